@@ -1,0 +1,138 @@
+"""Audit trail written by the session itself, so no write can forget it.
+
+After each flush, every inserted, updated or deleted ORM object yields one
+audit row: who (the session's actor), which action (the service), which record,
+and each changed field as [old, new].  Secret columns are recorded as changed
+without their value; derived key columns are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import uuid
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import insert, inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+from tiepdan_desktop.db.base import Base, utc_now
+from tiepdan_desktop.db.models import AuditEntry
+from tiepdan_desktop.domain.actor import Actor
+
+SECRET_PLACEHOLDER = "***"
+_NOISE_COLUMNS = frozenset({"created_at", "updated_at"})
+
+
+class UnauditedWriteError(RuntimeError):
+    """A flush changed data outside a service's write transaction (a programming error)."""
+
+
+def plain(value: Any) -> Any:
+    """A JSON-friendly form of a column value."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _entity_id(obj: Base) -> str:
+    identity = inspect(obj).identity or ()
+    return "/".join(str(part) for part in identity)
+
+
+def _changes(obj: Base, operation: str) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    changes: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        column_info = attr.columns[0].info
+        if attr.key in _NOISE_COLUMNS or column_info.get("audit") == "skip":
+            continue
+        history = state.attrs[attr.key].history
+        if operation == "insert":
+            old, new = None, state.dict.get(attr.key)
+            if new is None:
+                continue
+        elif operation == "delete":
+            old, new = state.dict.get(attr.key), None
+        else:
+            if not history.has_changes():
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old == new:
+                continue
+        if column_info.get("audit") == "secret":
+            changes[attr.key] = [SECRET_PLACEHOLDER, SECRET_PLACEHOLDER]
+        else:
+            changes[attr.key] = [plain(old), plain(new)]
+    return changes
+
+
+def _pending_entries(session: Session) -> Iterable[tuple[Base, str, dict[str, list[Any]]]]:
+    for operation, objects in (
+        ("insert", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
+    ):
+        for obj in objects:
+            if not isinstance(obj, Base):
+                continue
+            changes = _changes(obj, operation)
+            if changes or operation != "update":
+                yield obj, operation, changes
+
+
+def record_audit_entries(session: Session, _flush_context: UOWTransaction) -> None:
+    """after_flush hook of AuditedSession (db/session.py)."""
+    entries = list(_pending_entries(session))
+    if not entries:
+        return
+    actor = session.info.get("actor")
+    action = session.info.get("action")
+    if not isinstance(actor, Actor) or not action:
+        raise UnauditedWriteError("Ghi dữ liệu ngoài một thao tác có người thực hiện.")
+    now = utc_now()
+    rows = [
+        {
+            "at": now,
+            "user_id": actor.user_id,
+            "username": actor.username,
+            "action": action,
+            "entity": obj.__tablename__,
+            "entity_id": _entity_id(obj),
+            "operation": operation,
+            "changes_json": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+        }
+        for obj, operation, changes in entries
+    ]
+    session.connection().execute(insert(AuditEntry), rows)
+
+
+def record_bulk_action(
+    session: Session, actor: Actor, action: str, entity: str, summary: dict[str, Any]
+) -> None:
+    """Audit a bulk write that bypassed the ORM (demo data, imports) as one entry."""
+    session.connection().execute(
+        insert(AuditEntry),
+        [
+            {
+                "at": utc_now(),
+                "user_id": actor.user_id,
+                "username": actor.username,
+                "action": action,
+                "entity": entity,
+                "entity_id": "*",
+                "operation": "bulk",
+                "changes_json": json.dumps(summary, ensure_ascii=False, sort_keys=True),
+            }
+        ],
+    )

@@ -1,0 +1,50 @@
+"""Database health: SQLite's own checks, foreign keys, and the schema revision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine
+
+from tiepdan_desktop.db.base import Base
+from tiepdan_desktop.db.engine import is_sqlite
+from tiepdan_desktop.db.migrate import MIGRATIONS_DIR, current_revision, head_revision
+from tiepdan_desktop.domain.records import IntegrityReport
+
+_MAX_LISTED = 20
+
+
+def check_database(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> IntegrityReport:
+    report = IntegrityReport()
+    with engine.connect() as connection:
+        if is_sqlite(connection):
+            report.checks.append("PRAGMA integrity_check")
+            results = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+            if results != ["ok"]:
+                report.problems.extend(f"Tệp dữ liệu hỏng: {r}" for r in results[:_MAX_LISTED])
+
+            report.checks.append("PRAGMA foreign_key_check")
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            for table, rowid, parent, _fk in broken[:_MAX_LISTED]:
+                report.problems.append(
+                    f"Liên kết hỏng: bảng {table}, dòng {rowid} trỏ tới {parent} không tồn tại."
+                )
+            if len(broken) > _MAX_LISTED:
+                report.problems.append(f"… và {len(broken) - _MAX_LISTED} liên kết hỏng khác.")
+
+        report.checks.append("lược đồ ở phiên bản mới nhất")
+        current, head = current_revision(connection), head_revision(script_location)
+        if current != head:
+            report.problems.append(
+                f"Lược đồ cơ sở dữ liệu ở phiên bản {current or 'không rõ'}, "
+                f"chương trình cần {head}."
+            )
+        else:
+            report.checks.append("lược đồ khớp với mô hình dữ liệu")
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+            report.problems.extend(f"Lược đồ lệch: {d}" for d in differences[:_MAX_LISTED])
+        connection.rollback()
+    return report

@@ -1,0 +1,1 @@
+"""Alembic migration scripts; run them through tiepdan_desktop.db.migrate."""

@@ -1,0 +1,21 @@
+"""Alembic environment.  The application always hands Alembic its own open
+connection (config.attributes["connection"]), inside one transaction, so a
+migration either applies completely or not at all."""
+
+from alembic import context
+
+import tiepdan_desktop.db.models  # noqa: F401  (registers every table)
+from tiepdan_desktop.db.base import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("Run migrations through tiepdan_desktop.db.migrate, not the alembic CLI.")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite can only alter tables by copying them
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,27 @@
+"""All tables; importing this package registers them on Base.metadata."""
+
+from tiepdan_desktop.db.models.cases import Attachment, Case, CaseEvent, Deadline, IssuedDocument
+from tiepdan_desktop.db.models.journal import AuditEntry, CalendarDay
+from tiepdan_desktop.db.models.letters import Letter, LetterPerson
+from tiepdan_desktop.db.models.organisation import Setting, SubjectAreaRow, Unit, User
+from tiepdan_desktop.db.models.reception import Person, ReceptionSession, Visit, VisitPerson
+
+__all__ = [
+    "Attachment",
+    "AuditEntry",
+    "CalendarDay",
+    "Case",
+    "CaseEvent",
+    "Deadline",
+    "IssuedDocument",
+    "Letter",
+    "LetterPerson",
+    "Person",
+    "ReceptionSession",
+    "Setting",
+    "SubjectAreaRow",
+    "Unit",
+    "User",
+    "Visit",
+    "VisitPerson",
+]

@@ -1,0 +1,130 @@
+"""Matters (vụ việc) with their steps, deadlines, issued documents and attachments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tiepdan_desktop.db.base import Base, Timestamps, UUIDKey, VNMultiline, VNText, utc_now
+from tiepdan_desktop.domain.enums import (
+    CaseState,
+    CaseType,
+    Complexity,
+    DeadlineStatus,
+    ResolutionVerdict,
+)
+
+
+class Case(UUIDKey, Timestamps, Base):
+    """A matter: visits and letters about the same thing point to one case."""
+
+    __tablename__ = "legal_case"
+    __table_args__ = (
+        UniqueConstraint("unit_id", "year", "number"),
+        Index(None, "state", "case_type"),
+        Index(None, "received_on"),
+    )
+
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id"))
+    year: Mapped[int]
+    number: Mapped[int]
+    case_type: Mapped[CaseType]
+    state: Mapped[CaseState] = mapped_column(default=CaseState.NEW)
+    summary: Mapped[str] = mapped_column(VNMultiline())
+    area_code: Mapped[str | None] = mapped_column(ForeignKey("subject_area.code"))
+    complexity: Mapped[Complexity] = mapped_column(default=Complexity.NORMAL)
+    remote_area: Mapped[bool] = mapped_column(default=False)
+    received_on: Mapped[dt.date]
+    accepted_on: Mapped[dt.date | None]
+    decided_on: Mapped[dt.date | None]
+    closed_on: Mapped[dt.date | None]
+    verdict: Mapped[ResolutionVerdict | None]
+    officer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    # Code of the same case in the province's or the national system, when known.
+    external_code: Mapped[str | None] = mapped_column(String(60))
+
+
+class CaseEvent(UUIDKey, Base):
+    """One step on a case's timeline (acceptance, verification, extension …)."""
+
+    __tablename__ = "case_event"
+    __table_args__ = (Index(None, "case_id", "occurred_on"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("legal_case.id", ondelete="CASCADE"))
+    occurred_on: Mapped[dt.date]
+    kind: Mapped[str] = mapped_column(String(40))
+    from_state: Mapped[CaseState | None]
+    to_state: Mapped[CaseState | None]
+    note: Mapped[str | None] = mapped_column(VNMultiline())
+    document_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("issued_document.id"))
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class Deadline(UUIDKey, Base):
+    """A legal time limit (rule of LEGAL.md §3.1) running for a case, letter or visit."""
+
+    __tablename__ = "deadline"
+    __table_args__ = (Index(None, "status", "due_on"),)
+
+    case_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("legal_case.id", ondelete="CASCADE"), index=True
+    )
+    letter_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("letter.id", ondelete="CASCADE"), index=True
+    )
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("visit.id", ondelete="CASCADE"), index=True
+    )
+    rule_id: Mapped[str] = mapped_column(String(8))
+    start_on: Mapped[dt.date]
+    due_on: Mapped[dt.date]
+    # "days" or "working_days", as the rule counts.
+    unit: Mapped[str] = mapped_column(String(20))
+    status: Mapped[DeadlineStatus] = mapped_column(default=DeadlineStatus.OPEN)
+    met_on: Mapped[dt.date | None]
+    provisional: Mapped[bool] = mapped_column(default=False)
+    # JSON: the rule, basis, skipped days, pauses and extensions behind due_on.
+    explanation_json: Mapped[str] = mapped_column(VNMultiline(), default="{}")
+    computed_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class IssuedDocument(UUIDKey, Base):
+    """An outgoing document (notice, decision, slip) with its number and symbol."""
+
+    __tablename__ = "issued_document"
+    __table_args__ = (UniqueConstraint("unit_id", "year", "symbol", "number"),)
+
+    unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id"))
+    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("legal_case.id"), index=True)
+    letter_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("letter.id"), index=True)
+    form_code: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(VNText(300))
+    year: Mapped[int]
+    number: Mapped[int]
+    symbol: Mapped[str] = mapped_column(String(40))
+    issued_on: Mapped[dt.date]
+    signer_name: Mapped[str] = mapped_column(VNText(120))
+    attachment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("attachment.id"))
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class Attachment(UUIDKey, Base):
+    """A scanned page or file; the bytes live once in the data dir under their SHA-256."""
+
+    __tablename__ = "attachment"
+
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original_name: Mapped[str] = mapped_column(VNText(260))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int]
+    letter_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("letter.id"), index=True)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("legal_case.id"), index=True)
+    # Pages that show a denouncer's handwriting are confidential (Luật Tố cáo Đ8.3).
+    confidential: Mapped[bool] = mapped_column(default=False)
+    added_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    added_at: Mapped[dt.datetime] = mapped_column(default=utc_now)

@@ -1,0 +1,44 @@
+"""Sessions: every one audits its writes; write sessions take the write lock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from tiepdan_desktop.db.audit import record_audit_entries
+from tiepdan_desktop.db.engine import WRITE_LOCK_OPTION, is_sqlite
+from tiepdan_desktop.domain.actor import Actor
+
+
+class AuditedSession(Session):
+    """A session whose flushes write the audit trail (see db/audit.py)."""
+
+
+event.listen(AuditedSession, "after_flush", record_audit_entries)
+
+
+class SessionFactory:
+    """Opens read sessions and audited write transactions on one engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._make = sessionmaker(engine, class_=AuditedSession, expire_on_commit=False)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._make() as session:
+            yield session
+
+    @contextmanager
+    def writing(self, actor: Actor, action: str) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on error."""
+        with self._make() as session:
+            session.info["actor"] = actor
+            session.info["action"] = action
+            with session.begin():
+                if is_sqlite(self.engine):
+                    session.connection(execution_options={WRITE_LOCK_OPTION: True})
+                yield session

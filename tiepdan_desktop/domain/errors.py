@@ -1,0 +1,40 @@
+"""Errors a service raises for the UI and the command line to show as they are.
+
+Every message is Vietnamese and written for an official, not a programmer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class DomainError(Exception):
+    """An expected failure with a message fit to show to the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(DomainError):
+    """Input that cannot be accepted; `fields` maps a field name to its problem."""
+
+    def __init__(self, fields: Mapping[str, str], message: str | None = None) -> None:
+        self.fields = dict(fields)
+        super().__init__(message or "; ".join(self.fields.values()))
+
+
+class PermissionDeniedError(DomainError):
+    pass
+
+
+class NotFoundError(DomainError):
+    pass
+
+
+class AuthenticationError(DomainError):
+    pass
+
+
+class ConflictError(DomainError):
+    """The action clashes with the current state (already set up, duplicate name …)."""

@@ -1,0 +1,86 @@
+"""Access rules on service functions.
+
+Every public service function carries exactly one of these decorators; a test
+walks the services package and fails on a function that has none.
+
+- ``@requires(P)``: the actor must be an active account whose current role
+  (read from the database, so a change by the admin takes effect at once) has P.
+- ``@signed_in``: any active account (changing one's own password).
+- ``@public``: callable before anyone signs in (first-run setup, login).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Concatenate, ParamSpec, TypeVar, cast
+
+from sqlalchemy import select
+
+from tiepdan_desktop.db.models import User
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.enums import Role
+from tiepdan_desktop.domain.errors import PermissionDeniedError
+from tiepdan_desktop.domain.permissions import PERMISSION_LABELS, Permission, role_can
+from tiepdan_desktop.services.context import ServiceContext
+
+P = ParamSpec("P")
+R = TypeVar("R")
+ACCESS_ATTRIBUTE = "service_access"
+
+
+@dataclass(frozen=True)
+class Access:
+    kind: str  # "permission", "signed_in" or "public"
+    permission: Permission | None = None
+
+
+Service = Callable[Concatenate[ServiceContext, Actor, P], R]
+
+
+def _current_role(context: ServiceContext, actor: Actor) -> Role:
+    """The actor's role now; the command-line actor is the machine's administrator."""
+    if actor.user_id is None:
+        return actor.role
+    with context.sessions.reading() as session:
+        row = session.execute(
+            select(User.active, User.role).where(User.id == actor.user_id)
+        ).first()
+    if row is None or not row.active:
+        raise PermissionDeniedError("Tài khoản này đã bị khóa hoặc không còn tồn tại.")
+    return cast(Role, row.role)
+
+
+def requires(permission: Permission) -> Callable[[Service[P, R]], Service[P, R]]:
+    def decorate(function: Service[P, R]) -> Service[P, R]:
+        def checked(
+            context: ServiceContext, actor: Actor, /, *args: P.args, **kwargs: P.kwargs
+        ) -> R:
+            role = _current_role(context, actor)
+            if not role_can(role, permission):
+                raise PermissionDeniedError(
+                    f"Vai trò «{role.label}» không được phép {PERMISSION_LABELS[permission]}."
+                )
+            return function(context, actor, *args, **kwargs)
+
+        functools.update_wrapper(checked, function)
+        setattr(checked, ACCESS_ATTRIBUTE, Access("permission", permission))
+        return checked
+
+    return decorate
+
+
+def signed_in(function: Service[P, R]) -> Service[P, R]:
+    def checked(context: ServiceContext, actor: Actor, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        _current_role(context, actor)
+        return function(context, actor, *args, **kwargs)
+
+    functools.update_wrapper(checked, function)
+    setattr(checked, ACCESS_ATTRIBUTE, Access("signed_in"))
+    return checked
+
+
+def public(function: Callable[P, R]) -> Callable[P, R]:
+    setattr(function, ACCESS_ATTRIBUTE, Access("public"))
+    return function
