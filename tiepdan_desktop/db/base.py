@@ -15,6 +15,7 @@ from sqlalchemy import DateTime, Dialect, MetaData, String, Text, TypeDecorator,
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
+from tiepdan_desktop.domain.ids import new_id
 from tiepdan_desktop.domain.text import normalize_multiline, normalize_text
 
 NAMING_CONVENTION = {
@@ -93,7 +94,7 @@ def _assignment_normalizer(normalize: Any) -> Any:
 class UUIDKey:
     """UUID primary key, so records of different offices can be merged later."""
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4, sort_order=-100)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id, sort_order=-100)
 
 
 def utc_now() -> dt.datetime:

@@ -148,6 +148,8 @@ class CaseType(LabelledEnum):
     DISCIPLINARY_COMPLAINT = ("khieu_nai_ky_luat", "Khiếu nại quyết định kỷ luật")
     DENUNCIATION = ("to_cao", "Tố cáo")
     PETITION = ("kien_nghi_phan_anh", "Kiến nghị, phản ánh")
+    # Several contents in one letter: kept as one matter until the filer splits it.
+    MIXED = ("nhieu_noi_dung", "Nhiều nội dung")
     LAND_DISPUTE = ("tranh_chap_dat_dai", "Tranh chấp đất đai")
 
 

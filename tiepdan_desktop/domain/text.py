@@ -30,35 +30,47 @@ _LOOKALIKES = str.maketrans(
         "\u202f": " ",  # narrow no-break space
     }
 )
+_REPAIRABLE = re.compile("[\u00d0\u00f0\u0189\u0256\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _INLINE_SPACES = re.compile(r"[^\S\n]+")
-_ALL_SPACES = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _repaired(value: str) -> str:
+    """NFC with lookalikes and invisible characters repaired (cheap when clean)."""
+    if _REPAIRABLE.search(value):
+        value = value.translate(_LOOKALIKES)
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return value
 
 
 def normalize_text(value: str) -> str:
     """One-line text as it is stored: NFC, lookalikes repaired, spaces folded."""
-    repaired = unicodedata.normalize("NFC", value.translate(_LOOKALIKES))
-    return _ALL_SPACES.sub(" ", repaired).strip()
+    return " ".join(_repaired(value).split())
 
 
 def normalize_multiline(value: str) -> str:
     """Like normalize_text, but keeps line breaks (content summaries, notes)."""
-    repaired = unicodedata.normalize("NFC", value.translate(_LOOKALIKES))
-    repaired = repaired.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" not in value and "\r" not in value:
+        return normalize_text(value)
+    repaired = _repaired(value).replace("\r\n", "\n").replace("\r", "\n")
     lines = [_INLINE_SPACES.sub(" ", line).strip() for line in repaired.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 # --- search keys ---------------------------------------------------------------
 
-_COMBINING_MARKS: dict[str, str | None] = {chr(cp): None for cp in range(0x0300, 0x0370)}
-_FOLD = str.maketrans(_COMBINING_MARKS | {"đ": "d", "Đ": "d"})
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_FOLD_D = str.maketrans({"đ": "d", "Đ": "d", "Ð": "d", "ð": "d", "Ɖ": "d", "ɖ": "d"})
 
 
 def search_key(value: str) -> str:
     """Diacritic-free, lower-case, space-folded key used for searching."""
-    decomposed = unicodedata.normalize("NFD", value.translate(_LOOKALIKES))
-    return _ALL_SPACES.sub(" ", decomposed.translate(_FOLD).lower()).strip()
+    if not value.isascii():
+        decomposed = unicodedata.normalize("NFD", value)
+        value = _INVISIBLE.sub("", _COMBINING_MARKS.sub("", decomposed)).translate(_FOLD_D)
+    return " ".join(value.lower().split())
 
 
 def search_keys(*values: str | None) -> str:
