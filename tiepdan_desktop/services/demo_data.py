@@ -80,7 +80,7 @@ def generate_demo_data(
             raise ConflictError("Chưa cài đặt đơn vị: hãy chạy «tiepdan init» trước.")
         report("Đang tạo dữ liệu…", 0.0)
         generator = DemoGenerator(
-            seed, unit_info(unit), context.today(), [], "", _next_numbers(session)
+            seed, unit_info(unit), context.clock(), [], "", _next_numbers(session)
         )
         generator.officers = _officers(context, session, unit, generator)
         generator.vice_chairman = generator.person_name(Gender.MALE)

@@ -47,8 +47,6 @@ def _validate(request: SetupRequest) -> dict[str, str]:
         problems["ward_code"] = f"{ward.name} không thuộc {province.name}."
     if not normalize_text(request.unit_name):
         problems["unit_name"] = "Hãy nhập tên đơn vị."
-    if not normalize_text(request.chairman_name):
-        problems["chairman_name"] = "Hãy nhập họ tên Chủ tịch UBND."
     if not normalize_text(request.admin_full_name):
         problems["admin_full_name"] = "Hãy nhập họ tên người quản trị."
     if message := username_problem(request.admin_username):

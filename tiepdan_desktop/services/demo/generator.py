@@ -58,6 +58,7 @@ _CASE_TYPE_WEIGHTS = (
     (CaseType.LAND_DISPUTE, 6.0),
 )
 _STEP_TIME = dt.time(10)
+_OFFICE_CLOSES = dt.time(16, 45)
 
 
 def _weighted(pairs: tuple[tuple[T, float], ...]) -> tuple[list[T], list[float]]:
@@ -147,6 +148,14 @@ class DemoRows:
     letter_persons: list[Row] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _MatterText:
+    content: str
+    area: str
+    subject_name: str | None = None  # the person complained about or denounced
+    subject_position: str | None = None
+
+
 @dataclass
 class _Matter:
     """A matter as the generator tracks it while visits and letters refer to it."""
@@ -155,10 +164,17 @@ class _Matter:
     trajectory: Trajectory
     person_ids: list[uuid.UUID]
     letter_type: LetterType
-    content: str
+    text: _MatterText
     content_key: str
-    area_code: str
     letter_ids: list[uuid.UUID] = field(default_factory=list)
+
+    @property
+    def content(self) -> str:
+        return self.text.content
+
+    @property
+    def area_code(self) -> str:
+        return self.text.area
 
 
 class DemoGenerator:
@@ -166,14 +182,14 @@ class DemoGenerator:
         self,
         seed: int,
         unit: UnitInfo,
-        today: dt.date,
+        now: dt.datetime,
         officers: list[Officer],
         vice_chairman: str,
         next_numbers: dict[tuple[str, int], int],
     ) -> None:
         self.rng = FastRandom(seed)
         self.unit = unit
-        self.today = today
+        self.today = today = now.date()
         self.officers = officers
         self.vice_chairman = vice_chairman
         self.next_numbers = next_numbers
@@ -184,7 +200,10 @@ class DemoGenerator:
             self.start + dt.timedelta(days=n) for n in range((today - self.start).days + 400)
         )
         self.working = WorkingDays([d for d in every_day if d.weekday() < 5 and d not in off_days])
-        self.past_working_days = [d for d in self.working.days if d <= today]
+        # Visits and letters happen on working days up to now: today counts once
+        # the office day is over.
+        last_day = today if now.time() >= _OFFICE_CLOSES else today - dt.timedelta(days=1)
+        self.past_working_days = [d for d in self.working.days if d <= last_day]
         self.home_wards = wards_of(unit.province_code) or (
             WardEntry(unit.ward_code, unit.ward_name, unit.level, unit.province_code),
         )
@@ -308,21 +327,36 @@ class DemoGenerator:
         self.persons_by_id[row["id"]] = row
         return row
 
-    def matter_text(self, letter_type: LetterType) -> tuple[str, str]:
+    def matter_text(self, letter_type: LetterType) -> _MatterText:
         rng = self.rng
         template, area = rng.choice(_MATTERS[letter_type])
-        fill: dict[str, Callable[[], object]] = {
+        fields: dict[str, object] = {}
+        if "{name}" in template:
+            gender = Gender.MALE if rng.random() < 0.6 else Gender.FEMALE
+            name = self.person_name(gender)
+            fields["name"] = f"{'ông' if gender == Gender.MALE else 'bà'} {name}"
+            fields["position"] = rng.choice(words.POSITIONS)
+        lazy: dict[str, Callable[[], object]] = {
             "project": lambda: rng.choice(words.PROJECTS),
-            "name": lambda: self.person_name(Gender.MALE if rng.random() < 0.6 else Gender.FEMALE),
-            "position": lambda: rng.choice(words.POSITIONS),
-            "place": lambda: self.place().split(",")[0],
+            "place": self.landmark,
             "number": lambda: rng.randint(10, 990),
             "year": lambda: rng.randint(self.start.year, self.today.year),
         }
         # Only the fields the template uses are drawn.
-        return template.format_map(
-            {k: f() for k, f in fill.items() if f"{{{k}}}" in template}
-        ), area
+        fields |= {key: draw() for key, draw in lazy.items() if f"{{{key}}}" in template}
+        return _MatterText(
+            template.format_map(fields),
+            area,
+            subject_name=name if "{name}" in template else None,
+            subject_position=str(fields["position"]) if "position" in fields else None,
+        )
+
+    def landmark(self) -> str:
+        """Where something happened, as a letter would say it."""
+        rng = self.rng
+        if self.unit.level == UnitLevel.XA:
+            return f"thôn {rng.choice(words.VILLAGES)}"
+        return f"đường {rng.choice(words.STREETS)}, khu phố {rng.randint(1, 25)}"
 
     def next_number(self, register: str, year: int) -> int:
         key = (register, year)
@@ -336,7 +370,8 @@ class DemoGenerator:
         rng = self.rng
         case_type = rng.choices(_CASE_TYPES, cum_weights=_CASE_TYPE_CUMULATIVE)[0]
         letter_type = _LETTER_TYPE_OF[case_type]
-        content, area = self.matter_text(letter_type)
+        text = self.matter_text(letter_type)
+        content, area = text.content, text.area
         full = TRAJECTORIES[case_type](rng, received, self.working)
         now = as_of(full, self.today)
         state = now.steps[-1].state
@@ -381,7 +416,7 @@ class DemoGenerator:
                 }
             )
             previous = step.state
-        return _Matter(case, full, person_ids, letter_type, content, self.key(content), area)
+        return _Matter(case, full, person_ids, letter_type, text, self.key(content))
 
     def decisive_step(self, matter: _Matter) -> str | None:
         """The first step after intake, if it has happened by today."""
@@ -504,7 +539,8 @@ class DemoGenerator:
         visit["_people"].append((person, VisitorRole.VISITOR))
         visit["handling"] = VisitHandling.REFUSED
         visit["refusal_ground"] = self.rng.choice(list(RefusalGround))
-        visit["content"], visit["area_code"] = self.matter_text(LetterType.PETITION)
+        text = self.matter_text(LetterType.PETITION)
+        visit["content"], visit["area_code"] = text.content, text.area
         visit["letter_type"] = LetterType.PETITION
         visit["notes"] = "Lập biên bản từ chối tiếp theo Điều 9 Luật Tiếp công dân."
 
@@ -707,11 +743,8 @@ class DemoGenerator:
             "updated_at": dt.datetime.combine(received, dt.time(9)) - _UTC_OFFSET,
         }
         row["created_by"] = row["officer_id"]
-        if matter.letter_type == LetterType.DENUNCIATION:
-            row["subject_name"] = matter.content.split(",")[0].removeprefix("Tố cáo ông/bà ")
-            row["subject_position"] = (
-                matter.content.split(",")[1].strip() if "," in matter.content else None
-            )
+        row["subject_name"] = matter.text.subject_name
+        row["subject_position"] = matter.text.subject_position
         matter.letter_ids.append(letter_id)
         people = [] if anonymous else self._persons_by_id(matter.person_ids)
         role = LetterPartyRole.REPRESENTATIVE if len(people) > 1 else LetterPartyRole.FILER

@@ -329,16 +329,16 @@ COMPLAINT_MATTERS = (
     ("Khiếu nại hành vi của cán bộ khi xử lý hồ sơ đăng ký hộ tịch", "TP"),
 )
 DENUNCIATION_MATTERS = (
-    ("Tố cáo ông/bà {name}, {position}, nhũng nhiễu, gây khó khăn khi giải quyết hồ sơ", "HC.CCCV"),
-    ("Tố cáo ông/bà {name}, {position}, thu tiền sai quy định khi xác nhận hồ sơ", "TN"),
-    ("Tố cáo ông/bà {name}, {position}, làm sai lệch hồ sơ địa chính", "HC.DDNC"),
+    ("Tố cáo {name}, {position}, nhũng nhiễu, gây khó khăn khi giải quyết hồ sơ", "HC.CCCV"),
+    ("Tố cáo {name}, {position}, thu tiền sai quy định khi xác nhận hồ sơ", "TN"),
+    ("Tố cáo {name}, {position}, làm sai lệch hồ sơ địa chính", "HC.DDNC"),
     (
-        "Tố cáo ông/bà {name}, {position}, không xử lý vi phạm trật tự xây dựng tại {place}",
+        "Tố cáo {name}, {position}, không xử lý vi phạm trật tự xây dựng tại {place}",
         "HC.CCCV",
     ),
-    ("Tố cáo ông/bà {name}, {position}, lập danh sách hộ nghèo không đúng đối tượng", "HC.CDCS"),
-    ("Tố cáo ông/bà {name}, {position}, nhận tiền để bỏ qua sai phạm", "TN"),
-    ("Tố cáo ông/bà {name}, {position}, vi phạm quy định trong sinh hoạt đoàn thể", "DDT"),
+    ("Tố cáo {name}, {position}, lập danh sách hộ nghèo không đúng đối tượng", "HC.CDCS"),
+    ("Tố cáo {name}, {position}, nhận tiền để bỏ qua sai phạm", "TN"),
+    ("Tố cáo {name}, {position}, vi phạm quy định trong sinh hoạt đoàn thể", "DDT"),
 )
 PETITION_MATTERS = (
     ("Phản ánh tình trạng ngập nước kéo dài tại {place}", "HC.KHAC"),

@@ -1,0 +1,274 @@
+"""The `tiepdan` command: the GUI without a subcommand, otherwise scripted tasks.
+
+Every subcommand calls the same services as the GUI.  A user error prints one
+clear Vietnamese line and exits non-zero; tracebacks go to the log file only.
+
+Exit codes: 0 done, 1 refused or found problems, 2 wrong usage, 3 unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from sqlalchemy.exc import OperationalError
+
+from tiepdan_desktop import __version__
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.errors import DomainError, ValidationError
+from tiepdan_desktop.domain.records import SetupRequest
+from tiepdan_desktop.logs import configure_logging
+from tiepdan_desktop.paths import DataPaths
+from tiepdan_desktop.storage import Storage, open_storage, resolve_paths
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 3
+
+
+class CommandError(Exception):
+    """A problem with what the user typed or with their files, before any service runs."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"Lỗi cú pháp lệnh (usage error): {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tiepdan",
+        description="Tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo (UBND cấp xã). "
+        "Không có lệnh con: mở giao diện.",
+    )
+    parser.add_argument("--version", action="version", version=f"tiepdan {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="thư mục dữ liệu (CSDL, tệp đính kèm, sao lưu, nhật ký)"
+    )
+    parser.add_argument("--db", metavar="URL", help="địa chỉ cơ sở dữ liệu khác (SQLAlchemy URL)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="tự kiểm tra: tạo CSDL tạm, dựng cửa sổ chính (không hiển thị), rồi thoát",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH")
+
+    init = commands.add_parser("init", help="cài đặt đơn vị và tài khoản quản trị đầu tiên")
+    init.add_argument("--unit-name", required=True, metavar="TÊN", help="tên đơn vị")
+    init.add_argument("--province-code", required=True, type=int, metavar="P", help="mã tỉnh")
+    init.add_argument("--ward-code", required=True, type=int, metavar="W", help="mã xã/phường")
+    init.add_argument("--admin", required=True, metavar="USER", help="tên đăng nhập quản trị")
+    init.add_argument(
+        "--password-file", required=True, metavar="FILE", help="tệp chứa mật khẩu (dòng đầu)"
+    )
+    init.add_argument("--admin-name", metavar="HỌ_TÊN", help="họ tên người quản trị")
+    init.add_argument("--chairman", metavar="HỌ_TÊN", default="", help="họ tên Chủ tịch UBND")
+    init.add_argument("--remote-area", action="store_true", help="đơn vị vùng sâu, vùng xa")
+
+    demo = commands.add_parser("demo-data", help="thêm dữ liệu mẫu (để dùng thử, đào tạo)")
+    demo.add_argument("--visits", type=int, default=2_000, metavar="N", help="số lượt tiếp")
+    demo.add_argument("--letters", type=int, metavar="M", help="số đơn (mặc định: N/2)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="hạt giống ngẫu nhiên")
+
+    commands.add_parser("check", help="kiểm tra tính toàn vẹn của cơ sở dữ liệu")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _make_output_safe()
+    options = build_parser().parse_args(argv)
+    if options.self_test:
+        return _guarded(run_self_test, None)
+    paths = resolve_paths(options.data_dir)
+    if options.command is None:
+        from tiepdan_desktop.app import run_gui  # Qt is imported only for the GUI
+
+        return run_gui(paths, options.db)
+    handlers: dict[str, Callable[[argparse.Namespace, DataPaths], int]] = {
+        "init": _init,
+        "demo-data": _demo_data,
+        "check": _check,
+    }
+    handler = handlers[options.command]
+    return _guarded(lambda: handler(options, paths), paths)
+
+
+def _guarded(run: Callable[[], int], paths: DataPaths | None) -> int:
+    log_file = configure_logging(paths) if paths is not None else None
+    try:
+        return run()
+    except CommandError as error:
+        _say(f"Lỗi: {error}")
+    except ValidationError as error:
+        _say("Lỗi: " + " ".join(error.fields.values()))
+    except DomainError as error:
+        _say(f"Lỗi: {error.message}")
+    except OperationalError as error:
+        log.exception("Database error")
+        _say(f"Lỗi: không mở hoặc ghi được cơ sở dữ liệu (database error): {error.orig}")
+    except OSError as error:
+        log.exception("File error")
+        _say(f"Lỗi: không đọc/ghi được tệp (file error): {error}")
+    except KeyboardInterrupt:
+        _say("Đã dừng theo yêu cầu.")
+    except Exception as error:
+        log.exception("Unexpected error")
+        where = f" Chi tiết trong {log_file}." if log_file else ""
+        _say(f"Lỗi không mong đợi (unexpected error): {error}.{where}")
+        return EXIT_UNEXPECTED
+    return EXIT_REFUSED
+
+
+def _storage(options: argparse.Namespace, paths: DataPaths, migrate: bool = True) -> Storage:
+    return open_storage(paths, options.db, migrate=migrate)
+
+
+def _init(options: argparse.Namespace, paths: DataPaths) -> int:
+    from tiepdan_desktop.services import setup
+
+    password = _read_password(Path(options.password_file))
+    storage = _storage(options, paths)
+    try:
+        unit = setup.initialize(
+            storage.context(),
+            SetupRequest(
+                unit_name=options.unit_name,
+                province_code=options.province_code,
+                ward_code=options.ward_code,
+                chairman_name=options.chairman,
+                admin_username=options.admin,
+                admin_full_name=options.admin_name or options.admin,
+                admin_password=password,
+                remote_area=options.remote_area,
+            ),
+        )
+    finally:
+        storage.close()
+    print(f"Đã cài đặt {unit.name} ({unit.ward_name}, {unit.province_name}).")
+    print(f"Tài khoản quản trị: {options.admin}. Dữ liệu tại: {paths.root}")
+    return EXIT_OK
+
+
+def _read_password(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"không đọc được tệp mật khẩu {path}: {error.strerror}") from error
+    lines = text.splitlines()
+    if not lines or not lines[0]:
+        raise CommandError(f"tệp mật khẩu {path} trống.")
+    return lines[0]
+
+
+def _demo_data(options: argparse.Namespace, paths: DataPaths) -> int:
+    from tiepdan_desktop.services.demo_data import generate_demo_data
+
+    storage = _storage(options, paths)
+    interactive = sys.stdout.isatty()
+
+    def progress(message: str, fraction: float) -> None:
+        if interactive:
+            print(f"\r{message} {fraction:6.1%}", end="", flush=True)
+
+    try:
+        summary = generate_demo_data(
+            storage.context(),
+            Actor.command_line(),
+            visits=options.visits,
+            letters=options.letters,
+            seed=options.seed,
+            progress=progress,
+        )
+    finally:
+        storage.close()
+    if interactive:
+        print()
+    print(
+        f"Đã thêm {summary.visits} lượt tiếp, {summary.letters} đơn, {summary.cases} vụ việc, "
+        f"{summary.persons} công dân trong {summary.seconds:.1f} giây."
+    )
+    return EXIT_OK
+
+
+def _check(options: argparse.Namespace, paths: DataPaths) -> int:
+    from tiepdan_desktop.services.maintenance import check_integrity
+
+    if options.db is None and not paths.database.exists():
+        raise CommandError(f"chưa có cơ sở dữ liệu tại {paths.database}.")
+    storage = _storage(options, paths, migrate=False)
+    try:
+        report = check_integrity(storage.context(), Actor.command_line())
+    finally:
+        storage.close()
+    for check in report.checks:
+        print(f"  đã kiểm tra: {check}")
+    if report.ok:
+        print("Cơ sở dữ liệu toàn vẹn (OK).")
+        return EXIT_OK
+    print(f"Phát hiện {len(report.problems)} vấn đề:")
+    for problem in report.problems:
+        print(f"  - {problem}")
+    return EXIT_REFUSED
+
+
+def run_self_test() -> int:
+    """Temporary database → migrations → setup → sign-in → main window offscreen."""
+    import secrets
+
+    from tiepdan_desktop.domain.divisions import provinces, wards_of
+    from tiepdan_desktop.services import accounts, setup
+    from tiepdan_desktop.services.maintenance import check_integrity
+
+    with tempfile.TemporaryDirectory(prefix="tiepdan-self-test-") as folder:
+        paths = DataPaths(Path(folder))
+        storage = open_storage(paths)
+        try:
+            context = storage.context()
+            province = provinces()[0]
+            ward = wards_of(province.code)[0]
+            password = secrets.token_urlsafe(18)
+            setup.initialize(
+                context,
+                SetupRequest(
+                    ward.name,
+                    province.code,
+                    ward.code,
+                    "Tự Kiểm Tra",
+                    "tu-kiem-tra",
+                    "Tự kiểm tra",
+                    password,
+                ),
+            )
+            actor = accounts.authenticate(context, "tu-kiem-tra", password)
+            report = check_integrity(context, actor)
+            if not report.ok:
+                raise DomainError("; ".join(report.problems))
+            from tiepdan_desktop.app import build_window_offscreen
+
+            build_window_offscreen(storage, actor)
+        finally:
+            storage.close()
+    print("Tự kiểm tra: đạt (self-test passed).")
+    return EXIT_OK
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _make_output_safe() -> None:
+    """Never crash on a console that cannot show Vietnamese."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
