@@ -100,7 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _guarded(run: Callable[[], int], paths: DataPaths | None) -> int:
-    log_file = configure_logging(paths) if paths is not None else None
+    if paths is not None:
+        log_file: Path | None = configure_logging(paths)
+    else:
+        # No data folder (self-test): keep tracebacks off the console all the same.
+        logging.getLogger().addHandler(logging.NullHandler())
+        log_file = None
     try:
         return run()
     except CommandError as error:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from tiepdan_desktop.db.engine import make_engine, sqlite_url
+from tiepdan_desktop.db.engine import make_engine, sqlite_file, sqlite_url
 from tiepdan_desktop.db.migrate import MigrationResult, prepare_database
 from tiepdan_desktop.paths import DataPaths, default_data_root
 from tiepdan_desktop.services.context import ServiceContext
@@ -29,6 +29,9 @@ class Storage:
 
     def describe(self) -> str:
         """Where the data lives, for the status bar and messages (no password)."""
+        database = sqlite_file(self.engine)
+        if database is not None:
+            return str(database)
         return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:

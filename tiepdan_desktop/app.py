@@ -1,0 +1,205 @@
+"""Composition root of the GUI: application → fonts and language → storage →
+first-run wizard or sign-in → main window.  The one place that wires layers."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.exc import OperationalError
+
+from tiepdan_desktop import APP_NAME, __version__
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.errors import DomainError
+from tiepdan_desktop.domain.records import UserInfo
+from tiepdan_desktop.logs import configure_logging
+from tiepdan_desktop.paths import DataPaths
+from tiepdan_desktop.resources import resource_path
+from tiepdan_desktop.services import accounts, setup
+from tiepdan_desktop.storage import Storage, open_storage
+from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
+from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.fonts import apply_application_font
+from tiepdan_desktop.ui.formatting import VIETNAMESE
+from tiepdan_desktop.ui.login_dialog import LoginDialog
+from tiepdan_desktop.ui.main_window import MainWindow
+from tiepdan_desktop.ui.messages import show_error
+from tiepdan_desktop.ui.qt_vietnamese import install_qt_vietnamese
+from tiepdan_desktop.ui.setup_wizard import SetupWizard
+from tiepdan_desktop.ui.tasks import TaskRunner
+from tiepdan_desktop.ui.theme import STYLE_SHEET
+from tiepdan_desktop.ui.ui_state import UiState
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("TiepDan")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    QLocale.setDefault(VIETNAMESE)
+    install_qt_vietnamese(app)
+    apply_application_font(app)
+    app.setStyleSheet(STYLE_SHEET)
+    return app
+
+
+class SessionController(QObject):
+    """Walks the official through setup or sign-in to the main window, and back on logout."""
+
+    def __init__(self, storage: Storage, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.storage = storage
+        self.services = storage.context()
+        self.tasks = TaskRunner(lambda error: show_failure(None, error), self)
+        self.ui_state = UiState(storage.paths.ui_state)
+        self.window: MainWindow | None = None
+        self._dialog: QObject | None = None
+
+    def start(self) -> None:
+        # Windows come and go between sign-in and the main window; the application
+        # ends when the official says so, not when no window happens to be open.
+        QApplication.setQuitOnLastWindowClosed(False)
+        if setup.is_initialized(self.services):
+            self.show_login()
+        else:
+            wizard = SetupWizard(self.services, self.tasks)
+            wizard.completed.connect(self.open_main_window)
+            wizard.rejected.connect(QApplication.quit)
+            self._dialog = wizard
+            wizard.show()
+
+    def show_login(self, username: str = "") -> None:
+        unit = setup.get_unit(self.services)
+        dialog = LoginDialog(
+            self.services, self.tasks, unit, username=username or self._last_user()
+        )
+        dialog.signed_in.connect(self._signed_in)
+        dialog.rejected.connect(QApplication.quit)
+        self._dialog = dialog
+        dialog.show()
+
+    def _last_user(self) -> str:
+        return self.ui_state.load_text("login/last_username")
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.ui_state.save_text("login/last_username", actor.username)
+        self.tasks.read(
+            lambda: accounts.my_account(self.services, actor),
+            lambda account: self._check_password_age(actor, account),
+        )
+
+    def _check_password_age(self, actor: Actor, account: UserInfo) -> None:
+        if account.must_change_password:
+            dialog = ChangePasswordDialog(self.services, actor, self.tasks, forced=True)
+            if not dialog.exec():
+                self.show_login(actor.username)
+                return
+        self.open_main_window(actor)
+
+    def open_main_window(self, actor: Actor) -> None:
+        context = AppContext(
+            self.services, actor, self.tasks, self.ui_state, self.storage.describe()
+        )
+        self.window = MainWindow(
+            context, setup.get_unit(self.services), str(self.storage.paths.root)
+        )
+        self.window.logout_requested.connect(self.logout)
+        self.window.closed.connect(self._window_closed)
+        self._dialog = None
+        self.window.show()
+
+    def _window_closed(self) -> None:
+        if self.window is not None:  # closed by the official, not by logging out
+            QApplication.quit()
+
+    def logout(self) -> None:
+        window, self.window = self.window, None
+        self.show_login(window.actor.username if window else "")
+        if window is not None:
+            window.close()
+            window.deleteLater()
+
+
+def _install_exception_hooks(log_file: Path | None) -> None:
+    """Never a traceback in front of an official: log it, show a plain message."""
+
+    def on_gui_error(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        log.critical("Unhandled error", exc_info=(kind, error, trace))
+        details = "".join(traceback.format_exception(kind, error, trace))
+        where = f" Nhật ký: {log_file}" if log_file else ""
+        show_error(
+            None,
+            "Lỗi không mong đợi",
+            "Chương trình gặp lỗi nhưng vẫn chạy tiếp. Dữ liệu đã lưu không bị ảnh hưởng." + where,
+            details,
+        )
+
+    def on_thread_error(hook: threading.ExceptHookArgs) -> None:
+        log.critical(
+            "Unhandled error in a thread",
+            exc_info=(hook.exc_type, hook.exc_value, hook.exc_traceback),
+        )
+
+    sys.excepthook = on_gui_error
+    threading.excepthook = on_thread_error
+
+
+def run_gui(paths: DataPaths, db_url: str | None) -> int:
+    app = create_application()
+    log_file = configure_logging(paths)
+    _install_exception_hooks(log_file)
+    log.info("Starting %s %s with data in %s", APP_NAME, __version__, paths.root)
+    try:
+        storage = open_storage(paths, db_url)
+    except (DomainError, OperationalError, OSError) as error:
+        log.exception("Could not open the database")
+        message = error.message if isinstance(error, DomainError) else str(error)
+        show_error(None, "Không mở được dữ liệu", message)
+        return 1
+    controller = SessionController(storage)
+    controller.start()
+    code = app.exec()
+    controller.tasks.wait_until_idle()
+    storage.close()
+    return code
+
+
+def build_window_offscreen(storage: Storage, actor: Actor) -> None:
+    """Self-test: build the real main window without showing it to anyone."""
+    if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = create_application()
+    controller = SessionController(storage)
+    controller.open_main_window(actor)
+    window = controller.window
+    assert window is not None
+    seen: list[bool] = []
+
+    def inspect_and_leave() -> None:
+        controller.tasks.wait_until_idle()
+        seen.append(window.isVisible() and window.width() > 0)
+        app.exit(0)  # leaves the loop; quit() would close the window first
+
+    QTimer.singleShot(300, inspect_and_leave)
+    app.exec()
+    app.processEvents()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    if seen != [True]:
+        raise RuntimeError("Cửa sổ chính không hiển thị được.")

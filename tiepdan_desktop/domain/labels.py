@@ -1,0 +1,114 @@
+"""Vietnamese names for the codes the audit trail records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tiepdan_desktop.domain.enums import LabelledEnum, Role, UnitLevel
+
+ACTION_LABELS = {
+    "cai_dat_lan_dau": "Cài đặt lần đầu",
+    "dang_nhap": "Đăng nhập",
+    "tao_tai_khoan": "Tạo tài khoản",
+    "sua_tai_khoan": "Sửa tài khoản",
+    "dat_lai_mat_khau": "Đặt lại mật khẩu",
+    "doi_mat_khau": "Đổi mật khẩu",
+    "sua_thong_tin_don_vi": "Sửa thông tin đơn vị",
+    "du_lieu_mau": "Thêm dữ liệu mẫu",
+}
+
+ENTITY_LABELS = {
+    "unit": "Đơn vị",
+    "app_user": "Tài khoản",
+    "person": "Công dân",
+    "reception_session": "Kỳ tiếp",
+    "visit": "Lượt tiếp",
+    "visit_person": "Người được tiếp",
+    "letter": "Đơn",
+    "letter_person": "Người đứng đơn",
+    "legal_case": "Vụ việc",
+    "case_event": "Bước xử lý",
+    "deadline": "Thời hạn",
+    "issued_document": "Văn bản",
+    "attachment": "Tệp đính kèm",
+    "calendar_day": "Lịch làm việc",
+    "setting": "Cài đặt",
+    "subject_area": "Lĩnh vực",
+    "*": "Nhiều bảng",
+}
+
+OPERATION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "bulk": "Thêm hàng loạt"}
+
+
+def action_label(code: str) -> str:
+    return ACTION_LABELS.get(code, code)
+
+
+def entity_label(code: str) -> str:
+    return ENTITY_LABELS.get(code, code)
+
+
+FIELD_LABELS = {
+    "id": "Mã",
+    "unit_id": "Đơn vị",
+    "name": "Tên",
+    "level": "Cấp",
+    "province_code": "Mã tỉnh",
+    "province_name": "Tỉnh/thành phố",
+    "ward_code": "Mã xã/phường",
+    "ward_name": "Xã/phường",
+    "chairman_name": "Chủ tịch UBND",
+    "remote_area": "Vùng sâu, vùng xa",
+    "address": "Địa chỉ",
+    "username": "Tên đăng nhập",
+    "full_name": "Họ và tên",
+    "role": "Vai trò",
+    "password_hash": "Mật khẩu",
+    "active": "Hoạt động",
+    "must_change_password": "Phải đổi mật khẩu",
+    "failed_login_count": "Số lần đăng nhập sai",
+    "locked_until": "Khóa đến",
+    "last_login_at": "Đăng nhập lần cuối",
+    "password_changed_at": "Đổi mật khẩu lúc",
+    # Figures of a bulk action (demo data, imports).
+    "visits": "lượt tiếp",
+    "letters": "đơn",
+    "cases": "vụ việc",
+    "case_events": "bước xử lý",
+    "persons": "công dân",
+    "sessions": "kỳ tiếp",
+    "seed": "hạt giống ngẫu nhiên",
+    "seconds": "giây",
+}
+
+# Fields whose stored codes have a Vietnamese label.
+_FIELD_ENUMS: dict[str, type[LabelledEnum]] = {"role": Role, "level": UnitLevel}
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
+def value_label(field: str, value: object) -> str:
+    """A stored value as an official reads it."""
+    if value is None or value == "":
+        return "∅"
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, str) and (field.endswith("_at") or field.endswith("_on")):
+        return _as_vietnamese_date(value)
+    enum_class = _FIELD_ENUMS.get(field)
+    if enum_class is not None:
+        return next((m.label for m in enum_class if m.value == value), str(value))
+    return str(value)
+
+
+def _as_vietnamese_date(text: str) -> str:
+    """"2026-11-25T08:30:00" → "25/11/2026 08:30"; other text unchanged."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if len(text) == len("2026-11-25"):
+        return moment.strftime("%d/%m/%Y")
+    return moment.strftime("%d/%m/%Y %H:%M")

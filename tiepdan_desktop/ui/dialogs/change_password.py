@@ -1,0 +1,87 @@
+"""Change one's own password (also forced after the admin set a temporary one)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from tiepdan_desktop.domain.accounts import MIN_PASSWORD_LENGTH, password_problem
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.errors import ValidationError
+from tiepdan_desktop.services import accounts
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.tasks import TaskRunner
+from tiepdan_desktop.ui.widgets.form import ValidatedForm
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(
+        self,
+        services: ServiceContext,
+        actor: Actor,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        forced: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("changePasswordDialog")
+        self.setWindowTitle("Đổi mật khẩu")
+        self.setMinimumWidth(460)
+        self._services, self._actor, self._tasks = services, actor, tasks
+        column = QVBoxLayout(self)
+        if forced:
+            notice = QLabel(
+                "Mật khẩu hiện tại do người quản trị đặt. Hãy đặt mật khẩu mới của riêng "
+                "anh/chị trước khi làm việc."
+            )
+            notice.setWordWrap(True)
+            column.addWidget(notice)
+        self.form = ValidatedForm()
+        self.current = self._password_field("currentPasswordEdit")
+        self.new = self._password_field("newPasswordEdit")
+        self.confirm = self._password_field("confirmPasswordEdit")
+        self.form.add_field("current_password", "Mật khẩu hiện tại", self.current)
+        self.form.add_field(
+            "new_password", "Mật khẩu mới", self.new, f"Ít nhất {MIN_PASSWORD_LENGTH} ký tự."
+        )
+        self.form.add_field("confirm", "Nhập lại mật khẩu mới", self.confirm)
+        column.addLayout(self.form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Đổi mật khẩu")
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        column.addWidget(self.buttons)
+
+    @staticmethod
+    def _password_field(name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
+
+    def _submit(self) -> None:
+        problems = {}
+        if message := password_problem(self.new.text(), self._actor.username):
+            problems["new_password"] = message
+        elif self.confirm.text() != self.new.text():
+            problems["confirm"] = "Hai lần nhập mật khẩu mới không khớp."
+        if problems:
+            self.form.show_errors(problems)
+            return
+        self.buttons.setEnabled(False)
+        current, new = self.current.text(), self.new.text()
+        self._tasks.write(
+            lambda: accounts.change_own_password(self._services, self._actor, current, new),
+            lambda _none: self.accept(),
+            self._failed,
+            changes={"users"},
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self.form.show_errors(error.fields)
+        else:
+            show_failure(self, error)

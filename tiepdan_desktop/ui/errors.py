@@ -1,0 +1,45 @@
+"""How a failed action is shown: expected errors as their own message,
+anything else as a short apology with the details in the log file."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.exc import OperationalError
+
+from tiepdan_desktop.domain.errors import DomainError, PermissionDeniedError, ValidationError
+from tiepdan_desktop.ui.messages import show_error, show_warning
+
+log = logging.getLogger(__name__)
+
+
+def explain(error: BaseException) -> str:
+    """One paragraph an official can act on."""
+    if isinstance(error, ValidationError):
+        return "\n".join(error.fields.values()) or error.message
+    if isinstance(error, DomainError):
+        return error.message
+    if isinstance(error, OperationalError):
+        return (
+            "Không đọc/ghi được cơ sở dữ liệu (có thể tệp đang bị chương trình khác khóa "
+            "hoặc ổ đĩa đầy). Dữ liệu đã lưu trước đó không bị ảnh hưởng; hãy thử lại."
+        )
+    return (
+        "Đã xảy ra lỗi không mong đợi. Thao tác chưa được thực hiện; dữ liệu đã lưu không bị "
+        "ảnh hưởng. Chi tiết đã được ghi vào nhật ký của chương trình."
+    )
+
+
+def show_failure(
+    parent: QWidget | None, error: BaseException, title: str = "Không thực hiện được"
+) -> None:
+    if isinstance(error, PermissionDeniedError):
+        show_warning(parent, "Không có quyền", explain(error))
+    elif isinstance(error, DomainError):
+        show_warning(parent, title, explain(error))
+    else:
+        log.error("Unexpected error", exc_info=error)
+        details = "".join(traceback.format_exception(error))
+        show_error(parent, title, explain(error), details)

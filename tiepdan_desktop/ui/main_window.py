@@ -1,0 +1,245 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.domain.records import IntegrityReport, UnitInfo
+from tiepdan_desktop.resources import resource_path
+from tiepdan_desktop.services import maintenance
+from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs.about import AboutDialog
+from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
+from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.messages import show_info, show_warning
+from tiepdan_desktop.ui.pages.catalogue import SCREENS, Screen
+from tiepdan_desktop.ui.pages.overview_page import OverviewPage
+from tiepdan_desktop.ui.pages.planned_page import PlannedPage
+from tiepdan_desktop.ui.pages.settings.settings_page import SettingsPage
+
+GEOMETRY_KEY = "main_window/geometry"
+WINDOW_STATE_KEY = "main_window/state"
+SCREEN_KEY = "main_window/screen"
+# Every kind of record, for "refresh everything" (F5).
+ALL_KINDS = frozenset({"unit", "users", "visits", "letters", "cases"})
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, app: AppContext, unit: UnitInfo | None, data_root: str) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._app, self._unit, self._data_root = app, unit, data_root
+        self.setWindowTitle(f"Tiếp công dân – {unit.name}" if unit else "Tiếp công dân")
+        self.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+        self.setMinimumSize(980, 620)
+        self.resize(1280, 800)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Các màn hình"))
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setSpacing(2)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        self.settings_page: SettingsPage | None = None
+        self._screen_keys: list[str] = []
+        for screen in SCREENS:
+            self._add_screen(screen)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.setCentralWidget(self._layout())
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_state()
+
+    # --- construction ----------------------------------------------------------------
+
+    def _page_for(self, screen: Screen) -> QWidget:
+        if screen.key == "overview":
+            return OverviewPage(self._app, screen)
+        if screen.key == "settings":
+            self.settings_page = SettingsPage(self._app, screen)
+            return self.settings_page
+        return PlannedPage(
+            f"{screen.key}Page", screen.title, screen.subtitle, list(screen.features)
+        )
+
+    def _add_screen(self, screen: Screen) -> None:
+        item = QListWidgetItem(QIcon(str(resource_path("icons", screen.icon))), screen.title)
+        item.setData(Qt.ItemDataRole.UserRole, screen.key)
+        item.setSizeHint(QSize(0, 42))
+        self.navigation.addItem(item)
+        self.pages.addWidget(self._page_for(screen))
+        self._screen_keys.append(screen.key)
+
+    def _layout(self) -> QWidget:
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(236)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        brand = QLabel(self.tr("TIẾP CÔNG DÂN"))
+        brand.setObjectName("brandTitle")
+        unit_label = QLabel(self._unit.name if self._unit else "")
+        unit_label.setObjectName("brandUnit")
+        unit_label.setWordWrap(True)
+        side.addWidget(brand)
+        side.addWidget(unit_label)
+        side.addWidget(self.navigation, 1)
+        area = QWidget()
+        area.setObjectName("pageArea")
+        area_layout = QVBoxLayout(area)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.addWidget(self.pages)
+        root = QWidget()
+        row = QHBoxLayout(root)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(sidebar)
+        row.addWidget(area, 1)
+        return root
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Tệp"))
+        file_menu.addAction(self._action(self.tr("Đổi &mật khẩu…"), self.change_password))
+        file_menu.addAction(self._action(self.tr("Đăng &xuất"), self.logout, "Ctrl+L"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("T&hoát"), self.close, "Ctrl+Q"))
+
+        view_menu = bar.addMenu(self.tr("&Xem"))
+        for row, screen in enumerate(SCREENS):
+            view_menu.addAction(
+                self._action(
+                    screen.title, lambda _=False, r=row: self.show_row(r), f"Ctrl+{row + 1}"
+                )
+            )
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(self.tr("&Làm mới"), self.refresh_all, "F5"))
+
+        tools_menu = bar.addMenu(self.tr("&Công cụ"))
+        check = self._action(self.tr("&Kiểm tra cơ sở dữ liệu"), self.check_database)
+        check.setEnabled(self._app.can(Permission.MAINTAIN))
+        tools_menu.addAction(check)
+        tools_menu.addAction(self._action(self.tr("Mở &thư mục dữ liệu"), self.open_data_folder))
+
+        help_menu = bar.addMenu(self.tr("Trợ &giúp"))
+        help_menu.addAction(self._action(self.tr("&Giới thiệu"), self.show_about, "F1"))
+
+    def _build_status_bar(self) -> None:
+        actor = self._app.actor
+        status = self.statusBar()
+        self.unit_status = QLabel(self._unit.name if self._unit else "")
+        self.user_status = QLabel(f"{actor.full_name} ({actor.role.label})")
+        self.database_status = QLabel(self.tr("CSDL: {0}").format(self._app.database_description))
+        for name, label in (
+            ("unitStatus", self.unit_status),
+            ("userStatus", self.user_status),
+            ("databaseStatus", self.database_status),
+        ):
+            label.setObjectName(name)
+            status.addPermanentWidget(label)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def show_row(self, row: int) -> None:
+        self.navigation.setCurrentRow(row)
+
+    def show_screen(self, key: str) -> None:
+        self.show_row(self._screen_keys.index(key))
+
+    def current_screen(self) -> str:
+        return self._screen_keys[self.navigation.currentRow()]
+
+    def refresh_all(self) -> None:
+        self._app.tasks.notify_changed(ALL_KINDS)
+
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(self._app.services, self._app.actor, self._app.tasks, self)
+        if dialog.exec():
+            show_info(self, self.tr("Đã đổi mật khẩu"), self.tr("Mật khẩu mới đã có hiệu lực."))
+
+    def logout(self) -> None:
+        self.logout_requested.emit()
+
+    def check_database(self) -> None:
+        services, actor = self._app.services, self._app.actor
+        self._app.tasks.read(
+            lambda: maintenance.check_integrity(services, actor),
+            self._show_integrity,
+            lambda error: show_failure(self, error),
+        )
+
+    def _show_integrity(self, report: IntegrityReport) -> None:
+        if report.ok:
+            show_info(
+                self,
+                self.tr("Kiểm tra cơ sở dữ liệu"),
+                self.tr("Cơ sở dữ liệu toàn vẹn. Đã kiểm tra: {0}.").format(
+                    ", ".join(report.checks)
+                ),
+            )
+        else:
+            show_warning(self, self.tr("Kiểm tra cơ sở dữ liệu"), "\n".join(report.problems))
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(self._data_root))
+
+    def show_about(self) -> None:
+        AboutDialog(self._unit, self._data_root, self._app.database_description, self).exec()
+
+    # --- state -----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        state = self._app.ui_state
+        if (geometry := state.load_bytes(GEOMETRY_KEY)) is not None:
+            self.restoreGeometry(geometry)
+        if (window_state := state.load_bytes(WINDOW_STATE_KEY)) is not None:
+            self.restoreState(window_state)
+        key = state.load_text(SCREEN_KEY, "overview")
+        self.show_screen(key if key in self._screen_keys else "overview")
+
+    def save_state(self) -> None:
+        state = self._app.ui_state
+        state.save_bytes(GEOMETRY_KEY, self.saveGeometry())
+        state.save_bytes(WINDOW_STATE_KEY, self.saveState())
+        state.save_text(SCREEN_KEY, self.current_screen())
+        if self.settings_page is not None:
+            self.settings_page.save_state()
+        state.sync()
+
+    @property
+    def actor(self) -> Actor:
+        return self._app.actor
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self._app.tasks.wait_until_idle()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,45 @@
+"""Danh mục & Cài đặt: the unit, accounts, catalogues and the audit trail.
+Tabs appear according to what the signed-in role may do."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.pages.catalogue import Screen
+from tiepdan_desktop.ui.pages.settings.areas_tab import AreasTab
+from tiepdan_desktop.ui.pages.settings.audit_tab import AuditTab
+from tiepdan_desktop.ui.pages.settings.unit_tab import UnitTab
+from tiepdan_desktop.ui.pages.settings.users_tab import UsersTab
+from tiepdan_desktop.ui.widgets.page_header import page_header
+
+
+class SettingsPage(QWidget):
+    def __init__(self, app: AppContext, screen: Screen) -> None:
+        super().__init__()
+        self.setObjectName("settingsPage")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(28, 22, 28, 22)
+        column.addWidget(page_header(screen.title, screen.subtitle))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.setAccessibleName(self.tr("Các mục cài đặt"))
+        self.unit_tab = UnitTab(app)
+        self.tabs.addTab(self.unit_tab, self.tr("Đơn vị"))
+        self.users_tab: UsersTab | None = None
+        self.audit_tab: AuditTab | None = None
+        if app.can(Permission.MANAGE_USERS):
+            self.users_tab = UsersTab(app)
+            self.tabs.addTab(self.users_tab, self.tr("Người dùng"))
+        if app.can(Permission.VIEW_REGISTERS):
+            self.tabs.addTab(AreasTab(app), self.tr("Lĩnh vực"))
+        if app.can(Permission.VIEW_AUDIT):
+            self.audit_tab = AuditTab(app)
+            self.tabs.addTab(self.audit_tab, self.tr("Nhật ký thao tác"))
+        column.addWidget(self.tabs)
+
+    def save_state(self) -> None:
+        for tab in (self.users_tab, self.audit_tab):
+            if tab is not None:
+                tab.save_state()

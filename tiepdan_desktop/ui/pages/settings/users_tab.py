@@ -1,0 +1,116 @@
+"""User accounts: list, add, edit, reset password, lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tiepdan_desktop.domain.records import UserInfo
+from tiepdan_desktop.services import accounts
+from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs.reset_password import ResetPasswordDialog
+from tiepdan_desktop.ui.dialogs.user_dialog import UserDialog
+from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.models.record_table import SORT_ROLE
+from tiepdan_desktop.ui.models.users_model import UsersModel
+
+HEADER_STATE_KEY = "users_tab/header"
+
+
+class UsersTab(QWidget):
+    def __init__(self, app: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("usersTab")
+        self._app = app
+        self.model = UsersModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("usersTable")
+        self.table.setAccessibleName(self.tr("Danh sách tài khoản"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        for column, width in enumerate((220, 140, 120, 230)):
+            self.table.setColumnWidth(column, width)
+        if (state := app.ui_state.load_bytes(HEADER_STATE_KEY)) is not None:
+            self.table.horizontalHeader().restoreState(state)
+
+        self.add_button = self._button("addUserButton", self.tr("Thêm tài khoản"), self.add_user)
+        self.edit_button = self._button("editUserButton", self.tr("Sửa / khóa"), self.edit_selected)
+        self.reset_button = self._button(
+            "resetPasswordButton", self.tr("Đặt lại mật khẩu"), self.reset_selected
+        )
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.reset_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addLayout(buttons)
+        column.addWidget(self.table)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        app.tasks.changed.connect(self._on_changed)
+        self._update_buttons()
+        self.refresh()
+
+    def _button(self, name: str, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text)
+        button.clicked.connect(slot)
+        return button
+
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        if "users" in kinds:
+            self.refresh()
+
+    def refresh(self) -> None:
+        services, actor = self._app.services, self._app.actor
+        self._app.tasks.read(
+            lambda: accounts.list_users(services, actor),
+            self._show,
+            lambda error: show_failure(self, error),
+        )
+
+    def _show(self, users: list[UserInfo]) -> None:
+        self.model.set_records(users)
+        self._update_buttons()
+
+    def selected_user(self) -> UserInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.record(self.proxy.mapToSource(rows[0]).row())
+
+    def _update_buttons(self) -> None:
+        has_selection = self.selected_user() is not None
+        self.edit_button.setEnabled(has_selection)
+        self.reset_button.setEnabled(has_selection)
+
+    def add_user(self) -> None:
+        UserDialog(self._app, None, self).exec()
+
+    def edit_selected(self) -> None:
+        if (user := self.selected_user()) is not None:
+            UserDialog(self._app, user, self).exec()
+
+    def reset_selected(self) -> None:
+        if (user := self.selected_user()) is not None:
+            ResetPasswordDialog(self._app, user, self).exec()
+
+    def save_state(self) -> None:
+        self._app.ui_state.save_bytes(HEADER_STATE_KEY, self.table.horizontalHeader().saveState())
