@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -59,9 +60,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 class SessionController(QObject):
     """Walks the official through setup or sign-in to the main window, and back on logout."""
 
-    def __init__(self, storage: Storage, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        finish: Callable[[], None] = lambda: QApplication.exit(0),
+        parent: QObject | None = None,
+    ) -> None:
+        """`finish` ends the application once the official is done (the event loop
+        is left; windows are already closed, as quit() would do again)."""
         super().__init__(parent)
         self.storage = storage
+        self._finish = finish
         self.services = storage.context()
         self.tasks = TaskRunner(lambda error: show_failure(None, error), self)
         self.ui_state = UiState(storage.paths.ui_state)
@@ -77,7 +86,7 @@ class SessionController(QObject):
         else:
             wizard = SetupWizard(self.services, self.tasks)
             wizard.completed.connect(self.open_main_window)
-            wizard.rejected.connect(QApplication.quit)
+            wizard.rejected.connect(lambda: self._finish())
             self._dialog = wizard
             wizard.show()
 
@@ -87,7 +96,7 @@ class SessionController(QObject):
             self.services, self.tasks, unit, username=username or self._last_user()
         )
         dialog.signed_in.connect(self._signed_in)
-        dialog.rejected.connect(QApplication.quit)
+        dialog.rejected.connect(lambda: self._finish())
         self._dialog = dialog
         dialog.show()
 
@@ -123,7 +132,7 @@ class SessionController(QObject):
 
     def _window_closed(self) -> None:
         if self.window is not None:  # closed by the official, not by logging out
-            QApplication.quit()
+            self._finish()
 
     def logout(self) -> None:
         window, self.window = self.window, None

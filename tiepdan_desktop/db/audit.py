@@ -45,8 +45,9 @@ def plain(value: Any) -> Any:
 
 
 def _entity_id(obj: Base) -> str:
-    identity = inspect(obj).identity or ()
-    return "/".join(str(part) for part in identity)
+    # The identity key of a new object is set only after the flush completes;
+    # the primary-key values themselves are already known here.
+    return "/".join(str(part) for part in inspect(obj).mapper.primary_key_from_instance(obj))
 
 
 def _changes(obj: Base, operation: str) -> dict[str, list[Any]]:

@@ -104,7 +104,7 @@ def value_label(field: str, value: object) -> str:
 
 
 def _as_vietnamese_date(text: str) -> str:
-    """"2026-11-25T08:30:00" → "25/11/2026 08:30"; other text unchanged."""
+    """ "2026-11-25T08:30:00" → "25/11/2026 08:30"; other text unchanged."""
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:

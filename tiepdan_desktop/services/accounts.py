@@ -28,7 +28,7 @@ from tiepdan_desktop.services.context import ServiceContext
 _WRONG_CREDENTIALS = "Sai tên đăng nhập hoặc mật khẩu."
 
 
-def actor_for(user: User) -> Actor:
+def _actor_for(user: User) -> Actor:
     return Actor(user.id, user.username, user.full_name, user.role)
 
 
@@ -55,12 +55,12 @@ def authenticate(context: ServiceContext, username: str, password: str) -> Actor
         elif not user.active:
             refusal = "Tài khoản này đã bị khóa. Hãy liên hệ người quản trị."
         else:
-            session.info["actor"] = actor_for(user)
+            session.info["actor"] = _actor_for(user)
             user.failed_login_count = 0
             user.last_login_at = context.clock()
             if context.password_hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = context.password_hasher.hash(password)
-            signed_in_actor = actor_for(user)
+            signed_in_actor = _actor_for(user)
     if refusal is not None:
         raise AuthenticationError(refusal)
     return signed_in_actor

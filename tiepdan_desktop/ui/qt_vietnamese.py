@@ -7,7 +7,7 @@ to English for anything not listed here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
 _BUTTONS = {
     "OK": "Đồng ý",
@@ -85,8 +85,10 @@ class QtVietnameseTranslator(QTranslator):
 
 
 def install_qt_vietnamese(app: QObject) -> QtVietnameseTranslator:
-    from PySide6.QtCore import QCoreApplication
-
+    """Install once per application (the translator is the application's child)."""
+    existing = app.findChild(QtVietnameseTranslator)
+    if existing is not None:
+        return existing
     translator = QtVietnameseTranslator(app)
     QCoreApplication.installTranslator(translator)
     return translator

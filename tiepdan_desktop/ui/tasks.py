@@ -9,13 +9,12 @@ Anchor: Anki's CollectionOp/QueryOp (qt/aqt/operations).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import count
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-
-log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -24,14 +23,15 @@ Failed = Callable[[BaseException], None]
 class _Relay(QObject):
     """Lives in the GUI thread; a worker emits on it, Qt delivers in the GUI thread."""
 
-    finished = Signal(object)
-    failed = Signal(object)
+    finished = Signal(int, object)
+    failed = Signal(int, object)
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, number: int, work: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
         self.setAutoDelete(True)
+        self._number = number
         self._work = work
         self._relay = relay
 
@@ -39,9 +39,16 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except BaseException as error:  # handed to the GUI thread, never swallowed
-            self._relay.failed.emit(error)
+            self._relay.failed.emit(self._number, error)
         else:
-            self._relay.finished.emit(result)
+            self._relay.finished.emit(self._number, result)
+
+
+@dataclass(frozen=True)
+class _Pending:
+    on_done: Done
+    on_error: Failed | None
+    changes: frozenset[str]
 
 
 class TaskRunner(QObject):
@@ -54,11 +61,17 @@ class TaskRunner(QObject):
         self._readers.setMaxThreadCount(2)
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
-        self._relays: set[_Relay] = set()
+        # One relay for the runner's whole life: results are matched to their
+        # callbacks by job number, so no QObject is made or destroyed per task.
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._finished)
+        self._relay.failed.connect(self._failed)
+        self._pending: dict[int, _Pending] = {}
+        self._numbers = count(1)
         self._on_unhandled_error = on_unhandled_error
 
     def read(self, work: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
-        self._start(self._readers, work, on_done, on_error, frozenset())
+        self._start(self._readers, work, _Pending(on_done, on_error, frozenset()))
 
     def write(
         self,
@@ -67,7 +80,7 @@ class TaskRunner(QObject):
         on_error: Failed | None = None,
         changes: Iterable[str] = (),
     ) -> None:
-        self._start(self._writer, work, on_done, on_error, frozenset(changes))
+        self._start(self._writer, work, _Pending(on_done, on_error, frozenset(changes)))
 
     def notify_changed(self, kinds: Iterable[str]) -> None:
         """Tell the pages that records changed outside a write task (e.g. F5)."""
@@ -75,7 +88,7 @@ class TaskRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._relays)
+        return bool(self._pending)
 
     def wait_until_idle(self, milliseconds: int = 30_000) -> bool:
         """Block until queued work is done (shutdown, tests)."""
@@ -83,35 +96,25 @@ class TaskRunner(QObject):
         writer = self._writer.waitForDone(milliseconds)
         return readers and writer
 
-    def _start(
-        self,
-        pool: QThreadPool,
-        work: Callable[[], Any],
-        on_done: Done,
-        on_error: Failed | None,
-        changes: frozenset[str],
-    ) -> None:
-        relay = _Relay(self)
-        self._relays.add(relay)
-        if len(self._relays) == 1:
+    def _start(self, pool: QThreadPool, work: Callable[[], Any], pending: _Pending) -> None:
+        number = next(self._numbers)
+        self._pending[number] = pending
+        if len(self._pending) == 1:
             self.busy_changed.emit(True)
+        pool.start(_Job(number, work, self._relay))
 
-        def finished(result: Any) -> None:
-            self._release(relay)
-            on_done(result)
-            if changes:
-                self.changed.emit(changes)
-
-        def failed(error: BaseException) -> None:
-            self._release(relay)
-            (on_error or self._on_unhandled_error)(error)
-
-        relay.finished.connect(finished)
-        relay.failed.connect(failed)
-        pool.start(_Job(work, relay))
-
-    def _release(self, relay: _Relay) -> None:
-        self._relays.discard(relay)
-        relay.deleteLater()
-        if not self._relays:
+    def _take(self, number: int) -> _Pending:
+        pending = self._pending.pop(number)
+        if not self._pending:
             self.busy_changed.emit(False)
+        return pending
+
+    def _finished(self, number: int, result: Any) -> None:
+        pending = self._take(number)
+        pending.on_done(result)
+        if pending.changes:
+            self.changed.emit(pending.changes)
+
+    def _failed(self, number: int, error: BaseException) -> None:
+        pending = self._take(number)
+        (pending.on_error or self._on_unhandled_error)(error)

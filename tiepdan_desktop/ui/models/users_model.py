@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from tiepdan_desktop.domain.records import UserInfo
+from tiepdan_desktop.domain.text import name_sort_key
 from tiepdan_desktop.ui.formatting import format_datetime
 from tiepdan_desktop.ui.models.record_table import Column, RecordTableModel
 
@@ -25,7 +26,11 @@ class UsersModel(RecordTableModel[UserInfo]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(_tr("Họ và tên"), lambda u: u.full_name),
+                Column(
+                    _tr("Họ và tên"),
+                    lambda u: u.full_name,
+                    sort_value=lambda u: name_sort_key(u.full_name),
+                ),
                 Column(_tr("Tên đăng nhập"), lambda u: u.username),
                 Column(_tr("Vai trò"), lambda u: u.role.label),
                 Column(_tr("Trạng thái"), _status),

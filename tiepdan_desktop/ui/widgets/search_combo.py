@@ -40,6 +40,26 @@ class SearchableComboBox(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+        self.lineEdit().editingFinished.connect(self._accept_typed_text)
+
+    def _accept_typed_text(self) -> None:
+        """Enter or Tab after typing: choose the item the text names, when it names one.
+
+        "Bến Thành" or "ben thanh" selects "Phường Bến Thành" if no other item
+        contains those words; an ambiguous or unknown text is left for the user.
+        """
+        text = self.currentText().strip()
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0 and text:
+            key = search_key(text)
+            matches = [
+                row
+                for row in range(self._items.rowCount())
+                if key in str(self._items.item(row).data(SEARCH_KEY_ROLE))
+            ]
+            index = matches[0] if len(matches) == 1 else -1
+        if index >= 0 and index != self.currentIndex():
+            self.setCurrentIndex(index)
 
     def set_items(self, items: Iterable[tuple[str, object]]) -> None:
         self._items.clear()

@@ -1,0 +1,92 @@
+"""Fixture ladder: data folder → migrated database → services → a user of each role.
+
+Qt runs offscreen in every test; UI fixtures live in tests/ui/conftest.py.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Offscreen Qt, on a screen the size of a typical office PC (1366×768).
+_SCREEN = Path(__file__).parent / "offscreen-screen.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
+
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+from argon2 import PasswordHasher  # noqa: E402
+
+from tiepdan_desktop.domain.actor import Actor  # noqa: E402
+from tiepdan_desktop.domain.enums import Role  # noqa: E402
+from tiepdan_desktop.domain.records import NewUser, SetupRequest, UnitInfo  # noqa: E402
+from tiepdan_desktop.paths import DataPaths  # noqa: E402
+from tiepdan_desktop.services import accounts, setup  # noqa: E402
+from tiepdan_desktop.services.context import ServiceContext  # noqa: E402
+from tiepdan_desktop.storage import Storage, open_storage  # noqa: E402
+
+PASSWORD = "Mat-khau-2026"
+ADMIN_USERNAME = "quantri"
+# Bến Thành ward, Hồ Chí Minh City, in the two-tier list.
+PROVINCE_CODE, WARD_CODE = 79, 26743
+# Cheap argon2id parameters: tests hash many passwords; the app uses the defaults.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+def setup_request(**changes: object) -> SetupRequest:
+    values: dict[str, object] = {
+        "unit_name": "UBND phường Bến Thành",
+        "province_code": PROVINCE_CODE,
+        "ward_code": WARD_CODE,
+        "chairman_name": "Nguyễn Văn Thành",
+        "admin_username": ADMIN_USERNAME,
+        "admin_full_name": "Trần Thị Quản Trị",
+        "admin_password": PASSWORD,
+    }
+    values.update(changes)
+    return SetupRequest(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path) -> DataPaths:
+    return DataPaths(tmp_path / "data").ensure()
+
+
+@pytest.fixture
+def storage(data_paths: DataPaths) -> Iterator[Storage]:
+    opened = open_storage(data_paths)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def services(storage: Storage) -> ServiceContext:
+    context = storage.context()
+    context.password_hasher = FAST_HASHER
+    return context
+
+
+@pytest.fixture
+def unit(services: ServiceContext) -> UnitInfo:
+    return setup.initialize(services, setup_request())
+
+
+@pytest.fixture
+def actors(services: ServiceContext, unit: UnitInfo) -> dict[Role, Actor]:
+    """A signed-in account of every role."""
+    admin = accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
+    signed_in = {Role.ADMIN: admin}
+    for role in Role:
+        if role is Role.ADMIN:
+            continue
+        username = f"nguoidung-{role.value}"
+        accounts.create_user(
+            services, admin, NewUser(username, f"Người dùng {role.label}", role, PASSWORD)
+        )
+        signed_in[role] = accounts.authenticate(services, username, PASSWORD)
+    return signed_in
+
+
+@pytest.fixture
+def admin(actors: dict[Role, Actor]) -> Actor:
+    return actors[Role.ADMIN]

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.storage import Storage
+
+
+def test_sqlite_file_is_opened_safely(storage: Storage) -> None:
+    with storage.engine.connect() as connection:
+        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL: an acknowledged record survives a power cut
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") >= 5000
+
+
+def test_a_write_transaction_takes_the_write_lock_at_once(storage: Storage) -> None:
+    sessions = storage.context().sessions
+    with sessions.writing(Actor.command_line(), "thu_nghiem") as session:
+        session.execute(text("SELECT 1"))
+        other = sqlite3.connect(storage.paths.database, timeout=0)
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        finally:
+            other.close()
+
+
+def test_reads_do_not_block_a_writer(storage: Storage) -> None:
+    sessions = storage.context().sessions
+    with sessions.reading() as session:
+        session.execute(text("SELECT count(*) FROM unit")).scalar()
+        other = sqlite3.connect(storage.paths.database, timeout=0)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+        finally:
+            other.close()

@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.conftest import FAST_HASHER, setup_request
+from tiepdan_desktop.db.integrity import check_database
+from tiepdan_desktop.db.models import Case, Letter, LetterPerson, Person, Visit, VisitPerson
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.enums import CaseState, LetterType, Role, VisitorRole
+from tiepdan_desktop.domain.errors import ConflictError, ValidationError
+from tiepdan_desktop.domain.text import search_key
+from tiepdan_desktop.paths import DataPaths
+from tiepdan_desktop.services import setup
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.demo_data import DemoSummary, generate_demo_data
+from tiepdan_desktop.storage import open_storage
+
+NOW = dt.datetime(2026, 11, 25, 10, 30)
+
+
+def _fresh_services(root: Path) -> ServiceContext:
+    storage = open_storage(DataPaths(root).ensure())
+    services = storage.context()
+    services.password_hasher = FAST_HASHER
+    services.clock = lambda: NOW
+    setup.initialize(services, setup_request())
+    return services
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[ServiceContext, DemoSummary]:
+    services = _fresh_services(tmp_path_factory.mktemp("demo"))
+    summary = generate_demo_data(services, Actor.command_line(), visits=6000, letters=3000, seed=42)
+    return services, summary
+
+
+def test_counts_are_exactly_what_was_asked(demo: tuple[ServiceContext, DemoSummary]) -> None:
+    services, summary = demo
+    assert (summary.visits, summary.letters) == (6000, 3000)
+    with services.sessions.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Visit)) == 6000
+        assert session.scalar(select(func.count()).select_from(Letter)) == 3000
+    assert check_database(services.engine).ok
+
+
+def test_three_years_up_to_now_with_every_month_of_this_year(
+    demo: tuple[ServiceContext, DemoSummary],
+) -> None:
+    services, _ = demo
+    with services.sessions.reading() as session:
+        first, last = session.execute(
+            select(func.min(Visit.visited_at), func.max(Visit.visited_at))
+        ).one()
+        months = set(
+            session.scalars(
+                select(func.strftime("%m", Visit.visited_at)).where(
+                    Visit.visited_at >= dt.datetime(NOW.year, 1, 1)
+                )
+            )
+        )
+        letters_last = session.scalar(select(func.max(Letter.received_on)))
+    assert first >= NOW - dt.timedelta(days=3 * 366) and first < NOW - dt.timedelta(days=3 * 360)
+    assert last < NOW and letters_last <= NOW.date()
+    assert months == {f"{m:02d}" for m in range(1, NOW.month + 1)}
+
+
+def test_matters_are_in_every_state_and_some_are_overdue(
+    demo: tuple[ServiceContext, DemoSummary],
+) -> None:
+    services, _ = demo
+    with services.sessions.reading() as session:
+        states = set(session.scalars(select(Case.state).distinct()))
+        stalled = session.scalar(
+            select(func.count())
+            .select_from(Case)
+            .where(
+                Case.state == CaseState.VERIFYING,
+                Case.accepted_on < NOW.date() - dt.timedelta(days=90),
+            )
+        )
+        late = session.scalar(
+            select(func.count())
+            .select_from(Case)
+            .where(Case.decided_on > Case.accepted_on + dt.timedelta(days=45))
+        )
+    assert states == set(CaseState)
+    assert stalled and late  # overdue open matters, and matters resolved late
+
+
+def test_names_look_vietnamese_with_real_surname_frequencies(
+    demo: tuple[ServiceContext, DemoSummary],
+) -> None:
+    services, _ = demo
+    with services.sessions.reading() as session:
+        people = session.execute(select(Person.full_name, Person.id_number, Person.phone)).all()
+    surnames = Counter(name.split()[0] for name, _, _ in people)
+    share = surnames["Nguyễn"] / len(people)
+    assert surnames.most_common(1)[0][0] == "Nguyễn" and 0.3 < share < 0.47
+    assert surnames["Trần"] > surnames["Đặng"] > 0
+    cccd = [number for _, number, _ in people if number and len(number) == 12]
+    assert len(cccd) / len(people) > 0.75 and all(number.isdigit() for number in cccd)
+    assert all(phone is None or (len(phone) == 10 and phone[0] == "0") for _, _, phone in people)
+
+
+def test_group_visits_name_their_representatives(demo: tuple[ServiceContext, DemoSummary]) -> None:
+    services, _ = demo
+    with services.sessions.reading() as session:
+        groups = session.execute(
+            select(Visit.head_count, func.count())
+            .join(VisitPerson, VisitPerson.visit_id == Visit.id)
+            .where(Visit.is_group, VisitPerson.role == VisitorRole.REPRESENTATIVE)
+            .group_by(Visit.id)
+        ).all()
+    assert len(groups) > 50
+    assert all(head_count >= 5 for head_count, _ in groups)
+    following_the_law = [
+        (head <= 10 and reps <= 2) or (head > 10 and reps <= 5) for head, reps in groups
+    ]
+    assert 0.8 < sum(following_the_law) / len(groups) < 1.0  # a few groups break Đ29
+
+
+def test_a_denouncers_identity_is_not_in_the_search_key(
+    demo: tuple[ServiceContext, DemoSummary],
+) -> None:
+    services, _ = demo
+    with services.sessions.reading() as session:
+        rows = session.execute(
+            select(Visit.search_text, Visit.primary_name_sort, Person.full_name)
+            .join(VisitPerson, VisitPerson.visit_id == Visit.id)
+            .join(Person, Person.id == VisitPerson.person_id)
+            .where(Visit.letter_type == LetterType.DENUNCIATION)
+        ).all()
+        anonymous_with_filer = session.scalar(
+            select(func.count()).select_from(Letter).join(LetterPerson).where(Letter.is_anonymous)
+        )
+    assert rows
+    for search_text, name_sort, full_name in rows:
+        assert name_sort == ""
+        assert search_key(full_name) not in search_text
+    assert anonymous_with_filer == 0
+
+
+def test_the_same_seed_gives_the_same_data(tmp_path: Path) -> None:
+    def build(root: Path) -> list[tuple[object, ...]]:
+        services = _fresh_services(root)
+        generate_demo_data(services, Actor.command_line(), visits=300, seed=7)
+        with services.sessions.reading() as session:
+            return [
+                tuple(row)
+                for row in session.execute(
+                    select(
+                        Visit.id, Visit.number, Visit.visited_at, Visit.content, Person.full_name
+                    )
+                    .join(VisitPerson, VisitPerson.visit_id == Visit.id)
+                    .join(Person, Person.id == VisitPerson.person_id)
+                    .order_by(Visit.id, Person.id)
+                )
+            ]
+
+    first, second = build(tmp_path / "a"), build(tmp_path / "b")
+    assert first == second and len(first) >= 300
+    services = _fresh_services(tmp_path / "c")
+    generate_demo_data(services, Actor.command_line(), visits=300, seed=8)
+    with services.sessions.reading() as session:
+        other = session.scalars(select(Visit.content).order_by(Visit.visited_at)).all()
+    assert other != [row[3] for row in sorted(first, key=lambda r: r[2])]
+
+
+def test_adding_more_continues_the_register_numbers(services: ServiceContext, admin: Actor) -> None:
+    services.clock = lambda: NOW
+    generate_demo_data(services, admin, visits=200, seed=1)
+    generate_demo_data(services, admin, visits=200, seed=2)
+    with services.sessions.reading() as session:
+        per_year = session.execute(
+            select(Visit.year, func.count(), func.max(Visit.number)).group_by(Visit.year)
+        ).all()
+    assert all(count == highest for _, count, highest in per_year)
+    assert sum(count for _, count, _ in per_year) == 400
+
+
+def test_officer_accounts_are_created_but_cannot_sign_in(
+    services: ServiceContext, actors: dict[Role, Actor]
+) -> None:
+    from tiepdan_desktop.domain.errors import AuthenticationError
+    from tiepdan_desktop.services import accounts
+
+    generate_demo_data(services, actors[Role.ADMIN], visits=10, seed=3)
+    officers = [
+        u for u in accounts.list_users(services, actors[Role.ADMIN]) if u.role is Role.OFFICER
+    ]
+    assert len(officers) >= 3 and all(
+        u.must_change_password for u in officers if u.username.startswith("canbo")
+    )
+    with pytest.raises(AuthenticationError):
+        accounts.authenticate(services, "canbo1", "")
+
+
+def test_bad_requests_are_refused(services: ServiceContext, admin: Actor) -> None:
+    with pytest.raises(ValidationError):
+        generate_demo_data(services, admin, visits=-1)
+
+
+def test_demo_data_needs_a_unit(services: ServiceContext) -> None:
+    with pytest.raises(ConflictError, match="tiepdan init"):
+        generate_demo_data(services, Actor.command_line(), visits=10)

@@ -1,0 +1,159 @@
+"""Each role calling each service: refused exactly when the role lacks the right.
+
+New services must be added to RECIPES; a service without a recipe fails here,
+so no action can ship without its permission being exercised.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import tiepdan_desktop.services as services_package
+from tests.conftest import PASSWORD, setup_request
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.enums import Role
+from tiepdan_desktop.domain.errors import ConflictError, PermissionDeniedError
+from tiepdan_desktop.domain.permissions import role_can
+from tiepdan_desktop.domain.records import NewUser, UnitChanges, UserChanges, UserInfo
+from tiepdan_desktop.services import accounts, demo_data, maintenance, overview, setup, unit
+from tiepdan_desktop.services.access import ACCESS_ATTRIBUTE, Access
+from tiepdan_desktop.services.context import ServiceContext
+
+# Infrastructure of the services layer, not user actions.
+SUPPORT_MODULES = {"tiepdan_desktop.services.context", "tiepdan_desktop.services.access"}
+
+
+def service_modules() -> list[ModuleType]:
+    modules = []
+    for info in pkgutil.walk_packages(services_package.__path__, "tiepdan_desktop.services."):
+        if info.ispkg or info.name in SUPPORT_MODULES or ".demo." in info.name:
+            continue
+        modules.append(importlib.import_module(info.name))
+    return modules
+
+
+def all_services() -> dict[str, Callable[..., Any]]:
+    found = {}
+    for module in service_modules():
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ == module.__name__ and not name.startswith("_"):
+                found[f"{module.__name__.rsplit('.', 1)[1]}.{name}"] = function
+    return found
+
+
+def access_of(function: Callable[..., Any]) -> Access:
+    access = getattr(function, ACCESS_ATTRIBUTE, None)
+    assert isinstance(access, Access), f"{function.__qualname__} has no access rule"
+    return access
+
+
+Call = Callable[[ServiceContext, Actor, UserInfo], object]
+RECIPES: dict[str, Call] = {
+    "accounts.list_users": lambda s, a, _t: accounts.list_users(s, a),
+    "accounts.create_user": lambda s, a, _t: accounts.create_user(
+        s, a, NewUser(f"moi-{a.role.value}", "Người Mới", Role.OFFICER, PASSWORD)
+    ),
+    "accounts.update_user": lambda s, a, t: accounts.update_user(
+        s, a, t.id, UserChanges("Người Được Sửa", Role.OFFICER, True)
+    ),
+    "accounts.reset_password": lambda s, a, t: accounts.reset_password(s, a, t.id, "Tam-thoi-2026"),
+    "unit.update_unit": lambda s, a, _t: unit.update_unit(
+        s, a, UnitChanges("UBND phường Bến Thành", "Nguyễn Văn Thành", False, None)
+    ),
+    "unit.list_subject_areas": lambda s, a, _t: unit.list_subject_areas(s, a),
+    "maintenance.check_integrity": lambda s, a, _t: maintenance.check_integrity(s, a),
+    "maintenance.list_audit_entries": lambda s, a, _t: maintenance.list_audit_entries(s, a),
+    "overview.register_summary": lambda s, a, _t: overview.register_summary(s, a),
+    "demo_data.generate_demo_data": lambda s, a, _t: demo_data.generate_demo_data(
+        s, a, visits=4, letters=2
+    ),
+}
+
+
+def test_every_service_declares_who_may_call_it() -> None:
+    services = all_services()
+    assert len(services) >= 15
+    for function in services.values():
+        access_of(function)
+
+
+def test_every_permission_checked_service_has_a_recipe_here() -> None:
+    checked = {name for name, f in all_services().items() if access_of(f).kind == "permission"}
+    assert checked == set(RECIPES)
+
+
+@pytest.fixture
+def target(services: ServiceContext, admin: Actor) -> UserInfo:
+    return accounts.create_user(
+        services, admin, NewUser("nguoi-dich", "Người Đích", Role.OFFICER, PASSWORD)
+    )
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda role: role.value)
+@pytest.mark.parametrize("service", sorted(RECIPES))
+def test_each_role_calling_each_service(
+    service: str,
+    role: Role,
+    services: ServiceContext,
+    actors: dict[Role, Actor],
+    target: UserInfo,
+) -> None:
+    permission = access_of(all_services()[service]).permission
+    assert permission is not None
+    call = RECIPES[service]
+    if role_can(role, permission):
+        call(services, actors[role], target)
+    else:
+        with pytest.raises(PermissionDeniedError, match=role.label):
+            call(services, actors[role], target)
+
+
+@pytest.mark.parametrize("role", list(Role), ids=lambda role: role.value)
+def test_signed_in_services_serve_every_active_account(
+    role: Role, services: ServiceContext, actors: dict[Role, Actor]
+) -> None:
+    actor = actors[role]
+    assert accounts.my_account(services, actor).username == actor.username
+    accounts.change_own_password(services, actor, PASSWORD, "Mat-khau-moi-2027")
+    assert accounts.authenticate(services, actor.username, "Mat-khau-moi-2027").role is role
+
+
+def test_public_services_need_no_account(services: ServiceContext, unit: object) -> None:
+    assert setup.is_initialized(services)
+    assert setup.get_unit(services) == unit
+    with pytest.raises(ConflictError):
+        setup.initialize(services, setup_request())
+
+
+def test_a_locked_account_is_refused_everywhere_even_while_signed_in(
+    services: ServiceContext, actors: dict[Role, Actor], admin: Actor
+) -> None:
+    officer = actors[Role.OFFICER]
+    assert officer.user_id is not None
+    accounts.update_user(
+        services, admin, officer.user_id, UserChanges("Cán Bộ", Role.OFFICER, False)
+    )
+    with pytest.raises(PermissionDeniedError, match="khóa"):
+        overview.register_summary(services, officer)
+    with pytest.raises(PermissionDeniedError, match="khóa"):
+        accounts.my_account(services, officer)
+
+
+def test_a_role_change_takes_effect_at_once(
+    services: ServiceContext, actors: dict[Role, Actor], admin: Actor
+) -> None:
+    reader = actors[Role.READ_ONLY]
+    assert reader.user_id is not None
+    with pytest.raises(PermissionDeniedError):
+        accounts.list_users(services, reader)
+    accounts.update_user(
+        services, admin, reader.user_id, UserChanges("Quản Trị Hai", Role.ADMIN, True)
+    )
+    assert accounts.list_users(services, reader)  # the stale Actor still says READ_ONLY

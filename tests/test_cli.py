@@ -1,0 +1,153 @@
+"""The `tiepdan` command as an installer script or an official would run it."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSWORD, PROVINCE_CODE, WARD_CODE
+from tiepdan_desktop import __version__
+from tiepdan_desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, main
+
+
+@pytest.fixture
+def password_file(tmp_path: Path) -> Path:
+    path = tmp_path / "mat-khau.txt"
+    path.write_text(PASSWORD + "\n", encoding="utf-8")
+    return path
+
+
+def _init(data_dir: Path, password_file: Path, *extra: str) -> list[str]:
+    return [
+        "--data-dir",
+        str(data_dir),
+        "init",
+        "--unit-name",
+        "UBND phường Bến Thành",
+        "--province-code",
+        str(PROVINCE_CODE),
+        "--ward-code",
+        str(WARD_CODE),
+        "--admin",
+        "quantri",
+        "--password-file",
+        str(password_file),
+        *extra,
+    ]
+
+
+def test_init_demo_data_check(
+    tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "x"
+    assert main(_init(data_dir, password_file, "--chairman", "Nguyễn Văn Thành")) == EXIT_OK
+    assert "Đã cài đặt UBND phường Bến Thành" in capsys.readouterr().out
+    assert (
+        main(["--data-dir", str(data_dir), "demo-data", "--visits", "250", "--seed", "4"])
+        == EXIT_OK
+    )
+    assert "Đã thêm 250 lượt tiếp, 125 đơn" in capsys.readouterr().out
+    assert main(["--data-dir", str(data_dir), "check"]) == EXIT_OK
+    output = capsys.readouterr().out
+    assert "Cơ sở dữ liệu toàn vẹn (OK)." in output and "PRAGMA foreign_key_check" in output
+    assert (data_dir / "tiepdan.sqlite").exists() and (data_dir / "logs" / "tiepdan.log").exists()
+
+
+def _error_of(argv: list[str], capsys: pytest.CaptureFixture[str], code: int = EXIT_REFUSED) -> str:
+    assert main(argv) == code
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    return captured.err.strip()
+
+
+def test_user_errors_are_one_clear_line(
+    tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "x"
+    missing = _error_of(_init(data_dir, tmp_path / "khong-co.txt"), capsys)
+    assert missing.startswith("Lỗi: không đọc được tệp mật khẩu") and "\n" not in missing
+    assert main(_init(data_dir, password_file)) == EXIT_OK
+    capsys.readouterr()
+    again = _error_of(_init(data_dir, password_file), capsys)
+    assert "đã được cài đặt" in again
+    no_db = _error_of(["--data-dir", str(tmp_path / "trong"), "check"], capsys)
+    assert no_db.startswith("Lỗi: chưa có cơ sở dữ liệu")
+
+
+def test_bad_codes_are_refused_with_the_reason(
+    tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = _init(tmp_path / "x", password_file)
+    argv[argv.index("--ward-code") + 1] = "1"
+    message = _error_of(argv, capsys)
+    assert "Mã xã/phường 1 không có trong danh mục" in message
+
+
+def test_demo_data_before_init_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    message = _error_of(["--data-dir", str(tmp_path / "x"), "demo-data"], capsys)
+    assert "Chưa cài đặt đơn vị" in message
+
+
+def test_usage_errors_exit_2_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["init", "--unit-name", "X"])
+    assert exited.value.code == EXIT_USAGE
+    assert "Lỗi cú pháp lệnh (usage error)" in capsys.readouterr().err
+
+
+def test_check_reports_damage_and_exits_non_zero(
+    tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "x"
+    main(_init(data_dir, password_file))
+    with sqlite3.connect(data_dir / "tiepdan.sqlite") as raw:
+        raw.execute("INSERT INTO visit_person VALUES ('aa', 'bb', 'cong_dan', 0)")
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "check"]) == EXIT_REFUSED
+    output = capsys.readouterr().out
+    assert "Phát hiện" in output and "visit_person" in output
+
+
+def test_a_database_from_a_newer_version_is_refused(
+    tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "x"
+    main(_init(data_dir, password_file))
+    with sqlite3.connect(data_dir / "tiepdan.sqlite") as raw:
+        raw.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    message = _error_of(["--data-dir", str(data_dir), "demo-data", "--visits", "5"], capsys)
+    assert "phiên bản phần mềm mới hơn" in message
+
+
+def test_db_option_selects_another_database(
+    tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "khac.sqlite"
+    assert main(["--db", f"sqlite:///{other}", *_init(tmp_path / "x", password_file)]) == EXIT_OK
+    assert other.exists() and not (tmp_path / "x" / "tiepdan.sqlite").exists()
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tiepdan_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_version() -> None:
+    result = _run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"tiepdan {__version__}"
+
+
+def test_self_test_builds_the_main_window_offscreen() -> None:
+    result = _run("--self-test")
+    assert result.returncode == 0, result.stderr
+    assert "Tự kiểm tra: đạt" in result.stdout

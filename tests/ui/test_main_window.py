@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import settle
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.enums import Role
+from tiepdan_desktop.domain.records import UnitInfo
+from tiepdan_desktop.services.demo_data import generate_demo_data
+from tiepdan_desktop.services.overview import register_summary
+from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.main_window import MainWindow
+from tiepdan_desktop.ui.pages.catalogue import SCREENS
+from tiepdan_desktop.ui.pages.planned_page import PlannedPage
+
+
+def _window(qtbot: QtBot, app: AppContext, unit: UnitInfo) -> MainWindow:
+    window = MainWindow(app, unit, "/du-lieu")
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, app.tasks)
+    return window
+
+
+def _shortcut_action(window: MainWindow, keys: str) -> object:
+    wanted = QKeySequence(keys)
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if action.shortcut() == wanted:
+                return action
+    raise AssertionError(f"no action for {keys}")
+
+
+def test_all_screens_are_in_the_navigation_in_order(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext, unit: UnitInfo
+) -> None:
+    window = _window(qtbot, app_context, unit)
+    titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert titles == [
+        "Tổng quan",
+        "Tiếp công dân",
+        "Xử lý đơn",
+        "Giải quyết",
+        "Báo cáo",
+        "Danh mục & Cài đặt",
+    ]
+    assert window.windowTitle() == "Tiếp công dân – UBND phường Bến Thành"
+
+
+def test_ctrl_number_opens_each_screen(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext, unit: UnitInfo
+) -> None:
+    window = _window(qtbot, app_context, unit)
+    for number, screen in enumerate(SCREENS, start=1):
+        _shortcut_action(window, f"Ctrl+{number}").trigger()  # type: ignore[attr-defined]
+        assert window.current_screen() == screen.key
+        assert window.pages.currentWidget().objectName() == f"{screen.key}Page"
+
+
+def test_status_bar_says_unit_user_and_database(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext, unit: UnitInfo
+) -> None:
+    window = _window(qtbot, app_context, unit)
+    assert window.unit_status.text() == "UBND phường Bến Thành"
+    assert window.user_status.text() == "Trần Thị Quản Trị (Quản trị)"
+    assert window.database_status.text() == "CSDL: du-lieu/tiepdan.sqlite"
+
+
+def test_home_figures_are_the_databases_own(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext, unit: UnitInfo, admin: Actor
+) -> None:
+    generate_demo_data(app_context.services, admin, visits=300, letters=120, seed=9)
+    window = _window(qtbot, app_context, unit)
+    page = window.pages.widget(0)
+    summary = register_summary(app_context.services, admin)
+    assert page.loaded == summary  # type: ignore[attr-defined]
+    assert page.visits.value.text() == "300"  # type: ignore[attr-defined]
+    assert page.letters.value.text() == "120"  # type: ignore[attr-defined]
+    assert page.persons.value.text() == f"{summary.persons:,}".replace(",", ".")  # type: ignore[attr-defined]
+
+
+def test_screens_not_built_yet_show_no_invented_data(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext, unit: UnitInfo
+) -> None:
+    window = _window(qtbot, app_context, unit)
+    planned = [
+        window.pages.widget(r)
+        for r in range(window.pages.count())
+        if isinstance(window.pages.widget(r), PlannedPage)
+    ]
+    assert [page.objectName() for page in planned] == [
+        "receptionPage",
+        "lettersPage",
+        "resolutionPage",
+        "reportsPage",
+    ]
+    for page in planned:
+        assert page.findChildren(QAbstractItemView) == []
+        labels = " ".join(label.text() for label in page.findChildren(QLabel))
+        assert "Màn hình này sẽ gồm" in labels and "đang được xây dựng" in labels
+
+
+def test_a_read_only_user_sees_no_account_or_audit_tabs(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    unit: UnitInfo,
+    actors: dict[Role, Actor],
+) -> None:
+    app_context.actor = actors[Role.READ_ONLY]
+    window = _window(qtbot, app_context, unit)
+    tabs = window.settings_page.tabs  # type: ignore[union-attr]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Đơn vị", "Lĩnh vực"]
+    assert window.settings_page.unit_tab.name.isReadOnly()  # type: ignore[union-attr]
+    check = next(
+        a
+        for m in window.menuBar().actions()
+        for a in m.menu().actions()
+        if a.text() == "&Kiểm tra cơ sở dữ liệu"
+    )
+    assert not check.isEnabled()
+
+
+def test_the_window_comes_back_as_it_was_left(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext, unit: UnitInfo
+) -> None:
+    window = _window(qtbot, app_context, unit)
+    window.resize(1111, 666)
+    window.show_screen("settings")
+    window.close()
+    again = _window(qtbot, app_context, unit)
+    assert again.current_screen() == "settings"
+    assert (again.width(), again.height()) == (1111, 666)
+
+
+def test_integrity_check_from_the_tools_menu(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    unit: UnitInfo,
+    shown_messages: list[tuple[str, str]],
+) -> None:
+    window = _window(qtbot, app_context, unit)
+    window.check_database()
+    settle(qtbot, app_context.tasks)
+    assert shown_messages[-1][0] == "Kiểm tra cơ sở dữ liệu"
+    assert shown_messages[-1][1].startswith("Cơ sở dữ liệu toàn vẹn.")

@@ -1,0 +1,130 @@
+"""Accounts and unit details, edited through the settings tabs as an admin would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import FAST_HASHER
+from tests.ui.conftest import settle
+from tests.ui.typing import replace_text, type_text
+from tiepdan_desktop.domain.enums import Role
+from tiepdan_desktop.domain.text import name_sort_key
+from tiepdan_desktop.services import accounts, setup
+from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs.reset_password import ResetPasswordDialog
+from tiepdan_desktop.ui.dialogs.user_dialog import UserDialog
+from tiepdan_desktop.ui.pages.settings.unit_tab import UnitTab
+from tiepdan_desktop.ui.pages.settings.users_tab import UsersTab
+
+
+def _users_tab(qtbot: QtBot, app: AppContext) -> UsersTab:
+    app.services.password_hasher = FAST_HASHER
+    tab = UsersTab(app)
+    qtbot.addWidget(tab)
+    settle(qtbot, app.tasks)
+    return tab
+
+
+def test_an_admin_adds_an_officer_and_the_list_shows_it(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext
+) -> None:
+    tab = _users_tab(qtbot, app_context)
+    before = tab.model.rowCount()
+    dialog = UserDialog(app_context, None, tab)
+    qtbot.addWidget(dialog)
+    type_text(dialog.full_name, "Nguyễn Thị Ánh")
+    type_text(dialog.username, "anh.nt")
+    dialog.role.setCurrentIndex(list(Role).index(Role.OFFICER))
+    type_text(dialog.password, "Tạm-thời-2026")
+    type_text(dialog.confirm, "Tạm-thời-2026")
+    dialog.buttons.accepted.emit()
+    settle(qtbot, app_context.tasks)
+    assert dialog.result() == 1 and dialog.saved is not None
+    names = [tab.model.record(row).full_name for row in range(tab.model.rowCount())]
+    assert len(names) == before + 1 and "Nguyễn Thị Ánh" in names
+    assert (
+        accounts.authenticate(app_context.services, "anh.nt", "Tạm-thời-2026").role is Role.OFFICER
+    )
+
+
+def test_mistakes_are_shown_under_the_fields_and_nothing_is_saved(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext
+) -> None:
+    tab = _users_tab(qtbot, app_context)
+    dialog = UserDialog(app_context, None, tab)
+    qtbot.addWidget(dialog)
+    type_text(dialog.username, "nguyễn")
+    type_text(dialog.password, "Mùa-thu-2026")
+    type_text(dialog.confirm, "Mùa-hè-2026")
+    dialog.buttons.accepted.emit()
+    assert dialog.form.error_text("full_name") == "Hãy nhập họ và tên."
+    assert dialog.form.error_text("username").startswith("Tên đăng nhập gồm")
+    assert not app_context.tasks.busy and dialog.result() == 0
+
+
+def test_a_taken_username_is_reported_by_the_service_next_to_the_field(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext
+) -> None:
+    tab = _users_tab(qtbot, app_context)
+    dialog = UserDialog(app_context, None, tab)
+    qtbot.addWidget(dialog)
+    type_text(dialog.full_name, "Người Trùng Tên")
+    type_text(dialog.username, "QUANTRI")
+    type_text(dialog.password, "Mùa-thu-2026")
+    type_text(dialog.confirm, "Mùa-thu-2026")
+    dialog.buttons.accepted.emit()
+    settle(qtbot, app_context.tasks)
+    assert "đã có người dùng" in dialog.form.error_text("username")
+    assert dialog.buttons.isEnabled()
+
+
+def test_selecting_an_account_enables_edit_and_reset(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext
+) -> None:
+    tab = _users_tab(qtbot, app_context)
+    assert not tab.edit_button.isEnabled()
+    shown = [tab.proxy.index(row, 0).data() for row in range(tab.proxy.rowCount())]
+    assert shown == sorted(shown, key=name_sort_key)  # Vietnamese order, given name first
+    row = shown.index("Trần Thị Quản Trị")
+    tab.table.selectionModel().select(
+        tab.proxy.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    assert tab.edit_button.isEnabled() and tab.reset_button.isEnabled()
+    user = tab.selected_user()
+    assert user is not None and user.username == "quantri"
+    reset = ResetPasswordDialog(app_context, user, tab)
+    qtbot.addWidget(reset)
+    type_text(reset.password, "Đặt-lại-2026")
+    type_text(reset.confirm, "Đặt-lại-2026")
+    reset.buttons.accepted.emit()
+    settle(qtbot, app_context.tasks)
+    assert accounts.authenticate(app_context.services, "quantri", "Đặt-lại-2026")
+    records = [tab.model.record(r) for r in range(tab.model.rowCount())]
+    refreshed = next(record for record in records if record.username == "quantri")
+    assert refreshed.must_change_password  # the list refreshed itself
+
+
+def test_unit_details_are_saved_from_the_form(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    shown_messages: list[tuple[str, str]],
+) -> None:
+    tab = UnitTab(app_context)
+    qtbot.addWidget(tab)
+    settle(qtbot, app_context.tasks)
+    assert tab.chairman.text() == "Nguyễn Văn Thành"
+    replace_text(tab.chairman, "Lê Thị Hồng Nhung")
+    tab.remote.setChecked(True)
+    tab.save_button.click()
+    settle(qtbot, app_context.tasks)
+    unit = setup.get_unit(app_context.services)
+    assert unit is not None and unit.chairman_name == "Lê Thị Hồng Nhung" and unit.remote_area
+    assert shown_messages == [("Đã lưu", "Đã lưu thông tin đơn vị.")]
+    replace_text(tab.name, " ")
+    tab.save_button.click()
+    settle(qtbot, app_context.tasks)
+    assert tab.form.error_text("name") == "Hãy nhập tên đơn vị."
