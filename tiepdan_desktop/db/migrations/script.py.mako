@@ -1,7 +1,11 @@
 """${message}
 
 Revision ID: ${up_revision}
-Revises: ${down_revision | comma,n or "(none)"}
+% if down_revision:
+Revises: ${down_revision | comma,n}
+% else:
+Revises: (none)
+% endif
 Create Date: ${create_date}
 """
 
