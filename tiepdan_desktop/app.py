@@ -75,7 +75,8 @@ class SessionController(QObject):
         self.tasks = TaskRunner(lambda error: show_failure(None, error), self)
         self.ui_state = UiState(storage.paths.ui_state)
         self.window: MainWindow | None = None
-        self._dialog: QObject | None = None
+        # The wizard or login dialog on screen, if any (kept so it stays alive).
+        self.dialog: QObject | None = None
 
     def start(self) -> None:
         # Windows come and go between sign-in and the main window; the application
@@ -87,7 +88,7 @@ class SessionController(QObject):
             wizard = SetupWizard(self.services, self.tasks)
             wizard.completed.connect(self.open_main_window)
             wizard.rejected.connect(lambda: self._finish())
-            self._dialog = wizard
+            self.dialog = wizard
             wizard.show()
 
     def show_login(self, username: str = "") -> None:
@@ -97,7 +98,7 @@ class SessionController(QObject):
         )
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(lambda: self._finish())
-        self._dialog = dialog
+        self.dialog = dialog
         dialog.show()
 
     def _last_user(self) -> str:
@@ -107,10 +108,10 @@ class SessionController(QObject):
         self.ui_state.save_text("login/last_username", actor.username)
         self.tasks.read(
             lambda: accounts.my_account(self.services, actor),
-            lambda account: self._check_password_age(actor, account),
+            lambda account: self._require_own_password(actor, account),
         )
 
-    def _check_password_age(self, actor: Actor, account: UserInfo) -> None:
+    def _require_own_password(self, actor: Actor, account: UserInfo) -> None:
         if account.must_change_password:
             dialog = ChangePasswordDialog(self.services, actor, self.tasks, forced=True)
             if not dialog.exec():
@@ -127,7 +128,7 @@ class SessionController(QObject):
         )
         self.window.logout_requested.connect(self.logout)
         self.window.closed.connect(self._window_closed)
-        self._dialog = None
+        self.dialog = None
         self.window.show()
 
     def _window_closed(self) -> None:

@@ -37,3 +37,15 @@ def test_weak_passwords_are_refused(password: str, username: str, reason: str) -
 
 def test_a_reasonable_password_passes() -> None:
     assert password_problem("Mùa-thu-2026", "quantri") is None
+
+
+def test_a_password_typed_twice_is_checked_once_for_strength_then_for_equality() -> None:
+    from tiepdan_desktop.domain.accounts import new_password_problems
+
+    assert new_password_problems("Mùa-thu-2026", "Mùa-thu-2026", "an") == {}
+    assert (
+        "ít nhất 8" in new_password_problems("ngan", "ngan", "an", "new_password")["new_password"]
+    )
+    assert new_password_problems("Mùa-thu-2026", "Mùa-thu-2025", "an") == {
+        "confirm": "Hai lần nhập mật khẩu không khớp."
+    }

@@ -74,8 +74,8 @@ def test_first_run_starts_with_the_wizard_and_cancelling_ends_the_program(
     finished: list[bool] = []
     controller = _controller(storage, finished)
     controller.start()
-    assert isinstance(controller._dialog, SetupWizard) and controller._dialog.isVisible()
-    controller._dialog.close()
+    assert isinstance(controller.dialog, SetupWizard) and controller.dialog.isVisible()
+    controller.dialog.close()
     assert finished == [True]
 
 
@@ -85,8 +85,8 @@ def test_closing_the_login_ends_the_program(
     finished: list[bool] = []
     controller = _controller(storage, finished)
     controller.start()
-    assert isinstance(controller._dialog, LoginDialog)
-    controller._dialog.reject()
+    assert isinstance(controller.dialog, LoginDialog)
+    controller.dialog.reject()
     assert finished == [True]
 
 
@@ -95,7 +95,7 @@ def test_sign_in_open_main_window_log_out_and_back(
 ) -> None:
     controller = _controller(storage)
     controller.start()
-    login = controller._dialog
+    login = controller.dialog
     assert isinstance(login, LoginDialog)
     type_text(login.username, "quantri")
     type_text(login.password, PASSWORD)
@@ -110,7 +110,7 @@ def test_sign_in_open_main_window_log_out_and_back(
     window.logout()
     assert controller.window is None and not window.isVisible()
     assert finished == []  # logging out is not leaving
-    again = controller._dialog
+    again = controller.dialog
     assert isinstance(again, LoginDialog) and again.isVisible()
     assert again.username.text() == "quantri"  # remembered, only the password is asked
     again.close()

@@ -49,3 +49,14 @@ def password_problem(password: str, username: str = "") -> str | None:
     if username and normalize_username(username) in password.lower():
         return "Mật khẩu không được chứa tên đăng nhập."
     return None
+
+
+def new_password_problems(
+    password: str, confirmation: str, username: str, field: str = "password"
+) -> dict[str, str]:
+    """Problems with a password typed twice, keyed by field ("confirm" for the second)."""
+    if message := password_problem(password, username):
+        return {field: message}
+    if confirmation != password:
+        return {"confirm": "Hai lần nhập mật khẩu không khớp."}
+    return {}

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 
 from tiepdan_desktop.domain.errors import DomainError, PermissionDeniedError, ValidationError
 from tiepdan_desktop.ui.messages import show_error, show_warning
+from tiepdan_desktop.ui.widgets.form import ValidatedForm
 
 log = logging.getLogger(__name__)
 
@@ -43,3 +44,14 @@ def show_failure(
         log.error("Unexpected error", exc_info=error)
         details = "".join(traceback.format_exception(error))
         show_error(parent, title, explain(error), details)
+
+
+def show_form_failure(parent: QWidget, form: ValidatedForm, error: BaseException) -> None:
+    """Input problems go under their fields (any no field takes, in a box);
+    every other failure is shown as show_failure does."""
+    if isinstance(error, ValidationError):
+        leftover = form.show_errors(error.fields)
+        if leftover:
+            show_warning(parent, "Không thực hiện được", "\n".join(leftover))
+    else:
+        show_failure(parent, error)

@@ -22,6 +22,7 @@ from tiepdan_desktop.services import accounts
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.ui.errors import explain, show_failure
 from tiepdan_desktop.ui.tasks import TaskRunner
+from tiepdan_desktop.ui.widgets.form import password_field
 
 
 class LoginDialog(QDialog):
@@ -53,10 +54,8 @@ class LoginDialog(QDialog):
         self.username = QLineEdit(username)
         self.username.setObjectName("usernameEdit")
         self.username.setAccessibleName("Tên đăng nhập")
-        self.password = QLineEdit()
-        self.password.setObjectName("passwordEdit")
+        self.password = password_field("passwordEdit")
         self.password.setAccessibleName("Mật khẩu")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow("Tên đăng nhập", self.username)
         form.addRow("Mật khẩu", self.password)
         column.addLayout(form)

@@ -16,7 +16,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from tiepdan_desktop.domain.accounts import MIN_PASSWORD_LENGTH, password_problem, username_problem
+from tiepdan_desktop.domain.accounts import (
+    MIN_PASSWORD_LENGTH,
+    new_password_problems,
+    username_problem,
+)
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.divisions import WardEntry, provinces, wards_of
 from tiepdan_desktop.domain.errors import ValidationError
@@ -26,7 +30,7 @@ from tiepdan_desktop.services import accounts, setup
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.tasks import TaskRunner
-from tiepdan_desktop.ui.widgets.form import ValidatedForm
+from tiepdan_desktop.ui.widgets.form import ValidatedForm, password_field
 from tiepdan_desktop.ui.widgets.search_combo import SearchableComboBox
 
 
@@ -128,12 +132,8 @@ class _AdminPage(QWizardPage):
         self.full_name.setObjectName("adminFullNameEdit")
         self.username = QLineEdit()
         self.username.setObjectName("adminUsernameEdit")
-        self.password = QLineEdit()
-        self.password.setObjectName("adminPasswordEdit")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("adminConfirmEdit")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field("adminPasswordEdit")
+        self.confirm = password_field("adminConfirmEdit")
         self.form.add_field("admin_full_name", "Họ và tên *", self.full_name)
         self.form.add_field(
             "admin_username", "Tên đăng nhập *", self.username, "Ví dụ: quantri, nguyenvanan"
@@ -153,10 +153,9 @@ class _AdminPage(QWizardPage):
             problems["admin_full_name"] = "Hãy nhập họ và tên."
         if message := username_problem(self.username.text()):
             problems["admin_username"] = message
-        if message := password_problem(self.password.text(), self.username.text()):
-            problems["admin_password"] = message
-        elif self.confirm.text() != self.password.text():
-            problems["confirm"] = "Hai lần nhập mật khẩu không khớp."
+        problems |= new_password_problems(
+            self.password.text(), self.confirm.text(), self.username.text(), "admin_password"
+        )
         self.form.show_errors(problems)
         return not problems
 

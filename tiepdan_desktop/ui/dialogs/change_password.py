@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from tiepdan_desktop.domain.accounts import MIN_PASSWORD_LENGTH, password_problem
+from tiepdan_desktop.domain.accounts import MIN_PASSWORD_LENGTH, new_password_problems
 from tiepdan_desktop.domain.actor import Actor
-from tiepdan_desktop.domain.errors import ValidationError
 from tiepdan_desktop.services import accounts
 from tiepdan_desktop.services.context import ServiceContext
-from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.errors import show_form_failure
 from tiepdan_desktop.ui.tasks import TaskRunner
-from tiepdan_desktop.ui.widgets.form import ValidatedForm
+from tiepdan_desktop.ui.widgets.form import ValidatedForm, password_field
 
 
 class ChangePasswordDialog(QDialog):
@@ -37,9 +36,9 @@ class ChangePasswordDialog(QDialog):
             notice.setWordWrap(True)
             column.addWidget(notice)
         self.form = ValidatedForm()
-        self.current = self._password_field("currentPasswordEdit")
-        self.new = self._password_field("newPasswordEdit")
-        self.confirm = self._password_field("confirmPasswordEdit")
+        self.current = password_field("currentPasswordEdit")
+        self.new = password_field("newPasswordEdit")
+        self.confirm = password_field("confirmPasswordEdit")
         self.form.add_field("current_password", "Mật khẩu hiện tại", self.current)
         self.form.add_field(
             "new_password", "Mật khẩu mới", self.new, f"Ít nhất {MIN_PASSWORD_LENGTH} ký tự."
@@ -54,20 +53,9 @@ class ChangePasswordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         column.addWidget(self.buttons)
 
-    @staticmethod
-    def _password_field(name: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
-
     def _submit(self) -> None:
-        problems = {}
-        if message := password_problem(self.new.text(), self._actor.username):
-            problems["new_password"] = message
-        elif self.confirm.text() != self.new.text():
-            problems["confirm"] = "Hai lần nhập mật khẩu mới không khớp."
-        if problems:
+        typed, again = self.new.text(), self.confirm.text()
+        if problems := new_password_problems(typed, again, self._actor.username, "new_password"):
             self.form.show_errors(problems)
             return
         self.buttons.setEnabled(False)
@@ -81,7 +69,4 @@ class ChangePasswordDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, ValidationError):
-            self.form.show_errors(error.fields)
-        else:
-            show_failure(self, error)
+        show_form_failure(self, self.form, error)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from tiepdan_desktop.domain.accounts import MIN_PASSWORD_LENGTH, password_problem
-from tiepdan_desktop.domain.errors import ValidationError
+from tiepdan_desktop.domain.accounts import MIN_PASSWORD_LENGTH, new_password_problems
 from tiepdan_desktop.domain.records import UserInfo
 from tiepdan_desktop.services import accounts
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.errors import show_failure
-from tiepdan_desktop.ui.widgets.form import ValidatedForm
+from tiepdan_desktop.ui.errors import show_form_failure
+from tiepdan_desktop.ui.widgets.form import ValidatedForm, password_field
 
 
 class ResetPasswordDialog(QDialog):
@@ -28,12 +27,8 @@ class ResetPasswordDialog(QDialog):
         intro.setWordWrap(True)
         column.addWidget(intro)
         self.form = ValidatedForm()
-        self.password = QLineEdit()
-        self.password.setObjectName("newPasswordEdit")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("confirmPasswordEdit")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field("newPasswordEdit")
+        self.confirm = password_field("confirmPasswordEdit")
         self.form.add_field(
             "password", "Mật khẩu tạm", self.password, f"Ít nhất {MIN_PASSWORD_LENGTH} ký tự."
         )
@@ -48,11 +43,9 @@ class ResetPasswordDialog(QDialog):
         column.addWidget(self.buttons)
 
     def _submit(self) -> None:
-        if message := password_problem(self.password.text(), self._user.username):
-            self.form.show_errors({"password": message})
-            return
-        if self.confirm.text() != self.password.text():
-            self.form.show_errors({"confirm": "Hai lần nhập mật khẩu không khớp."})
+        typed, again = self.password.text(), self.confirm.text()
+        if problems := new_password_problems(typed, again, self._user.username):
+            self.form.show_errors(problems)
             return
         self.buttons.setEnabled(False)
         services, actor, user_id, password = (
@@ -70,7 +63,4 @@ class ResetPasswordDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, ValidationError):
-            self.form.show_errors(error.fields)
-        else:
-            show_failure(self, error)
+        show_form_failure(self, self.form, error)

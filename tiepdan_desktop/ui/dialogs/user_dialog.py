@@ -15,15 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tiepdan_desktop.domain.accounts import MIN_PASSWORD_LENGTH, password_problem, username_problem
+from tiepdan_desktop.domain.accounts import (
+    MIN_PASSWORD_LENGTH,
+    new_password_problems,
+    username_problem,
+)
 from tiepdan_desktop.domain.enums import Role
-from tiepdan_desktop.domain.errors import ValidationError
 from tiepdan_desktop.domain.records import NewUser, UserChanges, UserInfo
 from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.services import accounts
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.errors import show_failure
-from tiepdan_desktop.ui.widgets.form import ValidatedForm
+from tiepdan_desktop.ui.errors import show_form_failure
+from tiepdan_desktop.ui.widgets.form import ValidatedForm, password_field
 
 ROLE_HINTS = {
     Role.ADMIN: "Quản lý tài khoản, thông tin đơn vị, danh mục; ghi sổ.",
@@ -63,12 +66,8 @@ class UserDialog(QDialog):
         self.active = QCheckBox("Đang hoạt động (bỏ chọn để khóa tài khoản)")
         self.active.setObjectName("activeCheck")
         self.active.setChecked(user.active if user else True)
-        self.password = QLineEdit()
-        self.password.setObjectName("passwordEdit")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("confirmEdit")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field("passwordEdit")
+        self.confirm = password_field("confirmEdit")
         if user is None:
             self.form.add_field(
                 "password",
@@ -98,10 +97,9 @@ class UserDialog(QDialog):
         if self._user is None:
             if message := username_problem(self.username.text()):
                 problems["username"] = message
-            if message := password_problem(self.password.text(), self.username.text()):
-                problems["password"] = message
-            elif self.confirm.text() != self.password.text():
-                problems["confirm"] = "Hai lần nhập mật khẩu không khớp."
+            problems |= new_password_problems(
+                self.password.text(), self.confirm.text(), self.username.text()
+            )
         if problems:
             self.form.show_errors(problems)
             return
@@ -129,9 +127,4 @@ class UserDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(error, ValidationError):
-            leftover = self.form.show_errors(error.fields)
-            if leftover:
-                show_failure(self, ValidationError({"": " ".join(leftover)}))
-        else:
-            show_failure(self, error)
+        show_form_failure(self, self.form, error)

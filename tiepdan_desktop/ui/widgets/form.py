@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
 class ValidatedForm(QFormLayout):
@@ -62,3 +62,10 @@ class ValidatedForm(QFormLayout):
     def error_text(self, name: str) -> str:
         label = self._errors[name]
         return label.text() if not label.isHidden() else ""
+
+
+def password_field(object_name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(object_name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +15,7 @@ from tiepdan_desktop.services import maintenance
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.models.audit_model import AuditModel
+from tiepdan_desktop.ui.widgets.tables import record_table
 
 SHOWN_ENTRIES = 500
 HEADER_STATE_KEY = "audit_tab/header"
@@ -28,16 +27,7 @@ class AuditTab(QWidget):
         self.setObjectName("auditTab")
         self._app = app
         self.model = AuditModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("auditTable")
-        self.table.setAccessibleName(self.tr("Nhật ký thao tác"))
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table("auditTable", self.tr("Nhật ký thao tác"), self.model)
         for column, width in enumerate((140, 150, 170, 150)):
             self.table.setColumnWidth(column, width)
         if (state := app.ui_state.load_bytes(HEADER_STATE_KEY)) is not None:

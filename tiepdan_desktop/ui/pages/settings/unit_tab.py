@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tiepdan_desktop.domain.errors import ValidationError
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import UnitChanges, UnitInfo
 from tiepdan_desktop.services import setup, unit
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.errors import show_form_failure
 from tiepdan_desktop.ui.messages import show_info
 from tiepdan_desktop.ui.widgets.form import ValidatedForm
 
@@ -99,7 +98,4 @@ class UnitTab(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(error, ValidationError):
-            self.form.show_errors(error.fields)
-        else:
-            show_failure(self, error)
+        show_form_failure(self, self.form, error)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from tiepdan_desktop.ui.dialogs.user_dialog import UserDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.models.record_table import SORT_ROLE
 from tiepdan_desktop.ui.models.users_model import UsersModel
+from tiepdan_desktop.ui.widgets.tables import record_table
 
 HEADER_STATE_KEY = "users_tab/header"
 
@@ -33,18 +33,10 @@ class UsersTab(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setObjectName("usersTable")
-        self.table.setAccessibleName(self.tr("Danh sách tài khoản"))
-        self.table.setModel(self.proxy)
+        self.table = record_table("usersTable", self.tr("Danh sách tài khoản"), self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         for column, width in enumerate((220, 140, 120, 230)):
             self.table.setColumnWidth(column, width)
