@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -40,16 +41,25 @@ class LoginDialog(QDialog):
         self.setObjectName("loginDialog")
         self.setWindowTitle("Đăng nhập – Tiếp công dân")
         self.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(480)
         self._services, self._tasks = services, tasks
         column = QVBoxLayout(self)
+        column.setContentsMargins(24, 20, 24, 20)
+        column.setSpacing(10)
+        heading = QHBoxLayout()
+        logo = QLabel()
+        logo.setPixmap(QIcon(str(resource_path("icons", "app.svg"))).pixmap(QSize(56, 56)))
+        heading.addWidget(logo)
+        names = QVBoxLayout()
         title = QLabel("Phần mềm Tiếp công dân")
         title.setObjectName("pageTitle")
-        column.addWidget(title)
+        names.addWidget(title)
         if unit is not None:
-            unit_label = QLabel(f"{unit.name}\n{unit.province_name}")
+            unit_label = QLabel(f"{unit.name}, {unit.province_name}")
             unit_label.setObjectName("pageSubtitle")
-            column.addWidget(unit_label)
+            names.addWidget(unit_label)
+        heading.addLayout(names, 1)
+        column.addLayout(heading)
         form = QFormLayout()
         self.username = QLineEdit(username)
         self.username.setObjectName("usernameEdit")
