@@ -26,6 +26,7 @@ from tiepdan_desktop.services.context import ServiceContext  # noqa: E402
 from tiepdan_desktop.storage import Storage, open_storage  # noqa: E402
 
 PASSWORD = "Mat-khau-2026"
+TEMPORARY_PASSWORD = "Tam-thoi-2026"
 ADMIN_USERNAME = "quantri"
 # Bến Thành ward, Hồ Chí Minh City, in the two-tier list.
 PROVINCE_CODE, WARD_CODE = 79, 26743
@@ -73,17 +74,18 @@ def unit(services: ServiceContext) -> UnitInfo:
 
 @pytest.fixture
 def actors(services: ServiceContext, unit: UnitInfo) -> dict[Role, Actor]:
-    """A signed-in account of every role."""
+    """A signed-in account of every role, each past its first password change."""
     admin = accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
     signed_in = {Role.ADMIN: admin}
     for role in Role:
         if role is Role.ADMIN:
             continue
         username = f"nguoidung-{role.value}"
-        accounts.create_user(
-            services, admin, NewUser(username, f"Người dùng {role.label}", role, PASSWORD)
-        )
-        signed_in[role] = accounts.authenticate(services, username, PASSWORD)
+        new = NewUser(username, f"Người dùng {role.label}", role, TEMPORARY_PASSWORD)
+        accounts.create_user(services, admin, new)
+        actor = accounts.authenticate(services, username, TEMPORARY_PASSWORD)
+        accounts.change_own_password(services, actor, TEMPORARY_PASSWORD, PASSWORD)
+        signed_in[role] = actor
     return signed_in
 
 

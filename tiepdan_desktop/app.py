@@ -87,6 +87,7 @@ class SessionController(QObject):
         else:
             wizard = SetupWizard(self.services, self.tasks)
             wizard.completed.connect(self.open_main_window)
+            wizard.saved_without_sign_in.connect(self.show_login)
             wizard.rejected.connect(lambda: self._finish())
             self.dialog = wizard
             wizard.show()

@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from tiepdan_desktop import __version__
 from tiepdan_desktop.domain.actor import Actor
@@ -87,9 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guarded(run_self_test, None)
     paths = resolve_paths(options.data_dir)
     if options.command is None:
-        from tiepdan_desktop.app import run_gui  # Qt is imported only for the GUI
-
-        return run_gui(paths, options.db)
+        return _guarded(lambda: _gui(options, paths), paths)
     handlers: dict[str, Callable[[argparse.Namespace, DataPaths], int]] = {
         "init": _init,
         "demo-data": _demo_data,
@@ -100,13 +99,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _guarded(run: Callable[[], int], paths: DataPaths | None) -> int:
-    if paths is not None:
-        log_file: Path | None = configure_logging(paths)
-    else:
-        # No data folder (self-test): keep tracebacks off the console all the same.
-        logging.getLogger().addHandler(logging.NullHandler())
-        log_file = None
+    # Until the log file exists (or when there is no data folder, as in the
+    # self-test), tracebacks are kept off the console all the same.
+    logging.getLogger().addHandler(logging.NullHandler())
+    log_file: Path | None = None
     try:
+        if paths is not None:
+            log_file = configure_logging(paths)
         return run()
     except CommandError as error:
         _say(f"Lỗi: {error}")
@@ -132,6 +131,25 @@ def _guarded(run: Callable[[], int], paths: DataPaths | None) -> int:
 
 def _storage(options: argparse.Namespace, paths: DataPaths, migrate: bool = True) -> Storage:
     return open_storage(paths, options.db, migrate=migrate)
+
+
+def _gui(options: argparse.Namespace, paths: DataPaths) -> int:
+    from tiepdan_desktop.app import run_gui  # Qt is imported only for the GUI
+
+    return run_gui(paths, options.db)
+
+
+def _existing_sqlite_file(options: argparse.Namespace, paths: DataPaths) -> Path | None:
+    """The SQLite file a command would open, or None for another kind of database."""
+    if options.db is None:
+        return paths.database
+    try:
+        url = make_url(options.db)
+    except ArgumentError as error:
+        raise CommandError(f"địa chỉ cơ sở dữ liệu không hợp lệ (database URL): {error}") from error
+    if url.get_backend_name() != "sqlite":
+        return None
+    return Path(url.database or "")
 
 
 def _init(options: argparse.Namespace, paths: DataPaths) -> int:
@@ -162,7 +180,8 @@ def _init(options: argparse.Namespace, paths: DataPaths) -> int:
 
 def _read_password(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: Notepad and PowerShell 5 start their files with a byte-order mark.
+        text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
         raise CommandError(f"không đọc được tệp mật khẩu {path}: {error.strerror}") from error
     lines = text.splitlines()
@@ -204,8 +223,9 @@ def _demo_data(options: argparse.Namespace, paths: DataPaths) -> int:
 def _check(options: argparse.Namespace, paths: DataPaths) -> int:
     from tiepdan_desktop.services.maintenance import check_integrity
 
-    if options.db is None and not paths.database.exists():
-        raise CommandError(f"chưa có cơ sở dữ liệu tại {paths.database}.")
+    database = _existing_sqlite_file(options, paths)
+    if database is not None and not database.is_file():
+        raise CommandError(f"chưa có cơ sở dữ liệu tại {database}.")
     storage = _storage(options, paths, migrate=False)
     try:
         report = check_integrity(storage.context(), Actor.command_line())

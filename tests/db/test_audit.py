@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from tiepdan_desktop.db.audit import SECRET_PLACEHOLDER, UnauditedWriteError
 from tiepdan_desktop.db.models import AuditEntry, Setting, SubjectAreaRow
@@ -88,5 +88,40 @@ def test_text_is_normalised_in_the_audit_trail_as_in_the_row(
     )
     changes = json.loads(_entries(services, "app_user")[-1].changes_json)
     assert changes["full_name"][1] == "Đỗ Thị Ba"
+
+
+def test_statements_that_change_many_rows_at_once_are_refused(services: ServiceContext) -> None:
+    from sqlalchemy import update
+
+    from tiepdan_desktop.db.models import User
+
+    with (
+        pytest.raises(UnauditedWriteError),
+        services.sessions.writing(Actor.command_line(), "thu_nghiem") as session,
+    ):
+        session.execute(update(User).values(role=Role.READ_ONLY))
+
+
+def test_values_never_appear_in_database_error_messages(
+    services: ServiceContext, admin: Actor
+) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from tiepdan_desktop.db.models import User
+
     with services.sessions.reading() as session:
-        assert session.scalar(select(func.count()).select_from(AuditEntry)) > 0
+        existing = session.scalars(select(User)).first()
+        assert existing is not None
+        secret_hash = existing.password_hash
+    with pytest.raises(IntegrityError) as failed, services.sessions.writing(admin, "t") as session:
+        session.add(
+            User(
+                unit_id=existing.unit_id,
+                username=existing.username,
+                full_name="Trùng Tên",
+                role=Role.OFFICER,
+                password_hash=secret_hash,
+            )
+        )
+    assert secret_hash not in str(failed.value)
+    assert "hidden" in str(failed.value)

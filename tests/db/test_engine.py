@@ -30,13 +30,17 @@ def test_a_write_transaction_takes_the_write_lock_at_once(storage: Storage) -> N
             other.close()
 
 
-def test_reads_do_not_block_a_writer(storage: Storage) -> None:
+def test_a_reader_keeps_its_snapshot_while_a_writer_commits(storage: Storage) -> None:
+    """WAL: an open read sees the data as it began, and does not stop the writer."""
     sessions = storage.context().sessions
     with sessions.reading() as session:
-        session.execute(text("SELECT count(*) FROM unit")).scalar()
-        other = sqlite3.connect(storage.paths.database, timeout=0)
+        before = session.execute(text("SELECT count(*) FROM setting")).scalar()
+        writer = sqlite3.connect(storage.paths.database, timeout=0)
         try:
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("ROLLBACK")
+            writer.execute("INSERT INTO setting (key, value_json) VALUES ('k', '1')")
+            writer.commit()
         finally:
-            other.close()
+            writer.close()
+        assert session.execute(text("SELECT count(*) FROM setting")).scalar() == before
+    with sessions.reading() as fresh:
+        assert fresh.execute(text("SELECT count(*) FROM setting")).scalar() == before + 1

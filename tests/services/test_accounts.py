@@ -138,3 +138,63 @@ class TestManagingAccounts:
         names = [user.full_name for user in accounts.list_users(services, admin)]
         assert names[-1] == "Ai Đó"
         assert names.index("Ân Thị Ba") < names.index("Đỗ Văn Bình")
+
+
+class TestPasswordsAndTime:
+    def test_a_temporary_password_allows_only_changing_it(
+        self, services: ServiceContext, admin: Actor
+    ) -> None:
+        from tiepdan_desktop.domain.errors import PermissionDeniedError
+        from tiepdan_desktop.services import overview
+
+        _new_officer(services, admin)
+        officer = accounts.authenticate(services, "canbo.an", PASSWORD)
+        with pytest.raises(PermissionDeniedError, match="mật khẩu tạm"):
+            overview.register_summary(services, officer)
+        assert accounts.my_account(services, officer).must_change_password
+        accounts.change_own_password(services, officer, PASSWORD, "Mua-dong-2027")
+        assert overview.register_summary(services, officer).visits == 0
+
+    def test_nobody_resets_their_own_password_as_an_administrator(
+        self, services: ServiceContext, admin: Actor
+    ) -> None:
+        assert admin.user_id is not None
+        with pytest.raises(ConflictError, match="Đổi mật khẩu"):
+            accounts.reset_password(services, admin, admin.user_id, "Tam-thoi-2099")
+
+    def test_the_same_password_whatever_its_unicode_form_or_byte_order_mark(
+        self, services: ServiceContext, admin: Actor
+    ) -> None:
+        import unicodedata
+
+        accounts.create_user(
+            services, admin, NewUser("canbo.nfc", "Lê Văn Dấu", Role.OFFICER, "Mùa-thu-2026")
+        )
+        decomposed = unicodedata.normalize("NFD", "Mùa-thu-2026")
+        assert decomposed != "Mùa-thu-2026"
+        assert accounts.authenticate(services, "canbo.nfc", decomposed)
+        assert accounts.authenticate(services, "canbo.nfc", "\ufeffMùa-thu-2026")
+
+    def test_sign_in_time_is_kept_in_utc(self, services: ServiceContext, admin: Actor) -> None:
+        import datetime as dt
+
+        stored = _stored_user(services, ADMIN_USERNAME).last_login_at
+        utc_now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        assert stored is not None and abs(utc_now - stored) < dt.timedelta(minutes=1)
+
+    def test_a_database_failure_is_explained_in_vietnamese(
+        self, services: ServiceContext, admin: Actor, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import sqlite3
+
+        from sqlalchemy.exc import OperationalError
+
+        from tiepdan_desktop.db.repositories import organisation
+        from tiepdan_desktop.domain.errors import StorageError
+
+        def locked(*_args: object) -> list[UserInfo]:
+            raise OperationalError("SELECT …", {}, sqlite3.OperationalError("database is locked"))
+
+        monkeypatch.setattr(organisation, "list_users", locked)
+        with pytest.raises(StorageError, match="Không đọc/ghi được cơ sở dữ liệu"):
+            accounts.list_users(services, admin)

@@ -9,11 +9,18 @@ from sqlalchemy import func, select
 
 from tests.conftest import FAST_HASHER, setup_request
 from tiepdan_desktop.db.integrity import check_database
-from tiepdan_desktop.db.models import Case, Letter, LetterPerson, Person, Visit, VisitPerson
+from tiepdan_desktop.db.models import (
+    Case,
+    Letter,
+    LetterPerson,
+    Person,
+    User,
+    Visit,
+    VisitPerson,
+)
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.enums import CaseState, LetterType, Role, VisitorRole
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
-from tiepdan_desktop.domain.text import search_key
 from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.services import setup
 from tiepdan_desktop.services.context import ServiceContext
@@ -124,25 +131,70 @@ def test_group_visits_name_their_representatives(demo: tuple[ServiceContext, Dem
     assert 0.8 < sum(following_the_law) / len(groups) < 1.0  # a few groups break Đ29
 
 
-def test_a_denouncers_identity_is_not_in_the_search_key(
+def test_no_protected_filer_can_be_found_by_name_id_or_address(
     demo: tuple[ServiceContext, DemoSummary],
 ) -> None:
     services, _ = demo
+    protected = [LetterType.DENUNCIATION, LetterType.MIXED]
     with services.sessions.reading() as session:
-        rows = session.execute(
-            select(Visit.search_text, Visit.primary_name_sort, Person.full_name)
+        visit_rows = session.execute(
+            select(
+                Visit.search_text,
+                Visit.primary_name_sort,
+                Person.name_key,
+                Person.id_number,
+                Person.address_key,
+            )
             .join(VisitPerson, VisitPerson.visit_id == Visit.id)
             .join(Person, Person.id == VisitPerson.person_id)
-            .where(Visit.letter_type == LetterType.DENUNCIATION)
+            .where(Visit.letter_type.in_(protected))
         ).all()
+        letter_rows = session.execute(
+            select(
+                Letter.search_text,
+                Letter.primary_name_sort,
+                Person.name_key,
+                Person.id_number,
+                Person.address_key,
+            )
+            .join(LetterPerson, LetterPerson.letter_id == Letter.id)
+            .join(Person, Person.id == LetterPerson.person_id)
+            .where(Letter.letter_type.in_(protected))
+        ).all()
+        anonymous = session.scalar(
+            select(func.count()).select_from(Letter).where(Letter.is_anonymous)
+        )
         anonymous_with_filer = session.scalar(
             select(func.count()).select_from(Letter).join(LetterPerson).where(Letter.is_anonymous)
         )
-    assert rows
-    for search_text, name_sort, full_name in rows:
+        unlinked_people = session.scalar(
+            select(func.count())
+            .select_from(Person)
+            .where(
+                Person.id.notin_(select(VisitPerson.person_id)),
+                Person.id.notin_(select(LetterPerson.person_id)),
+            )
+        )
+    assert len(visit_rows) > 100 and len(letter_rows) > 50
+    for search_text, name_sort, name_key, id_number, address_key in visit_rows + letter_rows:
         assert name_sort == ""
-        assert search_key(full_name) not in search_text
-    assert anonymous_with_filer == 0
+        assert name_key not in search_text and address_key not in search_text
+        assert id_number is None or id_number not in search_text
+    assert anonymous > 10 and anonymous_with_filer == 0
+    assert unlinked_people == 0  # nobody is recorded for an anonymous letter
+
+
+def test_other_filers_can_be_found_by_name(demo: tuple[ServiceContext, DemoSummary]) -> None:
+    services, _ = demo
+    with services.sessions.reading() as session:
+        rows = session.execute(
+            select(Visit.search_text, Person.name_key)
+            .join(VisitPerson, VisitPerson.visit_id == Visit.id)
+            .join(Person, Person.id == VisitPerson.person_id)
+            .where(Visit.letter_type == LetterType.COMPLAINT)
+            .limit(200)
+        ).all()
+    assert rows and all(name_key in search_text for search_text, name_key in rows)
 
 
 def test_the_same_seed_gives_the_same_data(tmp_path: Path) -> None:
@@ -183,21 +235,20 @@ def test_adding_more_continues_the_register_numbers(services: ServiceContext, ad
     assert sum(count for _, count, _ in per_year) == 400
 
 
-def test_officer_accounts_are_created_but_cannot_sign_in(
-    services: ServiceContext, actors: dict[Role, Actor]
+def test_demo_officers_get_an_unknown_random_password(
+    tmp_path: Path, actors: dict[Role, Actor]
 ) -> None:
-    from tiepdan_desktop.domain.errors import AuthenticationError
-    from tiepdan_desktop.services import accounts
-
-    generate_demo_data(services, actors[Role.ADMIN], visits=10, seed=3)
-    officers = [
-        u for u in accounts.list_users(services, actors[Role.ADMIN]) if u.role is Role.OFFICER
-    ]
-    assert len(officers) >= 3 and all(
-        u.must_change_password for u in officers if u.username.startswith("canbo")
-    )
-    with pytest.raises(AuthenticationError):
-        accounts.authenticate(services, "canbo1", "")
+    """Demo officer accounts exist but nobody knows their password: the same seed in
+    two databases gives the same people but different password hashes."""
+    hashes = []
+    for name in ("a", "b"):
+        services = _fresh_services(tmp_path / name)
+        generate_demo_data(services, Actor.command_line(), visits=10, seed=3)
+        with services.sessions.reading() as session:
+            officer = session.scalars(select(User).where(User.username == "canbo1")).one()
+        assert officer.must_change_password and officer.password_hash.startswith("$argon2id$")
+        hashes.append((officer.full_name, officer.password_hash))
+    assert hashes[0][0] == hashes[1][0] and hashes[0][1] != hashes[1][1]
 
 
 def test_bad_requests_are_refused(services: ServiceContext, admin: Actor) -> None:

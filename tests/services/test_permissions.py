@@ -27,7 +27,11 @@ from tiepdan_desktop.services.access import ACCESS_ATTRIBUTE, Access
 from tiepdan_desktop.services.context import ServiceContext
 
 # Infrastructure of the services layer, not user actions.
-SUPPORT_MODULES = {"tiepdan_desktop.services.context", "tiepdan_desktop.services.access"}
+SUPPORT_MODULES = {
+    "tiepdan_desktop.services.context",
+    "tiepdan_desktop.services.access",
+    "tiepdan_desktop.services.passwords",
+}
 
 
 def service_modules() -> list[ModuleType]:

@@ -87,23 +87,23 @@ def test_selecting_an_account_enables_edit_and_reset(
     assert not tab.edit_button.isEnabled()
     shown = [tab.proxy.index(row, 0).data() for row in range(tab.proxy.rowCount())]
     assert shown == sorted(shown, key=name_sort_key)  # Vietnamese order, given name first
-    row = shown.index("Trần Thị Quản Trị")
+    row = shown.index("Người dùng Cán bộ")
     tab.table.selectionModel().select(
         tab.proxy.index(row, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     assert tab.edit_button.isEnabled() and tab.reset_button.isEnabled()
     user = tab.selected_user()
-    assert user is not None and user.username == "quantri"
+    assert user is not None and user.username == "nguoidung-can_bo"
     reset = ResetPasswordDialog(app_context, user, tab)
     qtbot.addWidget(reset)
     type_text(reset.password, "Đặt-lại-2026")
     type_text(reset.confirm, "Đặt-lại-2026")
     reset.buttons.accepted.emit()
     settle(qtbot, app_context.tasks)
-    assert accounts.authenticate(app_context.services, "quantri", "Đặt-lại-2026")
+    assert accounts.authenticate(app_context.services, "nguoidung-can_bo", "Đặt-lại-2026")
     records = [tab.model.record(r) for r in range(tab.model.rowCount())]
-    refreshed = next(record for record in records if record.username == "quantri")
+    refreshed = next(record for record in records if record.username == "nguoidung-can_bo")
     assert refreshed.must_change_password  # the list refreshed itself
 
 

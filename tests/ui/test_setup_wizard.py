@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
@@ -113,3 +114,30 @@ def test_a_service_refusal_is_explained_and_nothing_is_lost(
     assert shown_messages == [
         ("Chưa cài đặt được", "Cơ sở dữ liệu này đã được cài đặt đơn vị; không thể cài đặt lại.")
     ]
+
+
+def test_saved_but_not_signed_in_hands_over_to_the_login(
+    gui: QApplication,
+    qtbot: QtBot,
+    services: ServiceContext,
+    tasks: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tiepdan_desktop.domain.errors import StorageError
+    from tiepdan_desktop.services import accounts
+
+    def database_busy(*_args: object) -> Actor:
+        raise StorageError("Không đọc/ghi được cơ sở dữ liệu")
+
+    wizard = _wizard(qtbot, services, tasks)
+    wizard.unit_page.province.select_value(79)
+    wizard.unit_page.ward.select_value(26743)
+    type_text(wizard.unit_page.chairman, "Nguyễn Văn Thành")
+    type_text(wizard.admin_page.full_name, "Trần Thị Quản Trị")
+    type_text(wizard.admin_page.username, "QuanTri")
+    type_text(wizard.admin_page.password, "Mùa-thu-2026")
+    monkeypatch.setattr(accounts, "authenticate", database_busy)
+    with qtbot.waitSignal(wizard.saved_without_sign_in, timeout=10_000) as handed_over:
+        wizard.accept()
+    assert handed_over.args == ["quantri"]
+    assert setup.is_initialized(services) and not wizard.isVisible()

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import insert, inspect
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from tiepdan_desktop.db.base import Base, utc_now
 from tiepdan_desktop.db.models import AuditEntry
@@ -116,6 +116,17 @@ def record_audit_entries(session: Session, _flush_context: UOWTransaction) -> No
         for obj, operation, changes in entries
     ]
     session.connection().execute(insert(AuditEntry), rows)
+
+
+def refuse_unaudited_statements(state: ORMExecuteState) -> None:
+    """do_orm_execute hook: INSERT/UPDATE/DELETE statements through the session
+    would change rows without the audit trail seeing each object.  Writes go
+    through ORM objects, or through db.bulk with record_bulk_action."""
+    if state.is_insert or state.is_update or state.is_delete:
+        raise UnauditedWriteError(
+            "Câu lệnh ghi hàng loạt không được ghi nhật ký; hãy sửa qua đối tượng "
+            "hoặc dùng db.bulk kèm record_bulk_action."
+        )
 
 
 def record_bulk_action(

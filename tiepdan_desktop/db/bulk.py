@@ -8,12 +8,16 @@ rows.  Portable: the statement is compiled for the connection's dialect.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert
 
 from tiepdan_desktop.db.base import Base
+from tiepdan_desktop.db.engine import is_sqlite
+
+BULK_CACHE_KIB = 256 * 1024
 
 
 def bulk_insert(
@@ -42,3 +46,20 @@ def bulk_insert(
     else:
         params = [dict(zip(order, converted(row), strict=True)) for row in rows]
     connection.exec_driver_sql(str(compiled), params)
+
+
+@contextmanager
+def bulk_loading(connection: Connection) -> Iterator[None]:
+    """Around many related bulk inserts in one transaction.  On SQLite: links
+    between the new rows are checked once, at commit, and the growing indexes
+    stay in a large page cache meanwhile.  Elsewhere nothing changes."""
+    if not is_sqlite(connection):
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(previous or -2000)}")

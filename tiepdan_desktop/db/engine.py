@@ -13,6 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from tiepdan_desktop.domain.errors import DomainError
 
 BUSY_TIMEOUT_MS = 15_000
 # Execution option a write transaction sets to take the write lock at BEGIN.
@@ -37,11 +40,33 @@ def sqlite_file(engine: Engine) -> Path | None:
     return Path(database)
 
 
+class UnusableDatabaseUrlError(DomainError):
+    pass
+
+
 def make_engine(url: str | URL) -> Engine:
-    parsed = make_url(url)
+    try:
+        return _make_engine(make_url(url))
+    except (ArgumentError, ImportError) as error:
+        raise UnusableDatabaseUrlError(
+            f"Không dùng được địa chỉ cơ sở dữ liệu «{_shown(url)}» (database URL): {error}"
+        ) from error
+
+
+def _shown(url: str | URL) -> str:
+    """A URL as it may be printed: never with its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "?"
+
+
+def _make_engine(parsed: URL) -> Engine:
+    # hide_parameters: bound values (a password hash, a denouncer's name) never
+    # appear in error messages, hence never in logs or error dialogs.
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
-    engine = create_engine(parsed, connect_args={"check_same_thread": False})
+        return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(parsed, connect_args={"check_same_thread": False}, hide_parameters=True)
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
     return engine

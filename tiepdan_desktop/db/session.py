@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from tiepdan_desktop.db.audit import record_audit_entries
+from tiepdan_desktop.db.audit import record_audit_entries, refuse_unaudited_statements
 from tiepdan_desktop.db.engine import WRITE_LOCK_OPTION, is_sqlite
 from tiepdan_desktop.domain.actor import Actor
 
@@ -18,6 +18,7 @@ class AuditedSession(Session):
 
 
 event.listen(AuditedSession, "after_flush", record_audit_entries)
+event.listen(AuditedSession, "do_orm_execute", refuse_unaudited_statements)
 
 
 class SessionFactory:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 MIN_PASSWORD_LENGTH = 8
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
@@ -24,6 +25,12 @@ _TOO_COMMON = frozenset(
         "password1",
     }
 )
+
+
+def normalize_password(password: str) -> str:
+    """The same password typed on any keyboard or saved by any editor hashes the
+    same: Unicode NFC, and no byte-order mark from a Windows text file."""
+    return unicodedata.normalize("NFC", password.removeprefix("\ufeff"))
 
 
 def normalize_username(username: str) -> str:

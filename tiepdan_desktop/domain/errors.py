@@ -38,3 +38,7 @@ class AuthenticationError(DomainError):
 
 class ConflictError(DomainError):
     """The action clashes with the current state (already set up, duplicate name …)."""
+
+
+class StorageError(DomainError):
+    """The database could not be read or written (locked by another program, disk full …)."""

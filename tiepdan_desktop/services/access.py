@@ -3,8 +3,9 @@
 Every public service function carries exactly one of these decorators; a test
 walks the services package and fails on a function that has none.
 
-- ``@requires(P)``: the actor must be an active account whose current role
-  (read from the database, so a change by the admin takes effect at once) has P.
+- ``@requires(P)``: the actor must be an active account, no longer on a temporary
+  password, whose current role (read from the database, so a change by the admin
+  takes effect at once) has P.
 - ``@signed_in``: any active account (changing one's own password).
 - ``@public``: callable before anyone signs in (first-run setup, login).
 """
@@ -12,16 +13,18 @@ walks the services package and fails on a function that has none.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from tiepdan_desktop.db.models import User
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.enums import Role
-from tiepdan_desktop.domain.errors import PermissionDeniedError
+from tiepdan_desktop.domain.errors import PermissionDeniedError, StorageError
 from tiepdan_desktop.domain.permissions import PERMISSION_LABELS, Permission, role_can
 from tiepdan_desktop.services.context import ServiceContext
 
@@ -38,18 +41,38 @@ class Access:
 
 Service = Callable[Concatenate[ServiceContext, Actor, P], R]
 
+STORAGE_PROBLEM = (
+    "Không đọc/ghi được cơ sở dữ liệu (có thể tệp đang bị chương trình khác giữ, hoặc ổ đĩa "
+    "đầy). Dữ liệu đã lưu trước đó không bị ảnh hưởng; hãy thử lại."
+)
+TEMPORARY_PASSWORD = (
+    "Tài khoản đang dùng mật khẩu tạm do người quản trị đặt; hãy đổi mật khẩu trước khi làm việc."
+)
 
-def _current_role(context: ServiceContext, actor: Actor) -> Role:
-    """The actor's role now; the command-line actor is the machine's administrator."""
+
+@contextmanager
+def _storage_errors_explained() -> Iterator[None]:
+    """The database's own failures reach callers as one Vietnamese DomainError."""
+    try:
+        yield
+    except OperationalError as error:
+        raise StorageError(STORAGE_PROBLEM) from error
+
+
+def _account_state(context: ServiceContext, actor: Actor) -> tuple[Role, bool]:
+    """The actor's role now, and whether it still has a temporary password.
+    The command-line actor is the machine's administrator."""
     if actor.user_id is None:
-        return actor.role
+        return actor.role, False
     with context.sessions.reading() as session:
         row = session.execute(
-            select(User.active, User.role).where(User.id == actor.user_id)
+            select(User.active, User.role, User.must_change_password).where(
+                User.id == actor.user_id
+            )
         ).first()
     if row is None or not row.active:
         raise PermissionDeniedError("Tài khoản này đã bị khóa hoặc không còn tồn tại.")
-    return cast(Role, row.role)
+    return cast(Role, row.role), bool(row.must_change_password)
 
 
 def requires(permission: Permission) -> Callable[[Service[P, R]], Service[P, R]]:
@@ -57,12 +80,15 @@ def requires(permission: Permission) -> Callable[[Service[P, R]], Service[P, R]]
         def checked(
             context: ServiceContext, actor: Actor, /, *args: P.args, **kwargs: P.kwargs
         ) -> R:
-            role = _current_role(context, actor)
-            if not role_can(role, permission):
-                raise PermissionDeniedError(
-                    f"Vai trò «{role.label}» không được phép {PERMISSION_LABELS[permission]}."
-                )
-            return function(context, actor, *args, **kwargs)
+            with _storage_errors_explained():
+                role, temporary_password = _account_state(context, actor)
+                if not role_can(role, permission):
+                    raise PermissionDeniedError(
+                        f"Vai trò «{role.label}» không được phép {PERMISSION_LABELS[permission]}."
+                    )
+                if temporary_password:
+                    raise PermissionDeniedError(TEMPORARY_PASSWORD)
+                return function(context, actor, *args, **kwargs)
 
         functools.update_wrapper(checked, function)
         setattr(checked, ACCESS_ATTRIBUTE, Access("permission", permission))
@@ -72,9 +98,12 @@ def requires(permission: Permission) -> Callable[[Service[P, R]], Service[P, R]]
 
 
 def signed_in(function: Service[P, R]) -> Service[P, R]:
+    """Any active account, even one that must still replace a temporary password."""
+
     def checked(context: ServiceContext, actor: Actor, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        _current_role(context, actor)
-        return function(context, actor, *args, **kwargs)
+        with _storage_errors_explained():
+            _account_state(context, actor)
+            return function(context, actor, *args, **kwargs)
 
     functools.update_wrapper(checked, function)
     setattr(checked, ACCESS_ATTRIBUTE, Access("signed_in"))
@@ -82,5 +111,10 @@ def signed_in(function: Service[P, R]) -> Service[P, R]:
 
 
 def public(function: Callable[P, R]) -> Callable[P, R]:
-    setattr(function, ACCESS_ATTRIBUTE, Access("public"))
-    return function
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _storage_errors_explained():
+            return function(*args, **kwargs)
+
+    functools.update_wrapper(checked, function)
+    setattr(checked, ACCESS_ATTRIBUTE, Access("public"))
+    return checked

@@ -1,15 +1,25 @@
-"""Signing in and managing user accounts."""
+"""Signing in and managing user accounts.
+
+Passwords are compared and hashed (argon2id, tens of milliseconds) before the
+write transaction starts, so the database's single write lock is never held
+while a password is being hashed.
+"""
 
 from __future__ import annotations
 
 import uuid
 
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
+from tiepdan_desktop.db.base import utc_now
 from tiepdan_desktop.db.models import User
 from tiepdan_desktop.db.repositories import organisation as repo
-from tiepdan_desktop.domain.accounts import normalize_username, password_problem, username_problem
+from tiepdan_desktop.domain.accounts import (
+    normalize_password,
+    normalize_username,
+    password_problem,
+    username_problem,
+)
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.enums import Role
 from tiepdan_desktop.domain.errors import (
@@ -24,42 +34,53 @@ from tiepdan_desktop.domain.records import NewUser, UserChanges, UserInfo
 from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.services.access import public, requires, signed_in
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.passwords import hash_password, password_matches
 
 _WRONG_CREDENTIALS = "Sai tên đăng nhập hoặc mật khẩu."
+_LOCKED = "Tài khoản này đã bị khóa. Hãy liên hệ người quản trị."
 
 
 def _actor_for(user: User) -> Actor:
     return Actor(user.id, user.username, user.full_name, user.role)
 
 
-def _password_matches(context: ServiceContext, user: User, password: str) -> bool:
-    try:
-        return context.password_hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
+def _stored_hash(context: ServiceContext, user_id: uuid.UUID) -> tuple[str, str]:
+    """(username, password hash) of an account, read without any lock."""
+    with context.sessions.reading() as session:
+        user = _user(session, user_id)
+        return user.username, user.password_hash
 
 
 @public
 def authenticate(context: ServiceContext, username: str, password: str) -> Actor:
+    with context.sessions.reading() as session:
+        found = repo.user_by_username(session, username)
+        stored = None if found is None else (found.id, found.password_hash)
+    if stored is None:
+        hash_password(context, password)  # same time as a real check: names stay secret
+        raise AuthenticationError(_WRONG_CREDENTIALS)
+    user_id, password_hash = stored
+    matches = password_matches(context, password_hash, password)
+    rehashed = (
+        hash_password(context, password)
+        if matches and context.password_hasher.check_needs_rehash(password_hash)
+        else None
+    )
     attempt = Actor(None, normalize_username(username)[:40], "Chưa đăng nhập", Role.READ_ONLY)
     refusal: str | None = None
     with context.sessions.writing(attempt, "dang_nhap") as session:
-        user = repo.user_by_username(session, username)
-        if user is None:
-            # Spend the same time as a real check, so timing does not reveal user names.
-            context.password_hasher.hash(password)
-            refusal = _WRONG_CREDENTIALS
-        elif not _password_matches(context, user, password):
+        user = _user(session, user_id)
+        if not matches:
             user.failed_login_count += 1  # committed: failed attempts are kept
             refusal = _WRONG_CREDENTIALS
         elif not user.active:
-            refusal = "Tài khoản này đã bị khóa. Hãy liên hệ người quản trị."
+            refusal = _LOCKED
         else:
             session.info["actor"] = _actor_for(user)
             user.failed_login_count = 0
-            user.last_login_at = context.clock()
-            if context.password_hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = context.password_hasher.hash(password)
+            user.last_login_at = utc_now()
+            if rehashed is not None:
+                user.password_hash = rehashed
             signed_in_actor = _actor_for(user)
     if refusal is not None:
         raise AuthenticationError(refusal)
@@ -83,7 +104,7 @@ def create_user(context: ServiceContext, actor: Actor, new: NewUser) -> UserInfo
         problems["password"] = message
     if problems:
         raise ValidationError(problems)
-    password_hash = context.password_hasher.hash(new.password)
+    password_hash = hash_password(context, new.password)
     with context.sessions.writing(actor, "tao_tai_khoan") as session:
         unit = repo.the_unit(session)
         if unit is None:
@@ -96,7 +117,7 @@ def create_user(context: ServiceContext, actor: Actor, new: NewUser) -> UserInfo
             full_name=new.full_name,
             role=new.role,
             password_hash=password_hash,
-            # The admin chose this password; the owner should replace it.
+            # The admin chose this password; the owner must replace it.
             must_change_password=True,
         )
         session.add(user)
@@ -138,14 +159,18 @@ def reset_password(
     context: ServiceContext, actor: Actor, user_id: uuid.UUID, new_password: str
 ) -> None:
     """Set a temporary password; its owner must replace it at the next sign-in."""
+    if user_id == actor.user_id:
+        raise ConflictError("Mật khẩu của chính mình được đổi bằng «Đổi mật khẩu» (menu Tệp).")
+    username, _ = _stored_hash(context, user_id)
+    if message := password_problem(new_password, username):
+        raise ValidationError({"password": message})
+    password_hash = hash_password(context, new_password)
     with context.sessions.writing(actor, "dat_lai_mat_khau") as session:
         user = _user(session, user_id)
-        if message := password_problem(new_password, user.username):
-            raise ValidationError({"password": message})
-        user.password_hash = context.password_hasher.hash(new_password)
+        user.password_hash = password_hash
         user.must_change_password = True
         user.failed_login_count = 0
-        user.password_changed_at = context.clock()
+        user.password_changed_at = utc_now()
 
 
 @signed_in
@@ -154,17 +179,21 @@ def change_own_password(
 ) -> None:
     if actor.user_id is None:
         raise PermissionDeniedError("Tài khoản dòng lệnh không có mật khẩu.")
+    username, password_hash = _stored_hash(context, actor.user_id)
+    if not password_matches(context, password_hash, current_password):
+        raise ValidationError({"current_password": "Mật khẩu hiện tại không đúng."})
+    if message := password_problem(new_password, username):
+        raise ValidationError({"new_password": message})
+    if normalize_password(new_password) == normalize_password(current_password):
+        raise ValidationError({"new_password": "Mật khẩu mới phải khác mật khẩu cũ."})
+    new_hash = hash_password(context, new_password)
     with context.sessions.writing(actor, "doi_mat_khau") as session:
         user = _user(session, actor.user_id)
-        if not _password_matches(context, user, current_password):
-            raise ValidationError({"current_password": "Mật khẩu hiện tại không đúng."})
-        if message := password_problem(new_password, user.username):
-            raise ValidationError({"new_password": message})
-        if new_password == current_password:
-            raise ValidationError({"new_password": "Mật khẩu mới phải khác mật khẩu cũ."})
-        user.password_hash = context.password_hasher.hash(new_password)
+        if user.password_hash != password_hash:
+            raise ConflictError("Mật khẩu vừa được đổi ở nơi khác; hãy thử lại.")
+        user.password_hash = new_hash
         user.must_change_password = False
-        user.password_changed_at = context.clock()
+        user.password_changed_at = utc_now()
 
 
 @signed_in

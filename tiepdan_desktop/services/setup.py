@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from tiepdan_desktop.db.base import utc_now
 from tiepdan_desktop.db.models import Unit, User
 from tiepdan_desktop.db.repositories.organisation import the_unit, unit_info
 from tiepdan_desktop.domain.accounts import normalize_username, password_problem, username_problem
@@ -15,8 +16,9 @@ from tiepdan_desktop.domain.records import SetupRequest, UnitInfo
 from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.services.access import public
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.passwords import hash_password
 
-SETUP_ACTOR = Actor(None, "cai-dat-lan-dau", "Cài đặt lần đầu", Role.ADMIN)
+_SETUP_ACTOR = Actor(None, "cai-dat-lan-dau", "Cài đặt lần đầu", Role.ADMIN)
 
 
 @public
@@ -62,11 +64,11 @@ def initialize(context: ServiceContext, request: SetupRequest) -> UnitInfo:
     problems = _validate(request)
     if problems:
         raise ValidationError(problems)
-    password_hash = context.password_hasher.hash(request.admin_password)
+    password_hash = hash_password(context, request.admin_password)
     province = find_province(request.province_code)
     ward = find_ward(request.ward_code)
     assert province is not None and ward is not None  # checked by _validate
-    with context.sessions.writing(SETUP_ACTOR, "cai_dat_lan_dau") as session:
+    with context.sessions.writing(_SETUP_ACTOR, "cai_dat_lan_dau") as session:
         _refuse_if_initialized(session)
         unit = Unit(
             name=request.unit_name,
@@ -87,7 +89,7 @@ def initialize(context: ServiceContext, request: SetupRequest) -> UnitInfo:
                 full_name=request.admin_full_name,
                 role=Role.ADMIN,
                 password_hash=password_hash,
-                password_changed_at=context.clock(),
+                password_changed_at=utc_now(),
             )
         )
         return unit_info(unit)

@@ -7,7 +7,6 @@ import logging
 import traceback
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.exc import OperationalError
 
 from tiepdan_desktop.domain.errors import DomainError, PermissionDeniedError, ValidationError
 from tiepdan_desktop.ui.messages import show_error, show_warning
@@ -22,11 +21,6 @@ def explain(error: BaseException) -> str:
         return "\n".join(error.fields.values()) or error.message
     if isinstance(error, DomainError):
         return error.message
-    if isinstance(error, OperationalError):
-        return (
-            "Không đọc/ghi được cơ sở dữ liệu (có thể tệp đang bị chương trình khác khóa "
-            "hoặc ổ đĩa đầy). Dữ liệu đã lưu trước đó không bị ảnh hưởng; hãy thử lại."
-        )
     return (
         "Đã xảy ra lỗi không mong đợi. Thao tác chưa được thực hiện; dữ liệu đã lưu không bị "
         "ảnh hưởng. Chi tiết đã được ghi vào nhật ký của chương trình."

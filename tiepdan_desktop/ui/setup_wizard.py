@@ -23,7 +23,7 @@ from tiepdan_desktop.domain.accounts import (
 )
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.divisions import WardEntry, provinces, wards_of
-from tiepdan_desktop.domain.errors import ValidationError
+from tiepdan_desktop.domain.errors import DomainError, ValidationError
 from tiepdan_desktop.domain.records import SetupRequest
 from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.services import accounts, setup
@@ -184,9 +184,12 @@ class _SummaryPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    """Emits `completed` with the signed-in administrator once everything is saved."""
+    """Emits `completed` with the signed-in administrator once everything is saved,
+    or `saved_without_sign_in` with the user name when saving worked but signing
+    in did not (the login screen takes over; setup must not be repeated)."""
 
     completed = Signal(object)
+    saved_without_sign_in = Signal(str)
 
     def __init__(
         self, services: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None
@@ -227,18 +230,24 @@ class SetupWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         request = self.request()
 
-        def save_and_sign_in() -> Actor:
+        def save_and_sign_in() -> Actor | None:
             setup.initialize(self._services, request)
-            return accounts.authenticate(
-                self._services, request.admin_username, request.admin_password
-            )
+            try:
+                return accounts.authenticate(
+                    self._services, request.admin_username, request.admin_password
+                )
+            except DomainError:
+                return None
 
         self._tasks.write(save_and_sign_in, self._saved, self._failed, changes={"unit", "users"})
 
-    def _saved(self, actor: Actor) -> None:
+    def _saved(self, actor: Actor | None) -> None:
         self._saving = False
         super().accept()
-        self.completed.emit(actor)
+        if actor is None:
+            self.saved_without_sign_in.emit(self.admin_page.username.text().strip().lower())
+        else:
+            self.completed.emit(actor)
 
     def _failed(self, error: BaseException) -> None:
         self._saving = False

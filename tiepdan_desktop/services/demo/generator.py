@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import holidays
 
+from tiepdan_desktop.domain.confidentiality import register_name_sort, register_search_text
 from tiepdan_desktop.domain.divisions import WardEntry, provinces, wards_of
 from tiepdan_desktop.domain.enums import (
     CaseState,
@@ -620,17 +621,15 @@ class DemoGenerator:
             )
         first = people[0][0]
         content_key = visit.pop("_content_key", None) or search_key(visit["content"])
-        if visit["letter_type"] == LetterType.DENUNCIATION:
-            # A denouncer's identity is not searchable or sortable in the open register.
-            visit["search_text"] = content_key
-        else:
-            visit["primary_name_sort"] = first["name_sort"]
-            visit["search_text"] = _joined(
-                content_key,
-                *(p["name_key"] for p, _ in people),
-                *(p["id_number"] for p, _ in people),
-                first["address_key"],
-            )
+        letter_type = visit["letter_type"]
+        visit["primary_name_sort"] = register_name_sort(letter_type, first["name_sort"])
+        visit["search_text"] = register_search_text(
+            letter_type,
+            content_key,
+            [p["name_key"] for p, _ in people],
+            [p["id_number"] for p, _ in people],
+            first["address_key"],
+        )
         self.rows.visits.append(visit)
 
     # --- letters -------------------------------------------------------------------
@@ -655,8 +654,12 @@ class DemoGenerator:
                 if original.case["received_on"] < received:
                     letters.append(self._letter(received, original, source, duplicate=True))
                     continue
-            person = self.new_person(dt.datetime.combine(received, dt.time(9)))
-            matter = self.new_matter(received, [person["id"]])
+            matter = self.new_matter(received, [])
+            # An anonymous denunciation names nobody: no citizen is recorded for it.
+            anonymous = matter.letter_type == LetterType.DENUNCIATION and rng.random() < 0.12
+            if not anonymous:
+                person = self.new_person(dt.datetime.combine(received, dt.time(9)))
+                matter.person_ids.append(person["id"])
             matters.append(matter)
             letters.append(self._letter(received, matter, source))
         letters.sort(key=lambda row: row["received_on"])
@@ -677,9 +680,7 @@ class DemoGenerator:
     ) -> Row:
         rng = self.rng
         letter_id = self.new_id(dt.datetime.combine(received, dt.time(9)))
-        anonymous = (
-            matter.letter_type == LetterType.DENUNCIATION and not visit_id and rng.random() < 0.12
-        )
+        anonymous = not matter.person_ids
         kind = rng.choices(_FILER_KINDS, cum_weights=_FILER_KIND_CUMULATIVE)[0]
         step = self.decisive_step(matter)
         outcome = _LETTER_OUTCOME_OF_STEP.get(step or "")
@@ -746,7 +747,7 @@ class DemoGenerator:
         row["subject_name"] = matter.text.subject_name
         row["subject_position"] = matter.text.subject_position
         matter.letter_ids.append(letter_id)
-        people = [] if anonymous else self._persons_by_id(matter.person_ids)
+        people = self._persons_by_id(matter.person_ids)
         role = LetterPartyRole.REPRESENTATIVE if len(people) > 1 else LetterPartyRole.FILER
         for position, person in enumerate(people[:5]):
             self.rows.letter_persons.append(
@@ -757,14 +758,17 @@ class DemoGenerator:
                     "position": position,
                 }
             )
-        if people and matter.letter_type != LetterType.DENUNCIATION:
-            first = people[0]
-            row["primary_name_sort"] = first["name_sort"]
-            row["search_text"] = _joined(
-                matter.content_key, first["name_key"], first["id_number"], first["address_key"]
-            )
-        else:
-            row["search_text"] = matter.content_key
+        first = people[0] if people else None
+        row["primary_name_sort"] = register_name_sort(
+            matter.letter_type, first["name_sort"] if first else ""
+        )
+        row["search_text"] = register_search_text(
+            matter.letter_type,
+            matter.content_key,
+            [first["name_key"]] if first else [],
+            [first["id_number"]] if first else [],
+            first["address_key"] if first else None,
+        )
         return row
 
     # --- all -----------------------------------------------------------------------
@@ -776,7 +780,3 @@ class DemoGenerator:
         for case in self.rows.cases:
             case["number"] = self.next_number("case", case["year"])
         return self.rows
-
-
-def _joined(*keys: str | None) -> str:
-    return " ".join(key for key in keys if key)

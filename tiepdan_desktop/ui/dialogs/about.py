@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import platform
+from importlib.metadata import version
 
 import PySide6
-import sqlalchemy
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -33,7 +33,7 @@ class AboutDialog(QDialog):
             f"<b>Thư mục dữ liệu:</b> {data_root}<br>"
             f"<b>Cơ sở dữ liệu:</b> {database}<br><br>"
             f"Python {platform.python_version()} · Qt {qVersion()} · "
-            f"PySide6 {PySide6.__version__} · SQLAlchemy {sqlalchemy.__version__}<br>"
+            f"PySide6 {PySide6.__version__} · SQLAlchemy {version('SQLAlchemy')}<br>"
             "Phông chữ Noto Sans (Google), giấy phép SIL Open Font License 1.1."
         )
         body.setObjectName("aboutText")

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from tiepdan_desktop.domain.records import UserInfo
 from tiepdan_desktop.domain.text import name_sort_key
-from tiepdan_desktop.ui.formatting import format_datetime
+from tiepdan_desktop.ui.formatting import format_datetime, utc_to_local
 from tiepdan_desktop.ui.models.record_table import Column, RecordTableModel
 
 
@@ -36,7 +36,9 @@ class UsersModel(RecordTableModel[UserInfo]):
                 Column(_tr("Trạng thái"), _status),
                 Column(
                     _tr("Đăng nhập lần cuối"),
-                    lambda u: format_datetime(u.last_login_at),
+                    lambda u: format_datetime(
+                        utc_to_local(u.last_login_at) if u.last_login_at else None
+                    ),
                     sort_value=lambda u: u.last_login_at.isoformat() if u.last_login_at else "",
                 ),
             ],

@@ -1,0 +1,37 @@
+"""Whose identity may appear where.
+
+Luật Tố cáo Đ8.3 forbids revealing a denouncer's name, address, handwriting or
+anything else that identifies them.  A letter with several contents may hold a
+denunciation, so it is protected too.  The open register's search and sort keys
+are built here, once, for the demo data and the services alike.
+"""
+
+from __future__ import annotations
+
+from tiepdan_desktop.domain.enums import LetterType
+
+IDENTITY_PROTECTED_TYPES = frozenset({LetterType.DENUNCIATION, LetterType.MIXED})
+
+
+def identity_is_protected(letter_type: LetterType | None) -> bool:
+    return letter_type in IDENTITY_PROTECTED_TYPES
+
+
+def register_search_text(
+    letter_type: LetterType | None,
+    content_key: str,
+    name_keys: list[str],
+    id_numbers: list[str | None],
+    address_key: str | None,
+) -> str:
+    """A register row's search key: always its content; the people's names, ID
+    numbers and address only when their identity is not protected."""
+    if identity_is_protected(letter_type):
+        return content_key
+    parts = [content_key, *name_keys, *(n for n in id_numbers if n), address_key or ""]
+    return " ".join(part for part in parts if part)
+
+
+def register_name_sort(letter_type: LetterType | None, name_sort: str) -> str:
+    """Sorting by name must not reveal who a protected filer is either."""
+    return "" if identity_is_protected(letter_type) else name_sort
