@@ -79,24 +79,20 @@ def generate_demo_data(
         if unit is None:
             raise ConflictError("Chưa cài đặt đơn vị: hãy chạy «tiepdan init» trước.")
         report("Đang tạo dữ liệu…", 0.0)
-        generator = DemoGenerator(
-            seed, unit_info(unit), context.clock(), [], "", _next_numbers(session)
-        )
-        generator.officers = _officers(context, session, unit, generator)
-        generator.vice_chairman = generator.person_name(Gender.MALE)
+        generator = DemoGenerator(seed, unit_info(unit), context.clock(), _next_numbers(session))
+        generator.use_officers(_officers(context, session, unit, generator))
         rows = generator.build(visits, letters)
         _insert_all(session, rows, report)
-        summary = DemoSummary(
-            visits=len(rows.visits),
-            letters=len(rows.letters),
-            persons=len(rows.persons),
-            cases=len(rows.cases),
-            case_events=len(rows.case_events),
-            sessions=len(rows.sessions),
-            seconds=0.0,
-        )
-        record_bulk_action(session, actor, "du_lieu_mau", "*", {**summary.__dict__, "seed": seed})
-    return DemoSummary(**{**summary.__dict__, "seconds": time.perf_counter() - started})
+        counts = {
+            "visits": len(rows.visits),
+            "letters": len(rows.letters),
+            "persons": len(rows.persons),
+            "cases": len(rows.cases),
+            "case_events": len(rows.case_events),
+            "sessions": len(rows.sessions),
+        }
+        record_bulk_action(session, actor, "du_lieu_mau", "*", {**counts, "seed": seed})
+    return DemoSummary(**counts, seconds=time.perf_counter() - started)
 
 
 def _next_numbers(session: Session) -> dict[tuple[str, int], int]:

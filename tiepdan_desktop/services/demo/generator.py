@@ -184,16 +184,14 @@ class DemoGenerator:
         seed: int,
         unit: UnitInfo,
         now: dt.datetime,
-        officers: list[Officer],
-        vice_chairman: str,
         next_numbers: dict[tuple[str, int], int],
     ) -> None:
         self.rng = FastRandom(seed)
         self.unit = unit
         self.today = today = now.date()
-        self.officers = officers
-        self.vice_chairman = vice_chairman
         self.next_numbers = next_numbers
+        # Receiving officers: set with use_officers() before build().
+        self.officers: list[Officer] = []
         self.rows = DemoRows()
         self.start = today.replace(year=today.year - YEARS_OF_DATA) + dt.timedelta(days=1)
         off_days = holidays.country_holidays("VN", years=range(self.start.year, today.year + 2))
@@ -217,6 +215,14 @@ class DemoGenerator:
         self._surnames, self._surname_weights = _weighted(words.SURNAMES)
         self._male_middle, self._male_middle_weights = _weighted(words.MALE_MIDDLE)
         self._female_middle, self._female_middle_weights = _weighted(words.FEMALE_MIDDLE)
+        # Presides the chairman's reception days when they are delegated.
+        self.vice_chairman = self.person_name(Gender.MALE)
+
+    def use_officers(self, officers: list[Officer]) -> None:
+        """The receiving officers (accounts that exist in the database)."""
+        if not officers:
+            raise ValueError("demo data needs at least one receiving officer")
+        self.officers = officers
 
     # --- small pieces ---------------------------------------------------------------
 
