@@ -43,6 +43,9 @@ class TestNormalizeText:
     def test_lookalikes_and_stray_characters_are_repaired(self, typed: str, stored: str) -> None:
         assert normalize_text(typed) == stored
 
+    def test_one_line_in_a_multiline_field_is_folded_like_any_line(self) -> None:
+        assert normalize_multiline("  Nội   dung\u00a0 ngắn ") == "Nội dung ngắn"
+
     def test_multiline_keeps_paragraphs_but_not_runs_of_blank_lines(self) -> None:
         typed = "Dòng một  \r\n\r\n\r\n\r\n   dòng\u00a0 hai\rdòng ba"
         assert normalize_multiline(typed) == "Dòng một\n\ndòng hai\ndòng ba"
@@ -146,6 +149,10 @@ class TestSortKey:
         words = ["Đào", "Dương", "Ơn", "Ôn", "On", "Yến", "Út", "Ưng"]
         assert sorted(words, key=sort_key) == ["Dương", "Đào", "On", "Ôn", "Ơn", "Út", "Ưng", "Yến"]
 
+    def test_punctuation_only_separates_words(self) -> None:
+        assert sort_key("An.") == sort_key("An") == sort_key("  An !")
+        assert sort_key("Lê-Văn") == sort_key("Lê  Văn")
+
     def test_case_does_not_matter(self) -> None:
         assert sort_key("ĐÀO") == sort_key("đào")
 
@@ -172,3 +179,15 @@ class TestSortKey:
 
     def test_foreign_letters_sort_by_their_base_letter(self) -> None:
         assert sorted(["Zed", "Çao", "Bảo"], key=sort_key) == ["Bảo", "Çao", "Zed"]
+
+
+class TestMatchRank:
+    def test_exact_diacritics_rank_before_folded_matches(self) -> None:
+        from tiepdan_desktop.domain.text import EXACT_MATCH, FOLDED_MATCH, match_rank
+
+        assert match_rank("Đào", "Lê Thị Đào") == EXACT_MATCH
+        assert match_rank("đào", "LÊ THỊ ĐÀO") == EXACT_MATCH
+        assert match_rank("dao", "Lê Thị Đào") == FOLDED_MATCH
+        assert match_rank("Đạo", "Lê Thị Đào") == FOLDED_MATCH  # differs only by tone
+        assert match_rank("Hùng", "Lê Thị Đào") is None
+        assert match_rank("   ", "Lê Thị Đào") is None

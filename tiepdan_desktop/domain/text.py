@@ -139,3 +139,22 @@ def name_sort_key(full_name: str) -> str:
     """Sort key for a person's name: given name (last word) first, then the full name."""
     words = normalize_text(full_name).split(" ")
     return sort_key(words[-1]) + _NAME_SEPARATOR + sort_key(" ".join(words))
+
+
+# --- search ranking --------------------------------------------------------------
+
+EXACT_MATCH, FOLDED_MATCH = 0, 1
+
+
+def match_rank(query: str, text: str) -> int | None:
+    """How well `text` matches what was typed: EXACT_MATCH when the query appears
+    with its diacritics as typed ("Đào" in "Lê Thị Đào"), FOLDED_MATCH when it
+    appears only once diacritics are folded ("dao"), None when it does not."""
+    typed = normalize_text(query).lower()
+    if not typed:
+        return None
+    if typed in normalize_text(text).lower():
+        return EXACT_MATCH
+    if search_key(typed) in search_key(text):
+        return FOLDED_MATCH
+    return None
