@@ -135,13 +135,14 @@ def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
         prepare_database(_engine(path), None)
 
 
+# Applied after the real head, on the oldest released database.
 SECOND_REVISION = '''
 """Test-only revision: a column added in batch mode."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -162,7 +163,8 @@ def downgrade() -> None:
 def test_an_older_database_is_backed_up_then_upgraded_in_batch_mode(tmp_path: Path) -> None:
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_test_note.py").write_text(SECOND_REVISION, encoding="utf-8")
+    extra = SECOND_REVISION.replace("{head}", head_revision())
+    (scripts / "versions" / "9999_test_note.py").write_text(extra, encoding="utf-8")
     paths = DataPaths(tmp_path / "office").ensure()
     shutil.copy(GOLDEN_FILES[0], paths.database)
     engine = _engine(paths.database)
@@ -172,7 +174,7 @@ def test_an_older_database_is_backed_up_then_upgraded_in_batch_mode(tmp_path: Pa
     result = prepare_database(engine, paths.backups, script_location=scripts)
 
     assert result.outcome is MigrationOutcome.UPGRADED
-    assert (result.from_revision, result.to_revision) == ("0001", "0002")
+    assert (result.from_revision, result.to_revision) == ("0001", "9999")
     assert result.backup is not None and result.backup.parent == paths.backups
     with sqlite3.connect(result.backup) as backup:
         assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)

@@ -37,8 +37,12 @@ def test_a_csv_from_excel_is_read() -> None:
 
 
 def test_a_comma_separated_file_works_too() -> None:
-    entries = parse_calendar_csv("ngay,loai,ten,can_cu,tam_tinh\n05/09/2026,nghi_bu,Nghỉ bù,QĐ 1,x\n")
-    assert entries == [CalendarEntry(dt.date(2026, 9, 5), K.COMPENSATORY_OFF, "Nghỉ bù", "QĐ 1", True)]
+    entries = parse_calendar_csv(
+        "ngay,loai,ten,can_cu,tam_tinh\n05/09/2026,nghi_bu,Nghỉ bù,QĐ 1,x\n"
+    )
+    assert entries == [
+        CalendarEntry(dt.date(2026, 9, 5), K.COMPENSATORY_OFF, "Nghỉ bù", "QĐ 1", True)
+    ]
 
 
 def test_json_round_trip() -> None:
@@ -51,7 +55,10 @@ def test_json_round_trip() -> None:
     [
         ("ngay;loai\n01/01/2026;nghi_le\n", "Dòng đầu của tệp CSV phải là"),
         ("", "Dòng đầu của tệp CSV phải là"),
-        ("ngay;loai;ten;can_cu;tam_tinh\n31/02/2026;nghi_le;X;Y;không\n", "Dòng 2: ngày «31/02/2026»"),
+        (
+            "ngay;loai;ten;can_cu;tam_tinh\n31/02/2026;nghi_le;X;Y;không\n",
+            "Dòng 2: ngày «31/02/2026»",
+        ),
         ("ngay;loai;ten;can_cu;tam_tinh\n01/03/2026;nghỉ mát;X;Y;không\n", "loại ngày «nghỉ mát»"),
         ("ngay;loai;ten;can_cu;tam_tinh\n01/03/2026;nghi_le;X;Y;có lẽ\n", "tạm tính «có lẽ»"),
         ("ngay;loai;ten;can_cu;tam_tinh\n01/03/2026;nghi_le;;Y;không\n", "thiếu tên ngày"),

@@ -57,8 +57,16 @@ def test_other_papers() -> None:
 
 
 @pytest.mark.parametrize(
-    "number", ["0912345678", "0912 345 678", "0912.345.678", "+84 912 345 678", "84912345678",
-               "0387654321", "028 3829 1234"],
+    "number",
+    [
+        "0912345678",
+        "0912 345 678",
+        "0912.345.678",
+        "+84 912 345 678",
+        "84912345678",
+        "0387654321",
+        "028 3829 1234",
+    ],
 )
 def test_valid_phone_numbers(number: str) -> None:
     assert phone_problem(number) is None

@@ -6,6 +6,7 @@ so no action can ship without its permission being exercised.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import inspect
 import pkgutil
@@ -18,11 +19,22 @@ import pytest
 import tiepdan_desktop.services as services_package
 from tests.conftest import PASSWORD, setup_request
 from tiepdan_desktop.domain.actor import Actor
-from tiepdan_desktop.domain.enums import Role
+from tiepdan_desktop.domain.calendar import SpecialDay
+from tiepdan_desktop.domain.deadlines import DeadlineRequest, DeadlineSettings
+from tiepdan_desktop.domain.enums import CalendarDayKind, Role
 from tiepdan_desktop.domain.errors import ConflictError, PermissionDeniedError
 from tiepdan_desktop.domain.permissions import role_can
 from tiepdan_desktop.domain.records import NewUser, UnitChanges, UserChanges, UserInfo
-from tiepdan_desktop.services import accounts, demo_data, maintenance, overview, setup, unit
+from tiepdan_desktop.services import (
+    accounts,
+    calendar,
+    deadlines,
+    demo_data,
+    maintenance,
+    overview,
+    setup,
+    unit,
+)
 from tiepdan_desktop.services.access import ACCESS_ATTRIBUTE, Access
 from tiepdan_desktop.services.context import ServiceContext
 
@@ -31,6 +43,8 @@ SUPPORT_MODULES = {
     "tiepdan_desktop.services.context",
     "tiepdan_desktop.services.access",
     "tiepdan_desktop.services.passwords",
+    "tiepdan_desktop.services.default_calendar",
+    "tiepdan_desktop.services.due_dates",
 }
 
 
@@ -58,6 +72,7 @@ def access_of(function: Callable[..., Any]) -> Access:
     return access
 
 
+LOCAL_DAY_CSV = "ngay;loai;ten;can_cu;tam_tinh\n09/03/2026;nghi_dia_phuong;Lễ hội;;có\n"
 Call = Callable[[ServiceContext, Actor, UserInfo], object]
 RECIPES: dict[str, Call] = {
     "accounts.list_users": lambda s, a, _t: accounts.list_users(s, a),
@@ -77,6 +92,28 @@ RECIPES: dict[str, Call] = {
     "overview.register_summary": lambda s, a, _t: overview.register_summary(s, a),
     "demo_data.generate_demo_data": lambda s, a, _t: demo_data.generate_demo_data(
         s, a, visits=4, letters=2
+    ),
+    "calendar.list_calendar_days": lambda s, a, _t: calendar.list_calendar_days(s, a, 2026),
+    "calendar.load_calendar": lambda s, a, _t: calendar.load_calendar(s, a),
+    "calendar.calendar_warnings": lambda s, a, _t: calendar.calendar_warnings(s, a),
+    "calendar.save_calendar_day": lambda s, a, _t: calendar.save_calendar_day(
+        s, a, SpecialDay(dt.date(2026, 3, 9), CalendarDayKind.LOCAL_OFF, "Lễ hội", "QĐ 1", False)
+    ),
+    "calendar.remove_calendar_day": lambda s, a, _t: calendar.remove_calendar_day(
+        s, a, dt.date(2026, 9, 2)
+    ),
+    "calendar.confirm_calendar_days": lambda s, a, _t: calendar.confirm_calendar_days(
+        s, a, [dt.date(2026, 11, 24)], "NQ 28/2026/QH16"
+    ),
+    "calendar.import_calendar": lambda s, a, _t: calendar.import_calendar(
+        s, a, "lich.csv", LOCAL_DAY_CSV.encode()
+    ),
+    "deadlines.compute_deadline": lambda s, a, _t: deadlines.compute_deadline(
+        s, a, DeadlineRequest("K3", dt.date(2026, 3, 2))
+    ),
+    "deadlines.get_deadline_settings": lambda s, a, _t: deadlines.get_deadline_settings(s, a),
+    "deadlines.update_deadline_settings": lambda s, a, _t: deadlines.update_deadline_settings(
+        s, a, DeadlineSettings()
     ),
 }
 

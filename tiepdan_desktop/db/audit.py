@@ -112,6 +112,7 @@ def record_audit_entries(session: Session, _flush_context: UOWTransaction) -> No
             "entity_id": _entity_id(obj),
             "operation": operation,
             "changes_json": json.dumps(changes, ensure_ascii=False, sort_keys=True),
+            "reason": session.info.get("reason"),
         }
         for obj, operation, changes in entries
     ]
@@ -145,6 +146,7 @@ def record_bulk_action(
                 "entity_id": "*",
                 "operation": "bulk",
                 "changes_json": json.dumps(summary, ensure_ascii=False, sort_keys=True),
+                "reason": session.info.get("reason"),
             }
         ],
     )

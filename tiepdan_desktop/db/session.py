@@ -34,11 +34,13 @@ class SessionFactory:
             yield session
 
     @contextmanager
-    def writing(self, actor: Actor, action: str) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on error."""
+    def writing(self, actor: Actor, action: str, reason: str | None = None) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on error.
+        `reason` goes into every audit entry the transaction writes."""
         with self._make() as session:
             session.info["actor"] = actor
             session.info["action"] = action
+            session.info["reason"] = reason
             with session.begin():
                 if is_sqlite(self.engine):
                     session.connection(execution_options={WRITE_LOCK_OPTION: True})

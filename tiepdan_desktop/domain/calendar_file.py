@@ -161,9 +161,7 @@ def to_calendar_json(title: str, entries: list[CalendarEntry]) -> str:
     return json.dumps({"title": title, "days": days}, ensure_ascii=False, indent=2) + "\n"
 
 
-def apply_entries(
-    days: list[SpecialDay], entries: list[CalendarEntry]
-) -> list[SpecialDay]:
+def apply_entries(days: list[SpecialDay], entries: list[CalendarEntry]) -> list[SpecialDay]:
     """`days` with each entry applied: added or replaced, or removed for an ordinary day."""
     by_day = {special.day: special for special in days}
     for entry in entries:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tiepdan_desktop.domain.enums import LabelledEnum, Role, UnitLevel
+from tiepdan_desktop.domain.enums import CalendarDayKind, LabelledEnum, Role, UnitLevel
 
 ACTION_LABELS = {
     "cai_dat_lan_dau": "Cài đặt lần đầu",
@@ -15,6 +15,12 @@ ACTION_LABELS = {
     "doi_mat_khau": "Đổi mật khẩu",
     "sua_thong_tin_don_vi": "Sửa thông tin đơn vị",
     "du_lieu_mau": "Thêm dữ liệu mẫu",
+    "tao_lich_mac_dinh": "Tạo lịch nghỉ mặc định",
+    "sua_lich": "Sửa lịch làm việc",
+    "xoa_ngay_lich": "Bỏ ngày khỏi lịch",
+    "xac_nhan_lich": "Xác nhận lịch nghỉ",
+    "nhap_tep_lich": "Nhập tệp lịch",
+    "sua_cai_dat_thoi_han": "Sửa cài đặt thời hạn",
 }
 
 ENTITY_LABELS = {
@@ -70,6 +76,14 @@ FIELD_LABELS = {
     "locked_until": "Khóa đến",
     "last_login_at": "Đăng nhập lần cuối",
     "password_changed_at": "Đổi mật khẩu lúc",
+    "day": "Ngày",
+    "kind": "Loại ngày",
+    "legal_basis": "Căn cứ",
+    "provisional": "Tạm tính",
+    "source": "Nguồn",
+    "due_on": "Hạn",
+    "rule_id": "Quy tắc",
+    "value_json": "Giá trị",
     # Figures of a bulk action (demo data, imports).
     "visits": "lượt tiếp",
     "letters": "đơn",
@@ -82,7 +96,11 @@ FIELD_LABELS = {
 }
 
 # Fields whose stored codes have a Vietnamese label.
-_FIELD_ENUMS: dict[str, type[LabelledEnum]] = {"role": Role, "level": UnitLevel}
+_FIELD_ENUMS: dict[str, type[LabelledEnum]] = {
+    "role": Role,
+    "level": UnitLevel,
+    "kind": CalendarDayKind,
+}
 
 
 def field_label(field: str) -> str:

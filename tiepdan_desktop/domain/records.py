@@ -9,6 +9,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+from tiepdan_desktop.domain.calendar import SpecialDay
 from tiepdan_desktop.domain.enums import Role, UnitLevel
 
 
@@ -106,3 +107,30 @@ class IntegrityReport:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+@dataclass(frozen=True)
+class CalendarDayRecord:
+    special: SpecialDay
+    # "seed" (from the holidays package), "shipped" (the program's calendar file),
+    # "import" (a file an office imported) or "admin" (typed in by an administrator).
+    source: str
+
+
+@dataclass(frozen=True)
+class DueDateChange:
+    """A due date that moved when the calendar or the settings changed."""
+
+    deadline_id: uuid.UUID
+    rule_id: str
+    old_due: dt.date
+    new_due: dt.date
+
+
+@dataclass(frozen=True)
+class CalendarChangeReport:
+    added: int = 0
+    replaced: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    moved_deadlines: tuple[DueDateChange, ...] = ()

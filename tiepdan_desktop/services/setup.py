@@ -15,6 +15,7 @@ from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.records import SetupRequest, UnitInfo
 from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.services.access import public
+from tiepdan_desktop.services.calendar import ensure_calendar
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.passwords import hash_password
 
@@ -92,7 +93,9 @@ def initialize(context: ServiceContext, request: SetupRequest) -> UnitInfo:
                 password_changed_at=utc_now(),
             )
         )
-        return unit_info(unit)
+        created = unit_info(unit)
+    ensure_calendar(context)
+    return created
 
 
 def _refuse_if_initialized(session: Session) -> None:

@@ -46,15 +46,27 @@ CASES = [
     ("X1", "10/02/2026", {}, "03/03/2026", False, "10 working days across Tết 2026"),
     ("X3", "15/03/2025", {}, "16/03/2026", False, "one year ends on a Sunday: next Monday"),
     ("K1", "05/01/2026", {}, "06/04/2026", False, "90 days end on Sunday 05/04"),
-    ("K1", "05/01/2026", {"pauses": (Pause(d("01/02/2026"), d("10/02/2026")),)}, "15/04/2026",
-     False, "10 days of objective obstacle not counted"),
+    (
+        "K1",
+        "05/01/2026",
+        {"pauses": (Pause(d("01/02/2026"), d("10/02/2026")),)},
+        "15/04/2026",
+        False,
+        "10 days of objective obstacle not counted",
+    ),
     ("K2", "13/02/2026", {}, "23/02/2026", False, "10 calendar days by default"),
     ("K3", "02/03/2026", {}, "01/04/2026", False, "30 days"),
     ("K3", "27/03/2026", {}, "28/04/2026", False, "ends on Giỗ Tổ Sunday, Monday off too"),
     ("K3", "02/03/2026", {"complexity": C}, "16/04/2026", False, "complex: 45 days"),
     ("K3", "02/03/2026", {"remote": True}, "16/04/2026", False, "remote area: 45 days"),
-    ("K3", "02/03/2026", {"remote": True, "complexity": C}, "04/05/2026", False,
-     "remote and complex: 60 days end on 1/5, a Friday holiday"),
+    (
+        "K3",
+        "02/03/2026",
+        {"remote": True, "complexity": C},
+        "04/05/2026",
+        False,
+        "remote and complex: 60 days end on 1/5, a Friday holiday",
+    ),
     ("K4", "29/04/2026", {}, "06/05/2026", False, "3 working days around 30/4 – 1/5"),
     ("K5", "01/08/2026", {}, "03/09/2026", True, "ends on the unconfirmed swapped Monday"),
     ("K5", "01/08/2026", {"remote": True}, "15/09/2026", False, "remote: 45 days"),
@@ -63,8 +75,14 @@ CASES = [
     ("K8", "01/06/2026", {}, "16/07/2026", False, "45 days"),
     ("K8", "01/06/2026", {"complexity": C}, "31/07/2026", False, "complex: 60 days"),
     ("K8", "01/06/2026", {"remote": True}, "31/07/2026", False, "remote: 60 days"),
-    ("K8", "01/06/2026", {"remote": True, "complexity": C}, "10/08/2026", False,
-     "remote and complex: 70 days"),
+    (
+        "K8",
+        "01/06/2026",
+        {"remote": True, "complexity": C},
+        "10/08/2026",
+        False,
+        "remote and complex: 70 days",
+    ),
     ("K9", "25/12/2026", {}, "04/01/2027", False, "ends on New Year's Day 2027"),
     ("K10", "16/01/2026", {}, "02/02/2026", False, "15 days end on a Saturday"),
     ("K11", "02/03/2026", {}, "01/04/2026", False, "30 days"),
@@ -82,13 +100,30 @@ CASES = [
     ("T2", "24/01/2025", {}, "07/02/2025", False, "5 working days across Tết 2025"),
     ("T3", "23/04/2026", {}, "05/05/2026", False, "Giỗ Tổ, 30/4 and 1/5 skipped"),
     ("T4", "02/03/2026", {}, "01/04/2026", False, "30 days"),
-    ("T4", "02/03/2026", {"complexity": C, "extensions": 1}, "04/05/2026", False,
-     "complex, one extension: 60 days end on 1/5"),
-    ("T4", "02/03/2026", {"complexity": E, "extensions": 2}, "01/06/2026", False,
-     "especially complex, two extensions: 90 days end on Sunday 31/05"),
-    ("T4", "02/03/2026", {"complexity": E, "extensions": 2,
-                          "pauses": (Pause(d("10/03/2026"), d("19/03/2026")),)}, "10/06/2026",
-     False, "two extensions and a 10-day suspension"),
+    (
+        "T4",
+        "02/03/2026",
+        {"complexity": C, "extensions": 1},
+        "04/05/2026",
+        False,
+        "complex, one extension: 60 days end on 1/5",
+    ),
+    (
+        "T4",
+        "02/03/2026",
+        {"complexity": E, "extensions": 2},
+        "01/06/2026",
+        False,
+        "especially complex, two extensions: 90 days end on Sunday 31/05",
+    ),
+    (
+        "T4",
+        "02/03/2026",
+        {"complexity": E, "extensions": 2, "pauses": (Pause(d("10/03/2026"), d("19/03/2026")),)},
+        "10/06/2026",
+        False,
+        "two extensions and a 10-day suspension",
+    ),
     ("T5", "28/08/2026", {}, "09/09/2026", True, "across the unconfirmed Quốc khánh days"),
     ("T6", "20/08/2026", {}, "26/08/2026", True, "counts the unconfirmed make-up Saturday"),
     ("T7", "19/11/2026", {}, "01/12/2026", True, "skips 24/11 (unconfirmed)"),
@@ -117,9 +152,7 @@ def test_due_dates_on_real_dates(
     result = compute_deadline(request(rule, start, **variants), calendar)
     assert result.due == d(due), "\n".join(result.explanation)
     assert result.provisional is provisional, why
-    assert result.explanation[-1 if not result.rule.note else -2].startswith(
-        ("Hạn cuối", "Lưu ý")
-    )
+    assert result.explanation[-1 if not result.rule.note else -2].startswith(("Hạn cuối", "Lưu ý"))
 
 
 def test_every_rule_is_covered_by_the_table() -> None:
@@ -161,8 +194,13 @@ def test_without_rolling_forward_a_period_may_end_on_a_day_off(calendar: WorkCal
 
 def test_extensions_and_pauses_are_explained(calendar: WorkCalendar) -> None:
     result = compute_deadline(
-        request("T4", "02/03/2026", complexity=E, extensions=2,
-                pauses=(Pause(d("10/03/2026"), d("19/03/2026")),)),
+        request(
+            "T4",
+            "02/03/2026",
+            complexity=E,
+            extensions=2,
+            pauses=(Pause(d("10/03/2026"), d("19/03/2026")),),
+        ),
         calendar,
     )
     text = "\n".join(result.explanation)
@@ -227,15 +265,29 @@ def test_requests_survive_storage() -> None:
         (request("T4", "02/03/2026", extensions=1), "gia hạn tối đa 0 lần"),
         (request("T4", "02/03/2026", complexity=C, extensions=2), "gia hạn tối đa 1 lần"),
         (request("T4", "02/03/2026", complexity=E, extensions=-1), "không cho phép gia hạn"),
-        (request("K3", "02/03/2026", pauses=(Pause(d("10/03/2026"), d("05/03/2026")),)),
-         "ngày kết thúc trước ngày bắt đầu"),
-        (request("K3", "02/03/2026", pauses=(Pause(d("02/03/2026"), d("05/03/2026")),)),
-         "phải bắt đầu sau ngày 02/03/2026"),
-        (request("K3", "02/03/2026", pauses=(Pause(d("05/03/2026"), d("10/03/2026")),
-                                             Pause(d("10/03/2026"), d("12/03/2026")))),
-         "chồng lên nhau"),
-        (request("X3", "02/03/2026", pauses=(Pause(d("05/03/2026"), d("10/03/2026")),)),
-         "tính theo năm"),
+        (
+            request("K3", "02/03/2026", pauses=(Pause(d("10/03/2026"), d("05/03/2026")),)),
+            "ngày kết thúc trước ngày bắt đầu",
+        ),
+        (
+            request("K3", "02/03/2026", pauses=(Pause(d("02/03/2026"), d("05/03/2026")),)),
+            "phải bắt đầu sau ngày 02/03/2026",
+        ),
+        (
+            request(
+                "K3",
+                "02/03/2026",
+                pauses=(
+                    Pause(d("05/03/2026"), d("10/03/2026")),
+                    Pause(d("10/03/2026"), d("12/03/2026")),
+                ),
+            ),
+            "chồng lên nhau",
+        ),
+        (
+            request("X3", "02/03/2026", pauses=(Pause(d("05/03/2026"), d("10/03/2026")),)),
+            "tính theo năm",
+        ),
     ],
 )
 def test_impossible_requests_are_refused_in_vietnamese(

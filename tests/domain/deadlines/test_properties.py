@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.domain.conftest import SHIPPED, TODAY
 from tiepdan_desktop.domain.calendar import WorkCalendar
 from tiepdan_desktop.domain.calendar_file import apply_entries, parse_calendar_json
 from tiepdan_desktop.domain.calendar_seed import seed_days
@@ -18,7 +19,6 @@ from tiepdan_desktop.domain.deadlines import (
     PeriodUnit,
     compute_deadline,
 )
-from tests.domain.conftest import SHIPPED, TODAY
 
 CALENDAR = WorkCalendar(
     apply_entries(

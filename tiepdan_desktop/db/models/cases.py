@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tiepdan_desktop.db.base import Base, Timestamps, UUIDKey, VNMultiline, VNText, utc_now
@@ -87,7 +87,10 @@ class Deadline(UUIDKey, Base):
     status: Mapped[DeadlineStatus] = mapped_column(default=DeadlineStatus.OPEN)
     met_on: Mapped[dt.date | None]
     provisional: Mapped[bool] = mapped_column(default=False)
-    # JSON: the rule, basis, skipped days, pauses and extensions behind due_on.
+    # JSON of the DeadlineRequest (rule, start, variants, pauses): what the due
+    # date is recomputed from when the calendar or the settings change.
+    request_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    # JSON: the explanation of due_on (rule, basis, skipped days, pauses, extensions).
     explanation_json: Mapped[str] = mapped_column(VNMultiline(), default="{}")
     computed_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 

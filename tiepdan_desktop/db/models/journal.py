@@ -45,3 +45,5 @@ class AuditEntry(Base):
     operation: Mapped[str] = mapped_column(String(10))
     # JSON object: {field: [old, new]}
     changes_json: Mapped[str] = mapped_column(Text)
+    # Why, when the action alone does not say (e.g. which calendar change moved a due date).
+    reason: Mapped[str | None] = mapped_column(Text)
