@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -151,3 +152,77 @@ def test_self_test_builds_the_main_window_offscreen() -> None:
     result = _run("--self-test")
     assert result.returncode == 0, result.stderr
     assert "Tự kiểm tra: đạt" in result.stdout
+
+
+class TestDeadlineCommand:
+    def test_json_has_what_scripts_need(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        argv = ["--data-dir", str(tmp_path / "khong-co"), "deadline", "T1", "2026-02-13", "--json"]
+        assert main(argv) == EXIT_OK
+        result = json.loads(capsys.readouterr().out)
+        assert (result["rule"], result["start"], result["due"]) == (
+            "T1",
+            "2026-02-13",
+            "2026-03-03",
+        )
+        assert result["unit"] == "working_days" and result["provisional"] is False
+        assert result["basis"] == "Luật Tố cáo 2018, Điều 24.1"
+        assert {"date": "2026-02-17", "name": "Tết Nguyên Đán"} in result["skipped"]
+        assert not (tmp_path / "khong-co" / "tiepdan.sqlite").exists()
+
+    def test_plain_output_is_the_date_then_the_reasons(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        argv = [
+            "--data-dir",
+            str(tmp_path),
+            "deadline",
+            "t4",
+            "2026-03-02",
+            "--especially-complex",
+            "--extensions",
+            "2",
+            "--pause",
+            "2026-03-10:2026-03-19",
+        ]
+        assert main(argv) == EXIT_OK
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[0] == "10/06/2026"
+        assert "  Tạm dừng từ 10/03/2026 đến 19/03/2026: không tính 10 ngày." in lines
+
+    def test_the_databases_calendar_is_used_when_there_is_one(
+        self, tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        data_dir = tmp_path / "x"
+        assert main(_init(data_dir, password_file)) == EXIT_OK
+        with sqlite3.connect(data_dir / "tiepdan.sqlite") as raw:
+            raw.execute(
+                "INSERT INTO calendar_day (day, kind, name, legal_basis, provisional, source, "
+                "updated_at) VALUES ('2026-03-04', 'nghi_dia_phuong', 'Lễ hội', 'QĐ 2', 0, "
+                "'admin', '2026-03-01 00:00:00')"
+            )
+        capsys.readouterr()
+        assert main(["--data-dir", str(data_dir), "deadline", "T1", "2026-03-02", "--json"]) == 0
+        result = json.loads(capsys.readouterr().out)
+        assert result["due"] == "2026-03-12"
+        assert {"date": "2026-03-04", "name": "Lễ hội"} in result["skipped"]
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["K99", "2026-03-02"], "Không có quy tắc thời hạn «K99»"),
+            (["K3", "02-03-2026x"], "ngày bắt đầu «02-03-2026x» không hợp lệ"),
+            (["K3", "2026-03-02", "--especially-complex"], "không có mức «đặc biệt phức tạp»"),
+            (["K1", "2026-03-02", "--remote"], "không có biến thể vùng sâu"),
+            (["T4", "2026-03-02", "--complex", "--extensions", "2"], "tối đa 1 lần"),
+            (["K3", "2026-03-02", "--pause", "2026-03-10"], "phải có dạng FROM:TO"),
+            (["K3", "2026-03-02", "--pause", "2026-03-10:hôm nay"], "ngày «hôm nay»"),
+            (["R3", "2026-03-02"], "không phải thời hạn"),
+        ],
+    )
+    def test_mistakes_give_one_line_and_a_non_zero_exit(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+    ) -> None:
+        error = _error_of(["--data-dir", str(tmp_path), "deadline", *args], capsys)
+        assert message in error and "\n" not in error

@@ -9,6 +9,8 @@ Exit codes: 0 done, 1 refused or found problems, 2 wrong usage, 3 unexpected err
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import logging
 import sys
 import tempfile
@@ -21,10 +23,13 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from tiepdan_desktop import __version__
 from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.deadlines import DeadlineRequest, Pause, compute_deadline
+from tiepdan_desktop.domain.enums import Complexity
 from tiepdan_desktop.domain.errors import DomainError, ValidationError
 from tiepdan_desktop.domain.records import SetupRequest
 from tiepdan_desktop.logs import configure_logging
 from tiepdan_desktop.paths import DataPaths
+from tiepdan_desktop.services.default_calendar import default_calendar
 from tiepdan_desktop.storage import Storage, open_storage, resolve_paths
 
 log = logging.getLogger(__name__)
@@ -78,6 +83,32 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="hạt giống ngẫu nhiên")
 
     commands.add_parser("check", help="kiểm tra tính toàn vẹn của cơ sở dữ liệu")
+
+    deadline = commands.add_parser(
+        "deadline", help="tính thời hạn theo quy tắc của LEGAL.md §3.1, kèm giải thích"
+    )
+    deadline.add_argument("rule", metavar="RULE", help="mã quy tắc, ví dụ K3, T1, R1")
+    deadline.add_argument(
+        "start", metavar="START", help="ngày xảy ra sự kiện bắt đầu (YYYY-MM-DD), không tính"
+    )
+    level = deadline.add_mutually_exclusive_group()
+    level.add_argument("--complex", action="store_true", help="vụ việc phức tạp")
+    level.add_argument(
+        "--especially-complex", action="store_true", help="vụ việc đặc biệt phức tạp"
+    )
+    deadline.add_argument("--remote", action="store_true", help="vùng sâu, vùng xa")
+    deadline.add_argument("--dismissal", action="store_true", help="kỷ luật buộc thôi việc (KD2)")
+    deadline.add_argument(
+        "--extensions", type=int, default=0, metavar="N", help="số lần gia hạn tối đa (T4)"
+    )
+    deadline.add_argument(
+        "--pause",
+        action="append",
+        default=[],
+        metavar="FROM:TO",
+        help="khoảng tạm dừng, hai ngày YYYY-MM-DD, tính cả hai đầu (lặp lại được)",
+    )
+    deadline.add_argument("--json", action="store_true", help="kết quả dạng JSON")
     return parser
 
 
@@ -93,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "init": _init,
         "demo-data": _demo_data,
         "check": _check,
+        "deadline": _deadline,
     }
     handler = handlers[options.command]
     return _guarded(lambda: handler(options, paths), paths)
@@ -240,6 +272,68 @@ def _check(options: argparse.Namespace, paths: DataPaths) -> int:
     for problem in report.problems:
         print(f"  - {problem}")
     return EXIT_REFUSED
+
+
+def _date_argument(text: str, what: str) -> dt.date:
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise CommandError(f"{what} «{text}» không hợp lệ (YYYY-MM-DD).")
+
+
+def _deadline_request(options: argparse.Namespace) -> DeadlineRequest:
+    pauses = []
+    for text in options.pause:
+        first, separator, last = text.partition(":")
+        if not separator:
+            raise CommandError(f"khoảng tạm dừng «{text}» phải có dạng FROM:TO.")
+        pauses.append(Pause(_date_argument(first, "ngày"), _date_argument(last, "ngày")))
+    complexity = (
+        Complexity.ESPECIALLY_COMPLEX
+        if options.especially_complex
+        else Complexity.COMPLEX
+        if options.complex
+        else Complexity.NORMAL
+    )
+    return DeadlineRequest(
+        rule_id=options.rule,
+        start=_date_argument(options.start, "ngày bắt đầu"),
+        complexity=complexity,
+        remote=options.remote,
+        extensions=options.extensions,
+        dismissal=options.dismissal,
+        pauses=tuple(pauses),
+    )
+
+
+def _deadline(options: argparse.Namespace, paths: DataPaths) -> int:
+    request = _deadline_request(options)
+    database = _existing_sqlite_file(options, paths)
+    if database is not None and not database.is_file():
+        # No database here: the default calendar, computed in memory; none is created.
+        today = dt.date.today()
+        calendar = default_calendar(range(today.year - 3, today.year + 3), today)
+        result = compute_deadline(request, calendar)
+    else:
+        from tiepdan_desktop.services import calendar as calendar_service
+        from tiepdan_desktop.services import deadlines
+
+        storage = _storage(options, paths)
+        try:
+            context = storage.context()
+            calendar_service.ensure_calendar(context)
+            result = deadlines.compute_deadline(context, Actor.command_line(), request)
+        finally:
+            storage.close()
+    if options.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(f"{result.due:%d/%m/%Y}")
+        for line in result.explanation:
+            print(f"  {line}")
+    return EXIT_OK
 
 
 def run_self_test() -> int:
