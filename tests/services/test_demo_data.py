@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from tests.conftest import FAST_HASHER, setup_request
 from tiepdan_desktop.db.integrity import check_database
 from tiepdan_desktop.db.models import (
     Case,
+    Deadline,
     Letter,
     LetterPerson,
     Person,
@@ -18,13 +20,16 @@ from tiepdan_desktop.db.models import (
     Visit,
     VisitPerson,
 )
+from tiepdan_desktop.db.repositories.calendar import work_calendar
 from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.deadlines import DeadlineRequest, compute_deadline
 from tiepdan_desktop.domain.enums import CaseState, LetterType, Role, VisitorRole
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.services import setup
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.demo_data import DemoSummary, generate_demo_data
+from tiepdan_desktop.services.due_dates import deadline_settings
 from tiepdan_desktop.storage import open_storage
 
 NOW = dt.datetime(2026, 11, 25, 10, 30)
@@ -97,6 +102,36 @@ def test_matters_are_in_every_state_and_some_are_overdue(
         )
     assert states == set(CaseState)
     assert stalled and late  # overdue open matters, and matters resolved late
+
+
+def test_open_matters_carry_the_deadline_the_engine_gives(
+    demo: tuple[ServiceContext, DemoSummary],
+) -> None:
+    services, summary = demo
+    with services.sessions.reading() as session:
+        calendar = work_calendar(session)
+        settings = deadline_settings(session)
+        rows = session.execute(select(Deadline, Case.state).join(Case)).all()
+        closed_with_clock = session.scalar(
+            select(func.count())
+            .select_from(Deadline)
+            .join(Case)
+            .where(Case.state.in_([CaseState.CLOSED, CaseState.DECIDED, CaseState.GUIDED]))
+        )
+    assert len(rows) == summary.deadlines > 50
+    assert closed_with_clock == 0
+    rules = Counter(deadline.rule_id for deadline, _ in rows)
+    assert {"K2", "K3", "T4", "P2"} <= set(rules)
+    overdue = 0
+    for deadline, state in rows:
+        request = DeadlineRequest.from_json(deadline.request_json)
+        result = compute_deadline(request, calendar, settings)
+        assert (deadline.due_on, deadline.rule_id) == (result.due, result.rule.id)
+        assert json.loads(deadline.explanation_json) == result.as_json()
+        if state == CaseState.NEW:
+            assert deadline.rule_id in {"K2", "K7", "KD3", "T1", "X1"}
+        overdue += deadline.due_on < NOW.date()
+    assert 0 < overdue < len(rows)  # some matters overdue, not all
 
 
 def test_names_look_vietnamese_with_real_surname_frequencies(

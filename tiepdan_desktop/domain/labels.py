@@ -91,6 +91,7 @@ FIELD_LABELS = {
     "case_events": "bước xử lý",
     "persons": "công dân",
     "sessions": "kỳ tiếp",
+    "deadlines": "thời hạn",
     "seed": "hạt giống ngẫu nhiên",
     "seconds": "giây",
 }

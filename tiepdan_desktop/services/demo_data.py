@@ -19,6 +19,7 @@ from tiepdan_desktop.db.bulk import bulk_insert, bulk_loading
 from tiepdan_desktop.db.models import (
     Case,
     CaseEvent,
+    Deadline,
     Letter,
     LetterPerson,
     Person,
@@ -28,14 +29,17 @@ from tiepdan_desktop.db.models import (
     Visit,
     VisitPerson,
 )
+from tiepdan_desktop.db.repositories.calendar import work_calendar
 from tiepdan_desktop.db.repositories.organisation import the_unit, unit_info
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.enums import Gender, Role
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.services.access import requires
+from tiepdan_desktop.services.calendar import ensure_calendar
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.demo.generator import DemoGenerator, DemoRows, Officer, Row
+from tiepdan_desktop.services.due_dates import deadline_settings
 from tiepdan_desktop.services.passwords import hash_password
 
 # Everything is built in memory before it is written: about 9 KB per visit.
@@ -54,6 +58,7 @@ class DemoSummary:
     cases: int
     case_events: int
     sessions: int
+    deadlines: int
     seconds: float
 
 
@@ -74,12 +79,20 @@ def generate_demo_data(
         )
     report = progress or (lambda _message, _fraction: None)
     started = time.perf_counter()
+    ensure_calendar(context)
     with _paused_garbage_collector(), context.sessions.writing(actor, "du_lieu_mau") as session:
         unit = the_unit(session)
         if unit is None:
             raise ConflictError("Chưa cài đặt đơn vị: hãy chạy «tiepdan init» trước.")
         report("Đang tạo dữ liệu…", 0.0)
-        generator = DemoGenerator(seed, unit_info(unit), context.clock(), _next_numbers(session))
+        generator = DemoGenerator(
+            seed,
+            unit_info(unit),
+            context.clock(),
+            _next_numbers(session),
+            work_calendar(session),
+            deadline_settings(session),
+        )
         generator.use_officers(_officers(context, session, unit, generator))
         rows = generator.build(visits, letters)
         _insert_all(session, rows, report)
@@ -90,6 +103,7 @@ def generate_demo_data(
             "cases": len(rows.cases),
             "case_events": len(rows.case_events),
             "sessions": len(rows.sessions),
+            "deadlines": len(rows.deadlines),
         }
         record_bulk_action(session, actor, "du_lieu_mau", "*", {**counts, "seed": seed})
     return DemoSummary(**counts, seconds=time.perf_counter() - started)
@@ -157,6 +171,7 @@ def _insert_all(session: Session, rows: DemoRows, report: Progress) -> None:
         ("kỳ tiếp", ReceptionSession, rows.sessions),
         ("vụ việc", Case, rows.cases),
         ("bước xử lý", CaseEvent, rows.case_events),
+        ("thời hạn", Deadline, rows.deadlines),
         ("lượt tiếp", Visit, rows.visits),
         ("người được tiếp", VisitPerson, rows.visit_persons),
         ("đơn", Letter, rows.letters),

@@ -10,6 +10,7 @@ state of their workflow.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,11 +18,14 @@ from typing import Any, TypeVar
 
 import holidays
 
+from tiepdan_desktop.domain.calendar import WorkCalendar
 from tiepdan_desktop.domain.confidentiality import register_name_sort, register_search_text
+from tiepdan_desktop.domain.deadlines import DeadlineRequest, DeadlineSettings, compute_deadline
 from tiepdan_desktop.domain.divisions import WardEntry, provinces, wards_of
 from tiepdan_desktop.domain.enums import (
     CaseState,
     CaseType,
+    DeadlineStatus,
     FilerKind,
     Gender,
     IdDocumentType,
@@ -41,6 +45,7 @@ from tiepdan_desktop.domain.records import UnitInfo
 from tiepdan_desktop.domain.text import name_sort_key, search_key
 from tiepdan_desktop.services.demo import vocabulary as words
 from tiepdan_desktop.services.demo.fast_random import FastRandom
+from tiepdan_desktop.services.demo.running_deadlines import running_request
 from tiepdan_desktop.services.demo.trajectories import TRAJECTORIES, Trajectory, WorkingDays, as_of
 
 Row = dict[str, Any]
@@ -147,6 +152,7 @@ class DemoRows:
     visit_persons: list[Row] = field(default_factory=list)
     letters: list[Row] = field(default_factory=list)
     letter_persons: list[Row] = field(default_factory=list)
+    deadlines: list[Row] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -185,8 +191,13 @@ class DemoGenerator:
         unit: UnitInfo,
         now: dt.datetime,
         next_numbers: dict[tuple[str, int], int],
+        calendar: WorkCalendar | None = None,
+        settings: DeadlineSettings | None = None,
     ) -> None:
+        """Without a calendar no deadlines are made (the legal clocks need one)."""
         self.rng = FastRandom(seed)
+        self.calendar = calendar
+        self.deadline_settings = settings or DeadlineSettings()
         self.unit = unit
         self.today = today = now.date()
         self.next_numbers = next_numbers
@@ -303,11 +314,14 @@ class DemoGenerator:
             return None
         return self.rng.choice(words.MOBILE_PREFIXES) + f"{self.rng.randrange(10**7):07d}"
 
-    def new_person(self, when: dt.datetime) -> Row:
+    def new_person(self, when: dt.datetime, *, not_named: str | None = None) -> Row:
+        """A citizen; `not_named` keeps a filer from sharing the name of the person accused."""
         rng = self.rng
         gender = Gender.FEMALE if rng.random() < 0.45 else Gender.MALE
         birth_year = rng.randint(1940, 2005)
         full_name = self.person_name(gender)
+        while full_name == not_named:
+            full_name = self.person_name(gender)
         id_type, id_number = self.id_document(gender, birth_year)
         address, address_key = self.address()
         created = when - _UTC_OFFSET
@@ -334,13 +348,17 @@ class DemoGenerator:
         self.persons_by_id[row["id"]] = row
         return row
 
-    def matter_text(self, letter_type: LetterType) -> _MatterText:
+    def matter_text(self, letter_type: LetterType, filer_names: set[str]) -> _MatterText:
         rng = self.rng
         template, area = rng.choice(_MATTERS[letter_type])
         fields: dict[str, object] = {}
         if "{name}" in template:
             gender = Gender.MALE if rng.random() < 0.6 else Gender.FEMALE
             name = self.person_name(gender)
+            # Nobody denounces himself; a namesake would also make a protected
+            # denouncer findable by name through the summary.
+            while name in filer_names:
+                name = self.person_name(gender)
             fields["name"] = f"{'ông' if gender == Gender.MALE else 'bà'} {name}"
             fields["position"] = rng.choice(words.POSITIONS)
         lazy: dict[str, Callable[[], object]] = {
@@ -377,7 +395,8 @@ class DemoGenerator:
         rng = self.rng
         case_type = rng.choices(_CASE_TYPES, cum_weights=_CASE_TYPE_CUMULATIVE)[0]
         letter_type = _LETTER_TYPE_OF[case_type]
-        text = self.matter_text(letter_type)
+        filer_names = {self.persons_by_id[pid]["full_name"] for pid in person_ids}
+        text = self.matter_text(letter_type, filer_names)
         content, area = text.content, text.area
         full = TRAJECTORIES[case_type](rng, received, self.working)
         now = as_of(full, self.today)
@@ -423,7 +442,33 @@ class DemoGenerator:
                 }
             )
             previous = step.state
+        if self.calendar is not None:
+            request = running_request(case_type, now, received, self.unit.remote_area, self.today)
+            if request is not None:
+                self._add_deadline(case, request, self.calendar)
         return _Matter(case, full, person_ids, letter_type, text, self.key(content))
+
+    def _add_deadline(self, case: Row, request: DeadlineRequest, calendar: WorkCalendar) -> None:
+        result = compute_deadline(request, calendar, self.deadline_settings)
+        computed = dt.datetime.combine(request.start, _STEP_TIME)
+        self.rows.deadlines.append(
+            {
+                "id": self.new_id(computed),
+                "case_id": case["id"],
+                "letter_id": None,
+                "visit_id": None,
+                "rule_id": result.rule.id,
+                "start_on": request.start,
+                "due_on": result.due,
+                "unit": result.unit.value,
+                "status": DeadlineStatus.OPEN,
+                "met_on": None,
+                "provisional": result.provisional,
+                "request_json": request.to_json(),
+                "explanation_json": json.dumps(result.as_json(), ensure_ascii=False),
+                "computed_at": computed - _UTC_OFFSET,
+            }
+        )
 
     def decisive_step(self, matter: _Matter) -> str | None:
         """The first step after intake, if it has happened by today."""
@@ -546,7 +591,7 @@ class DemoGenerator:
         visit["_people"].append((person, VisitorRole.VISITOR))
         visit["handling"] = VisitHandling.REFUSED
         visit["refusal_ground"] = self.rng.choice(list(RefusalGround))
-        text = self.matter_text(LetterType.PETITION)
+        text = self.matter_text(LetterType.PETITION, {person["full_name"]})
         visit["content"], visit["area_code"] = text.content, text.area
         visit["letter_type"] = LetterType.PETITION
         visit["notes"] = "Lập biên bản từ chối tiếp theo Điều 9 Luật Tiếp công dân."
@@ -664,7 +709,9 @@ class DemoGenerator:
             # An anonymous denunciation names nobody: no citizen is recorded for it.
             anonymous = matter.letter_type == LetterType.DENUNCIATION and rng.random() < 0.12
             if not anonymous:
-                person = self.new_person(dt.datetime.combine(received, dt.time(9)))
+                person = self.new_person(
+                    dt.datetime.combine(received, dt.time(9)), not_named=matter.text.subject_name
+                )
                 matter.person_ids.append(person["id"])
             matters.append(matter)
             letters.append(self._letter(received, matter, source))

@@ -2,7 +2,8 @@
 
 A trajectory is the list of dated steps a matter would take; the demo database
 shows each matter as it stands today (the steps up to today), so recent
-matters are still new, old ones are closed, and some stalled ones are overdue.
+matters are still new, old ones are closed, and stalled ones (decided months
+late) are overdue for a while, as in a real office.
 Timings follow LEGAL.md §3.1 with realistic spread, including late decisions.
 """
 
@@ -83,12 +84,14 @@ def complaint(rng: random.Random, received: dt.date, wd: WorkingDays) -> Traject
     if rng.random() < 0.04:
         steps.append(Step(_days(verifying, rng.randint(3, 20)), "rut_don", S.WITHDRAWN))
         return trajectory
-    if rng.random() < 0.06:
-        return trajectory  # stalled: stays under verification, overdue once K3 passes
+    stalled = rng.random() < 0.06
     if rng.random() < 0.5:
         steps.append(Step(_days(verifying, rng.randint(8, 20)), "doi_thoai", S.DIALOGUE))
     late = rng.random() < 0.12
-    decided = _days(accepted, rng.randint(46, 80) if late else rng.randint(15, 30))
+    if stalled:
+        decided = _days(accepted, rng.randint(90, 400))
+    else:
+        decided = _days(accepted, rng.randint(46, 80) if late else rng.randint(15, 30))
     decided = max(decided, steps[-1].on + dt.timedelta(days=1))
     steps.append(Step(decided, "ra_quyet_dinh", S.DECIDED))
     trajectory.decided_on, trajectory.verdict = decided, _verdict(rng)
@@ -134,13 +137,15 @@ def denunciation(rng: random.Random, received: dt.date, wd: WorkingDays) -> Traj
     if rng.random() < 0.03:
         steps.append(Step(_days(steps[-1].on, rng.randint(5, 15)), "dinh_chi", S.TERMINATED))
         return trajectory
-    if rng.random() < 0.06:
-        return trajectory  # stalled
+    stalled = rng.random() < 0.06
     allowed = 30 + 30 * extensions[complexity] + paused
     late = rng.random() < 0.10
-    concluded = _days(
-        accepted, allowed + rng.randint(5, 30) if late else allowed - rng.randint(1, 12)
-    )
+    if stalled:
+        concluded = _days(accepted, allowed + rng.randint(60, 360))
+    else:
+        concluded = _days(
+            accepted, allowed + rng.randint(5, 30) if late else allowed - rng.randint(1, 12)
+        )
     concluded = max(concluded, steps[-1].on + dt.timedelta(days=1))
     steps.append(Step(concluded, "ket_luan", S.DECIDED))
     trajectory.decided_on, trajectory.verdict = concluded, _verdict(rng)
@@ -156,9 +161,8 @@ def petition(rng: random.Random, received: dt.date, wd: WorkingDays) -> Trajecto
     if draw < 0.45:
         assigned = wd.after(received, rng.randint(1, 5))
         steps.append(Step(assigned, "giao_xem_xet", S.ASSIGNED))
-        if rng.random() < 0.08:
-            return Trajectory(steps)  # stalled
-        closed = _days(assigned, rng.randint(5, 40))
+        stalled = rng.random() < 0.08
+        closed = _days(assigned, rng.randint(60, 300) if stalled else rng.randint(5, 40))
         steps.append(Step(closed, "tra_loi", S.CLOSED))
         return Trajectory(steps, closed_on=closed)
     if draw < 0.85:
