@@ -24,7 +24,7 @@ from tiepdan_desktop.domain.records import UserInfo
 from tiepdan_desktop.logs import configure_logging
 from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.resources import resource_path
-from tiepdan_desktop.services import accounts, setup
+from tiepdan_desktop.services import accounts, calendar, setup
 from tiepdan_desktop.storage import Storage, open_storage
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
@@ -83,6 +83,14 @@ class SessionController(QObject):
         # ends when the official says so, not when no window happens to be open.
         QApplication.setQuitOnLastWindowClosed(False)
         if setup.is_initialized(self.services):
+            # Offices set up before the calendar existed, or opening in a new year,
+            # get the default holidays of the years around today (never overwriting
+            # their own entries) while the official signs in.
+            self.tasks.write(
+                lambda: calendar.ensure_calendar(self.services),
+                lambda _added: None,
+                changes={"calendar"},
+            )
             self.show_login()
         else:
             wizard = SetupWizard(self.services, self.tasks)

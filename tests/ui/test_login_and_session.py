@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
+from pathlib import Path
+
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
 from tests.conftest import FAST_HASHER, PASSWORD
+from tests.db.test_migrations import FIXTURES
 from tests.ui.conftest import settle
 from tests.ui.typing import type_text
 from tiepdan_desktop.app import SessionController
+from tiepdan_desktop.db.models import CalendarDay
 from tiepdan_desktop.domain.actor import Actor
-from tiepdan_desktop.domain.enums import Role
+from tiepdan_desktop.domain.enums import CalendarDayKind, Role
 from tiepdan_desktop.domain.records import NewUser, UnitInfo
+from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.services import accounts
 from tiepdan_desktop.services.context import ServiceContext
-from tiepdan_desktop.storage import Storage
+from tiepdan_desktop.storage import Storage, open_storage
 from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
 from tiepdan_desktop.ui.login_dialog import LoginDialog
 from tiepdan_desktop.ui.setup_wizard import SetupWizard
@@ -144,3 +152,27 @@ def test_a_temporary_password_must_be_replaced_first(
     assert controller.window is not None
     controller.window.close()
     controller.tasks.wait_until_idle()
+
+
+def test_an_office_set_up_before_the_calendar_gets_one_at_start(
+    gui: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    paths = DataPaths(tmp_path / "office").ensure()
+    shutil.copy(FIXTURES / "schema-0001.sqlite", paths.database)
+    storage = open_storage(paths)
+    try:
+        count_days = select(func.count()).select_from(CalendarDay)
+        with storage.context().sessions.reading() as session:
+            assert session.scalar(count_days) == 0
+        controller = _controller(storage)
+        controller.start()
+        assert isinstance(controller.dialog, LoginDialog)  # nobody waits for the seeding
+        controller.tasks.wait_until_idle()
+        qtbot.waitUntil(lambda: not controller.tasks.busy)
+        with controller.services.sessions.reading() as session:
+            tet_2026 = session.get(CalendarDay, dt.date(2026, 2, 17))
+            assert session.scalar(count_days) > 40
+        assert tet_2026 is not None and tet_2026.kind is CalendarDayKind.PUBLIC_HOLIDAY
+        controller.dialog.close()
+    finally:
+        storage.close()
