@@ -191,6 +191,15 @@ class TestDeadlineCommand:
         assert lines[0] == "10/06/2026"
         assert "  Tạm dừng từ 10/03/2026 đến 19/03/2026: không tính 10 ngày." in lines
 
+    def test_without_a_database_any_year_gets_its_default_holidays(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        argv = ["--data-dir", str(tmp_path), "deadline", "R1", "2035-04-20", "--json"]
+        assert main(argv) == EXIT_OK
+        result = json.loads(capsys.readouterr().out)
+        assert result["missing_years"] == []
+        assert {"date": "2035-04-30", "name": "Ngày Chiến thắng"} in result["skipped"]
+
     def test_the_databases_calendar_is_used_when_there_is_one(
         self, tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -31,6 +31,7 @@ from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.fonts import apply_application_font
 from tiepdan_desktop.ui.formatting import VIETNAMESE
+from tiepdan_desktop.ui.garbage_collector import GuiThreadGarbageCollector
 from tiepdan_desktop.ui.login_dialog import LoginDialog
 from tiepdan_desktop.ui.main_window import MainWindow
 from tiepdan_desktop.ui.messages import show_error
@@ -54,6 +55,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     install_qt_vietnamese(app)
     apply_application_font(app)
     app.setStyleSheet(STYLE_SHEET)
+    if app.findChild(GuiThreadGarbageCollector) is None:
+        GuiThreadGarbageCollector(app)
     return app
 
 

@@ -314,7 +314,9 @@ def _deadline(options: argparse.Namespace, paths: DataPaths) -> int:
     if database is not None and not database.is_file():
         # No database here: the default calendar, computed in memory; none is created.
         today = dt.date.today()
-        calendar = default_calendar(range(today.year - 3, today.year + 3), today)
+        first = min(today.year, request.start.year) - 3
+        last = max(today.year, request.start.year) + 3
+        calendar = default_calendar(range(first, last + 1), today)
         result = compute_deadline(request, calendar)
     else:
         from tiepdan_desktop.services import calendar as calendar_service

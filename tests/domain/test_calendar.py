@@ -42,3 +42,11 @@ def test_days_off_make_up_saturdays_and_local_days() -> None:
 def test_dates_are_written_the_vietnamese_way() -> None:
     assert format_day(dt.date(2026, 11, 25)) == "25/11/2026 (Thứ Tư)"
     assert weekday_name(dt.date(2026, 11, 23)) == "Thứ Hai"
+
+
+def test_a_calendar_says_which_years_it_does_not_know() -> None:
+    everything = WorkCalendar()
+    assert everything.missing_years(dt.date(2020, 5, 1), dt.date(2040, 1, 1)) == ()
+    known = WorkCalendar(years=range(2025, 2028))
+    assert known.missing_years(dt.date(2026, 12, 1), dt.date(2027, 2, 1)) == ()
+    assert known.missing_years(dt.date(2027, 12, 1), dt.date(2029, 2, 1)) == (2028, 2029)

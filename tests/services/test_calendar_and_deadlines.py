@@ -87,6 +87,27 @@ class TestSeeding:
         assert calendar.ensure_calendar(services) > 0
         assert dt.date.today().year + 2 in {d.year for d in _calendar_rows(services)}
 
+    def test_a_year_counts_as_known_when_seeded_or_given_its_holidays(
+        self, services: ServiceContext, admin: Actor
+    ) -> None:
+        later = dt.date.today().year + 4
+        request = DeadlineRequest("R1", dt.date(later, 4, 20))
+        unknown = deadlines.compute_deadline(services, admin, request)
+        assert unknown.missing_years == (later,) and unknown.provisional
+        # A local day off says nothing about the year's public holidays …
+        calendar.save_calendar_day(
+            services, admin, SpecialDay(dt.date(later, 3, 2), K.LOCAL_OFF, "Lễ hội", "QĐ 9", False)
+        )
+        assert deadlines.compute_deadline(services, admin, request).missing_years == (later,)
+        # … its Reunification Day does: the office has entered that year.
+        calendar.save_calendar_day(
+            services,
+            admin,
+            SpecialDay(dt.date(later, 4, 30), K.PUBLIC_HOLIDAY, "Ngày Chiến thắng", "BLLĐ", False),
+        )
+        known = deadlines.compute_deadline(services, admin, request)
+        assert known.missing_years == () and known.due > unknown.due
+
 
 class TestEditingTheCalendar:
     def test_a_new_day_off_moves_the_open_deadlines_it_falls_in(

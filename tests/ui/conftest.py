@@ -5,6 +5,7 @@ Message boxes are recorded instead of shown (a modal box would block the test).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -21,8 +22,11 @@ from tiepdan_desktop.ui.ui_state import UiState
 
 
 @pytest.fixture
-def gui(qapp: QApplication) -> QApplication:
-    return create_application()
+def gui(qapp: QApplication) -> Iterator[QApplication]:
+    yield create_application()
+    # What a test left behind is freed here, in the GUI thread, as the
+    # application's own collector would (never in a task's worker thread).
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -50,8 +50,19 @@ def format_day(day: dt.date) -> str:
 
 
 class WorkCalendar:
-    def __init__(self, special_days: Iterable[SpecialDay] = ()) -> None:
+    def __init__(
+        self, special_days: Iterable[SpecialDay] = (), years: Iterable[int] | None = None
+    ) -> None:
+        """`years`: the years whose days off the calendar holds (None: every year).
+        Outside them only weekends are known, so a date computed there is uncertain."""
         self._special = {special.day: special for special in special_days}
+        self.years = None if years is None else frozenset(years)
+
+    def missing_years(self, first: dt.date, last: dt.date) -> tuple[int, ...]:
+        """The years from `first` to `last` whose days off are not in the calendar."""
+        if self.years is None:
+            return ()
+        return tuple(y for y in range(first.year, last.year + 1) if y not in self.years)
 
     def special(self, day: dt.date) -> SpecialDay | None:
         return self._special.get(day)

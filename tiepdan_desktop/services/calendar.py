@@ -33,17 +33,11 @@ from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.default_calendar import default_days, shipped_entries
 from tiepdan_desktop.services.due_dates import deadline_settings, recompute_open_deadlines
 
-SEEDED_YEARS_KEY = "lich.nam_da_tao"
 YEARS_BACK, YEARS_AHEAD = 3, 1
 _SEEDING_ACTOR = Actor(None, "lich-mac-dinh", "Lịch làm việc mặc định", Role.ADMIN)
 # From this day of the year, next year's Tết and Quốc khánh days should be known.
 WARNING_FROM = (12, 1)
 MAX_FILE_BYTES = 2_000_000
-
-
-def _seeded_years(session: Session) -> set[int]:
-    text = repo.setting_text(session, SEEDED_YEARS_KEY)
-    return set(json.loads(text)) if text else set()
 
 
 @public
@@ -53,7 +47,7 @@ def ensure_calendar(context: ServiceContext) -> int:
     today = context.today()
     wanted = set(range(today.year - YEARS_BACK, today.year + YEARS_AHEAD + 1))
     with context.sessions.reading() as session:
-        missing = sorted(wanted - _seeded_years(session))
+        missing = sorted(wanted - repo.seeded_years(session))
     if not missing:
         return 0
     days = [
@@ -70,8 +64,8 @@ def ensure_calendar(context: ServiceContext) -> int:
                 source = "shipped" if special.day in shipped_days else "seed"
                 session.add(_row(special, source))
                 added += 1
-        seeded = _seeded_years(session) | set(missing)
-        _store_setting(session, SEEDED_YEARS_KEY, json.dumps(sorted(seeded)))
+        seeded = repo.seeded_years(session) | set(missing)
+        _store_setting(session, repo.SEEDED_YEARS_KEY, json.dumps(sorted(seeded)))
         recompute_open_deadlines(session, (dt.date(missing[0], 1, 1), dt.date(missing[-1], 12, 31)))
     return added
 

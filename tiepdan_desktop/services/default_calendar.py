@@ -26,4 +26,4 @@ def default_days(years: range, today: dt.date) -> list[SpecialDay]:
 
 
 def default_calendar(years: range, today: dt.date) -> WorkCalendar:
-    return WorkCalendar(default_days(years, today))
+    return WorkCalendar(default_days(years, today), years)

@@ -23,6 +23,7 @@ from tiepdan_desktop.services import maintenance
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.about import AboutDialog
 from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
+from tiepdan_desktop.ui.dialogs.deadline_calculator import DeadlineCalculatorDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.messages import show_info, show_warning
 from tiepdan_desktop.ui.pages.catalogue import SCREENS, Screen
@@ -34,7 +35,9 @@ GEOMETRY_KEY = "main_window/geometry"
 WINDOW_STATE_KEY = "main_window/state"
 SCREEN_KEY = "main_window/screen"
 # Every kind of record, for "refresh everything" (F5).
-ALL_KINDS = frozenset({"unit", "users", "visits", "letters", "cases"})
+ALL_KINDS = frozenset(
+    {"unit", "users", "visits", "letters", "cases", "calendar", "deadline_settings"}
+)
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         self.settings_page: SettingsPage | None = None
+        self.calculator: DeadlineCalculatorDialog | None = None
         self._screen_keys: list[str] = []
         for screen in SCREENS:
             self._add_screen(screen)
@@ -144,6 +148,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("&Làm mới"), self.refresh_all, "F5"))
 
         tools_menu = bar.addMenu(self.tr("&Công cụ"))
+        calculator = self._action(
+            self.tr("Tính &thời hạn…"), self.show_deadline_calculator, "Ctrl+T"
+        )
+        calculator.setEnabled(self._app.can(Permission.VIEW_REGISTERS))
+        tools_menu.addAction(calculator)
+        tools_menu.addSeparator()
         check = self._action(self.tr("&Kiểm tra cơ sở dữ liệu"), self.check_database)
         check.setEnabled(self._app.can(Permission.MAINTAIN))
         tools_menu.addAction(check)
@@ -187,6 +197,14 @@ class MainWindow(QMainWindow):
 
     def logout(self) -> None:
         self.logout_requested.emit()
+
+    def show_deadline_calculator(self) -> None:
+        """One calculator, left open beside the registers while the official works."""
+        if self.calculator is None:
+            self.calculator = DeadlineCalculatorDialog(self._app, self)
+        self.calculator.show()
+        self.calculator.raise_()
+        self.calculator.activateWindow()
 
     def check_database(self) -> None:
         services, actor = self._app.services, self._app.actor

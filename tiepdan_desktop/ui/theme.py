@@ -105,4 +105,35 @@ QHeaderView::section {{
     border-bottom: 1px solid {CARD_BORDER};
     font-weight: bold;
 }}
+QLabel#dueDate {{
+    font-size: 20pt;
+    font-weight: bold;
+    color: {NAVY};
+}}
+QLabel#dueStatus {{
+    border-radius: 4px;
+    padding: 3px 8px;
+    font-weight: bold;
+    background: #e3f1e6;
+    color: #1e6b33;
+}}
+QLabel#dueStatus[state="sap_den_han"] {{
+    background: #fff1d6;
+    color: #8a5a00;
+}}
+QLabel#dueStatus[state="den_han_hom_nay"], QLabel#dueStatus[state="qua_han"] {{
+    background: #fbe3e4;
+    color: {ACCENT};
+}}
+QLabel#provisionalWarning, QLabel#calendarWarning {{
+    background: #fff6df;
+    border: 1px solid #f0d28c;
+    border-radius: 4px;
+    padding: 6px 8px;
+    color: #6b4a00;
+}}
+QTextBrowser#explanationText {{
+    border: none;
+    background: white;
+}}
 """

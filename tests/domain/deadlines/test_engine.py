@@ -299,3 +299,16 @@ def test_impossible_requests_are_refused_in_vietnamese(
 
 def test_rule_ids_are_case_insensitive(calendar: WorkCalendar) -> None:
     assert compute_deadline(request("k3", "02/03/2026"), calendar).rule.id == "K3"
+
+
+def test_a_period_reaching_a_year_without_days_off_is_provisional(
+    calendar: WorkCalendar,
+) -> None:
+    known = WorkCalendar(calendar.special_days(), years=range(2025, 2028))
+    inside = compute_deadline(request("K3", "02/03/2026"), known)
+    assert not inside.provisional and inside.missing_years == ()
+    # 10 working days from 24/12/2027 run into 2028, whose Tết the calendar lacks.
+    across = compute_deadline(request("R1", "24/12/2027"), known)
+    assert across.missing_years == (2028,) and across.provisional
+    assert across.as_json()["missing_years"] == [2028]
+    assert any("chưa có lịch nghỉ lễ năm 2028" in line for line in across.explanation)

@@ -4,20 +4,41 @@ from __future__ import annotations
 
 import datetime as dt
 
+import json
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.models import CalendarDay, Setting
 from tiepdan_desktop.domain.calendar import SpecialDay, WorkCalendar
+from tiepdan_desktop.domain.enums import CalendarDayKind
 from tiepdan_desktop.domain.records import CalendarDayRecord
+
+# The years the default holidays were added for (a JSON list in the settings).
+SEEDED_YEARS_KEY = "lich.nam_da_tao"
 
 
 def special_of(row: CalendarDay) -> SpecialDay:
     return SpecialDay(row.day, row.kind, row.name, row.legal_basis, row.provisional)
 
 
+def seeded_years(session: Session) -> set[int]:
+    text = setting_text(session, SEEDED_YEARS_KEY)
+    return set(json.loads(text)) if text else set()
+
+
+def known_years(session: Session) -> set[int]:
+    """Years whose days off the calendar holds: seeded, or with a public holiday
+    entered or imported by the office."""
+    holidays = session.scalars(
+        select(CalendarDay.day).where(CalendarDay.kind == CalendarDayKind.PUBLIC_HOLIDAY)
+    )
+    return seeded_years(session) | {day.year for day in holidays}
+
+
 def work_calendar(session: Session) -> WorkCalendar:
-    return WorkCalendar(special_of(row) for row in session.scalars(select(CalendarDay)))
+    days = (special_of(row) for row in session.scalars(select(CalendarDay)))
+    return WorkCalendar(days, known_years(session))
 
 
 def days_of_year(session: Session, year: int) -> list[CalendarDayRecord]:

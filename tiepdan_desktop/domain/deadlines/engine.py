@@ -102,10 +102,12 @@ class DeadlineResult:
     skipped: tuple[SkippedDay, ...]
     provisional_days: tuple[SpecialDay, ...]
     explanation: tuple[str, ...] = field(default=())
+    # Years in the counted range whose days off the calendar does not hold.
+    missing_years: tuple[int, ...] = ()
 
     @property
     def provisional(self) -> bool:
-        return bool(self.provisional_days)
+        return bool(self.provisional_days or self.missing_years)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -122,6 +124,7 @@ class DeadlineResult:
             "provisional_days": [
                 {"date": s.day.isoformat(), "name": s.name} for s in self.provisional_days
             ],
+            "missing_years": list(self.missing_years),
             "explanation": list(self.explanation),
         }
 
@@ -332,8 +335,23 @@ def compute_deadline(
             f"Lưu ý: khoảng tính có ngày chưa được xác nhận chính thức: {shown}; "
             "hạn có thể thay đổi khi có thông báo."
         )
+    missing_years = calendar.missing_years(decisive_from, due)
+    if missing_years:
+        shown = ", ".join(map(str, missing_years))
+        lines.append(
+            f"Lưu ý: phần mềm chưa có lịch nghỉ lễ năm {shown}; năm đó chỉ trừ thứ Bảy, "
+            "Chủ nhật. Hãy bổ sung lịch (Danh mục & Cài đặt → Lịch làm việc) để có hạn chính xác."
+        )
     if rule.note:
         lines.append(rule.note)
     return DeadlineResult(
-        request, rule, due, unit, total, tuple(skipped), provisional_days, tuple(lines)
+        request,
+        rule,
+        due,
+        unit,
+        total,
+        tuple(skipped),
+        provisional_days,
+        tuple(lines),
+        missing_years,
     )
