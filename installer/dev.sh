@@ -5,7 +5,7 @@
 #                                   (--demo: a separate data folder with sample data)
 #   installer/dev.sh test           set up, then run every check: ruff, mypy, pytest
 #
-# Needs only Python 3.11+; installs the rest itself: the Debian libraries Qt and
+# Needs only Python 3.12+ (on the PATH or installed by pyenv); installs the rest itself: the Debian libraries Qt and
 # the PDF tests need (when missing, with sudo when not root) and the Python
 # packages, in .venv.
 set -eu
@@ -28,11 +28,24 @@ CORE_MODULES="*/domain/deadlines/*,*/domain/calendar*.py,*/domain/text.py,*/doma
 say() { printf '\n==> %s\n' "$*"; }
 fail() { printf '\nLỗi: %s\n' "$*" >&2; exit 1; }
 
+# Python 3.12+: PySide6 6.12.0 drops a reference to None each time it hands an
+# empty QVariant to Python; from 3.12 None is immortal and that is harmless, on
+# 3.11 the program would crash once None's count reached zero.
+is_recent_python() {
+    "$1" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null
+}
+
 find_python() {
-    for candidate in python3.13 python3.12 python3.11 python3; do
-        if command -v "$candidate" >/dev/null 2>&1 &&
-            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    for candidate in python3.13 python3.12 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 && is_recent_python "$candidate"; then
             command -v "$candidate"
+            return 0
+        fi
+    done
+    # pyenv keeps versions that are not the selected one off the PATH.
+    for candidate in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3; do
+        if [ -x "$candidate" ] && is_recent_python "$candidate"; then
+            printf '%s\n' "$candidate"
             return 0
         fi
     done
@@ -75,8 +88,12 @@ install_debian_packages() {
 setup_python() {
     PYTHON=$(find_python) || {
         install_debian_packages python3 python3-venv
-        PYTHON=$(find_python) || fail "Cần Python 3.11 trở lên (Python 3.11+ is required)."
+        PYTHON=$(find_python) || fail "Cần Python 3.12 trở lên (Python 3.12+ is required)."
     }
+    if [ -x "$VENV/bin/python" ] && ! is_recent_python "$VENV/bin/python"; then
+        say "Replacing .venv, made with a Python older than 3.12"
+        rm -rf "$VENV"
+    fi
     if [ ! -x "$VENV/bin/python" ]; then
         say "Creating the virtual environment in .venv"
         if ! "$PYTHON" -m venv "$VENV" 2>/dev/null; then

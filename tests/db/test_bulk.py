@@ -42,3 +42,6 @@ def test_bulk_rows_are_stored_exactly_like_orm_rows(
     assert stored.full_name == "Nguyễn Thị Ánh"  # NFC, spaces folded, as any insert
     assert stored.gender is Gender.FEMALE and stored.id_type is IdDocumentType.CCCD
     assert stored.created_at == moment and stored.phone is None
+    with services.engine.connect() as connection:
+        raw = connection.exec_driver_sql("SELECT created_at FROM person").scalar()
+    assert raw == "2026-11-02 08:30:00.000000"  # the ORM's text form, so SQL compares alike

@@ -30,7 +30,12 @@ def bulk_insert(
     dialect = connection.dialect
     names = [column.name for column in table.columns]
     compiled = insert(table).compile(dialect=dialect, column_keys=names)
-    processors = {column.name: column.type.bind_processor(dialect) for column in table.columns}
+    # The dialect's own form of each type: SQLite's DateTime writes its text
+    # format here, exactly as the ORM does (the generic type has no processor).
+    processors = {
+        column.name: column.type.dialect_impl(dialect).bind_processor(dialect)
+        for column in table.columns
+    }
     order = list(compiled.positiontup or []) if dialect.positional else names
     steps = [(name, processors[name]) for name in order]
 

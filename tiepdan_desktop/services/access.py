@@ -97,7 +97,7 @@ def requires(permission: Permission) -> Callable[[Service[P, R]], Service[P, R]]
     return decorate
 
 
-def signed_in(function: Service[P, R]) -> Service[P, R]:
+def signed_in[**P, R](function: Service[P, R]) -> Service[P, R]:
     """Any active account, even one that must still replace a temporary password."""
 
     def checked(context: ServiceContext, actor: Actor, /, *args: P.args, **kwargs: P.kwargs) -> R:
@@ -110,7 +110,7 @@ def signed_in(function: Service[P, R]) -> Service[P, R]:
     return checked
 
 
-def public(function: Callable[P, R]) -> Callable[P, R]:
+def public[**P, R](function: Callable[P, R]) -> Callable[P, R]:
     def checked(*args: P.args, **kwargs: P.kwargs) -> R:
         with _storage_errors_explained():
             return function(*args, **kwargs)

@@ -67,7 +67,7 @@ _STEP_TIME = dt.time(10)
 _OFFICE_CLOSES = dt.time(16, 45)
 
 
-def _weighted(pairs: tuple[tuple[T, float], ...]) -> tuple[list[T], list[float]]:
+def _weighted[T](pairs: tuple[tuple[T, float], ...]) -> tuple[list[T], list[float]]:
     """Values and cumulative weights, for random.choices(cum_weights=...)."""
     values, cumulative, total = [], [], 0.0
     for value, weight in pairs:

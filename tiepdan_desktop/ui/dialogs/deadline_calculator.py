@@ -101,7 +101,9 @@ class DeadlineCalculatorDialog(QDialog):
         self.rule = SearchableComboBox()
         self.rule.setObjectName("ruleCombo")
         self.rule.set_items((rule_caption(rule), rule.id) for rule in RULES)
-        self.rule.lineEdit().setPlaceholderText(self.tr("Gõ mã hoặc tên, ví dụ: K3, giải quyết tố cáo"))
+        self.rule.lineEdit().setPlaceholderText(
+            self.tr("Gõ mã hoặc tên, ví dụ: K3, giải quyết tố cáo")
+        )
         self.rule.setMinimumWidth(420)
         self.form.add_field("rule", self.tr("Quy tắc thời hạn"), self.rule)
         self.rule_info = QLabel()
@@ -250,8 +252,9 @@ class DeadlineCalculatorDialog(QDialog):
         self.rule_info.setText(rule_summary(rule, self._settings))
         self.rule.lineEdit().setCursorPosition(0)  # show the rule's ID, not the title's end
         self.start_hint.setText(
-            self.tr("{0}. Ngày này không tính; thời hạn bắt đầu từ ngày hôm sau (BLDS Điều 147).")
-            .format(rule.start_event[:1].upper() + rule.start_event[1:])
+            self.tr(
+                "{0}. Ngày này không tính; thời hạn bắt đầu từ ngày hôm sau (BLDS Điều 147)."
+            ).format(rule.start_event[:1].upper() + rule.start_event[1:])
         )
         self._complexity_buttons[Complexity.COMPLEX].setEnabled(rule.has_complexity)
         self._complexity_buttons[Complexity.ESPECIALLY_COMPLEX].setEnabled(
@@ -289,9 +292,7 @@ class DeadlineCalculatorDialog(QDialog):
         return list(Complexity)[max(self.complexity.checkedId(), 0)]
 
     def current_pauses(self) -> tuple[Pause, ...]:
-        return tuple(
-            self.pauses.item(row).data(PAUSE_ROLE) for row in range(self.pauses.count())
-        )
+        return tuple(self.pauses.item(row).data(PAUSE_ROLE) for row in range(self.pauses.count()))
 
     def add_pause(self) -> None:
         first, last = to_date(self.pause_from.date()), to_date(self.pause_to.date())

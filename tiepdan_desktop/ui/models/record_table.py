@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -20,7 +20,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
-class Column(Generic[T]):
+class Column[T]:
     header: str
     display: Callable[[T], str]
     sort_value: Callable[[T], Any] | None = None
@@ -28,7 +28,7 @@ class Column(Generic[T]):
     align_right: bool = False
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
+class RecordTableModel[T](QAbstractTableModel):
     def __init__(
         self,
         columns: Sequence[Column[T]],
