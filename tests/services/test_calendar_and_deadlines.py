@@ -3,10 +3,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import FAST_HASHER, PASSWORD, setup_request
 from tiepdan_desktop.db.models import AuditEntry, CalendarDay, Deadline
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.calendar import SpecialDay
@@ -19,8 +21,10 @@ from tiepdan_desktop.domain.deadlines import (
 from tiepdan_desktop.domain.deadlines import compute_deadline as compute_on
 from tiepdan_desktop.domain.enums import CalendarDayKind, DeadlineStatus
 from tiepdan_desktop.domain.errors import NotFoundError, ValidationError
-from tiepdan_desktop.services import calendar, deadlines
+from tiepdan_desktop.paths import DataPaths
+from tiepdan_desktop.services import accounts, calendar, deadlines, setup
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.storage import open_storage
 
 K = CalendarDayKind
 
@@ -278,6 +282,32 @@ class TestCalendarFiles:
         assert (
             report.replaced == 1 and not _calendar_rows(services)[dt.date(2027, 2, 9)].provisional
         )
+
+    def test_an_exported_calendar_imports_elsewhere_unchanged(
+        self, services: ServiceContext, admin: Actor, tmp_path: Path
+    ) -> None:
+        calendar.save_calendar_day(
+            services, admin, SpecialDay(dt.date(2026, 3, 9), K.LOCAL_OFF, "Lễ hội", "QĐ 1", False)
+        )
+        text = calendar.export_calendar(services, admin, [2026])
+        exported = json.loads(text)
+        assert exported["title"] == "Lịch nghỉ năm 2026 – UBND phường Bến Thành"
+        assert {d["date"][:4] for d in exported["days"]} == {"2026"}
+        other = open_storage(DataPaths(tmp_path / "xa-khac").ensure())
+        try:
+            elsewhere = other.context()
+            elsewhere.password_hasher = FAST_HASHER
+            setup.initialize(elsewhere, setup_request(admin_username="quantri2"))
+            other_admin = accounts.authenticate(elsewhere, "quantri2", PASSWORD)
+            report = calendar.import_calendar(elsewhere, other_admin, "lich.json", text.encode())
+            assert report.added == 1 and report.replaced == 0  # only the local festival is new
+            theirs = calendar.list_calendar_days(elsewhere, other_admin, 2026)
+        finally:
+            other.close()
+        assert theirs == [
+            type(r)(r.special, "import" if r.special.day == dt.date(2026, 3, 9) else r.source)
+            for r in calendar.list_calendar_days(services, admin, 2026)
+        ]
 
     @pytest.mark.parametrize(
         ("name", "content", "message"),

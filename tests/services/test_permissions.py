@@ -96,6 +96,7 @@ RECIPES: dict[str, Call] = {
     "calendar.list_calendar_days": lambda s, a, _t: calendar.list_calendar_days(s, a, 2026),
     "calendar.load_calendar": lambda s, a, _t: calendar.load_calendar(s, a),
     "calendar.calendar_warnings": lambda s, a, _t: calendar.calendar_warnings(s, a),
+    "calendar.export_calendar": lambda s, a, _t: calendar.export_calendar(s, a, [2026]),
     "calendar.save_calendar_day": lambda s, a, _t: calendar.save_calendar_day(
         s, a, SpecialDay(dt.date(2026, 3, 9), CalendarDayKind.LOCAL_OFF, "Lễ hội", "QĐ 1", False)
     ),

@@ -112,8 +112,18 @@ def test_a_read_only_user_sees_no_account_or_audit_tabs(
     app_context.actor = actors[Role.READ_ONLY]
     window = _window(qtbot, app_context, unit)
     tabs = window.settings_page.tabs  # type: ignore[union-attr]
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Đơn vị", "Lĩnh vực"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Đơn vị",
+        "Lĩnh vực",
+        "Lịch làm việc",
+        "Thời hạn",
+    ]
     assert window.settings_page.unit_tab.name.isReadOnly()  # type: ignore[union-attr]
+    calendar_tab = window.settings_page.calendar_tab  # type: ignore[union-attr]
+    assert calendar_tab is not None and calendar_tab.model.rowCount() > 10  # can read it …
+    assert not calendar_tab.add_button.isEnabled()  # … not change it
+    assert not calendar_tab.import_button.isEnabled()
+    assert calendar_tab.export_button.isEnabled()
     check = next(
         a
         for m in window.menuBar().actions()

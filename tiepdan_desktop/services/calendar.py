@@ -10,10 +10,11 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.base import utc_now
-from tiepdan_desktop.db.models import CalendarDay, Setting
+from tiepdan_desktop.db.models import CalendarDay, Setting, Unit
 from tiepdan_desktop.db.repositories import calendar as repo
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.calendar import SpecialDay, WorkCalendar
@@ -21,6 +22,7 @@ from tiepdan_desktop.domain.calendar_file import (
     CalendarEntry,
     parse_calendar_csv,
     parse_calendar_json,
+    to_calendar_json,
 )
 from tiepdan_desktop.domain.deadlines import DeadlineSettings
 from tiepdan_desktop.domain.enums import CalendarDayKind, Role
@@ -242,6 +244,21 @@ def import_calendar(
         days = [entry.day for entry in entries]
         moved = _moved(session, days)
     return CalendarChangeReport(added, replaced, removed, unchanged, moved)
+
+
+@requires(Permission.VIEW_REGISTERS)
+def export_calendar(context: ServiceContext, actor: Actor, years: list[int]) -> str:
+    """The office's calendar of `years` as a JSON calendar file (to share with
+    other offices, or to keep), in the format import_calendar reads."""
+    with context.sessions.reading() as session:
+        records = [record for year in sorted(years) for record in repo.days_of_year(session, year)]
+        unit = session.scalar(select(Unit.name).limit(1)) or ""
+    entries = [
+        CalendarEntry(s.day, s.kind, s.name, s.legal_basis, s.provisional)
+        for s in (record.special for record in records)
+    ]
+    shown = ", ".join(map(str, sorted(years)))
+    return to_calendar_json(f"Lịch nghỉ năm {shown} – {unit}".rstrip(" –"), entries)
 
 
 @requires(Permission.VIEW_REGISTERS)

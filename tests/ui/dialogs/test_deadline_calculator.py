@@ -14,10 +14,8 @@ from tiepdan_desktop.domain.deadlines import DeadlineRequest, Pause
 from tiepdan_desktop.domain.enums import CalendarDayKind, Complexity
 from tiepdan_desktop.services import calendar
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.dialogs.deadline_calculator import (
-    DeadlineCalculatorDialog,
-    to_qdate,
-)
+from tiepdan_desktop.ui.dialogs.deadline_calculator import DeadlineCalculatorDialog
+from tiepdan_desktop.ui.widgets.dates import to_qdate
 
 TODAY = dt.datetime(2026, 11, 25, 9, 0)
 

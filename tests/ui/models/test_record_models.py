@@ -6,9 +6,11 @@ import uuid
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QApplication
 
-from tiepdan_desktop.domain.enums import Role
-from tiepdan_desktop.domain.records import AuditRecord, UserInfo
+from tiepdan_desktop.domain.calendar import SpecialDay
+from tiepdan_desktop.domain.enums import CalendarDayKind, Role
+from tiepdan_desktop.domain.records import AuditRecord, CalendarDayRecord, UserInfo
 from tiepdan_desktop.ui.models.audit_model import AuditModel, describe_changes
+from tiepdan_desktop.ui.models.calendar_days_model import PROVISIONAL_BACKGROUND, CalendarDaysModel
 from tiepdan_desktop.ui.models.record_table import RECORD_ROLE, SORT_ROLE
 from tiepdan_desktop.ui.models.users_model import UsersModel
 
@@ -126,3 +128,49 @@ def test_long_change_lists_are_cut_with_a_count(gui: QApplication) -> None:
     )
     assert describe_changes(many).endswith("; … (+3)")
     assert "f6: 6" in describe_changes(many, limit=None)
+
+
+CALENDAR_DAYS = [
+    CalendarDayRecord(
+        SpecialDay(
+            dt.date(2026, 1, 10), CalendarDayKind.MAKEUP_WORKDAY, "Làm bù", "VB 12729", False
+        ),
+        "shipped",
+    ),
+    CalendarDayRecord(
+        SpecialDay(
+            dt.date(2026, 11, 24), CalendarDayKind.PUBLIC_HOLIDAY, "Ngày Văn hóa", None, True
+        ),
+        "seed",
+    ),
+]
+
+
+def test_calendar_model_follows_the_model_contract(
+    gui: QApplication, qtmodeltester: object
+) -> None:
+    model = CalendarDaysModel()
+    model.set_records(CALENDAR_DAYS)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_calendar_model_shows_each_day_and_marks_the_unconfirmed(gui: QApplication) -> None:
+    model = CalendarDaysModel()
+    model.set_records(CALENDAR_DAYS)
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(2)]
+    assert rows == [
+        ["10/01/2026 (Thứ Bảy)", "Làm bù", "Làm bù", "Chính thức", "VB 12729", "Lịch kèm phần mềm"],
+        [
+            "24/11/2026 (Thứ Ba)",
+            "Nghỉ lễ, Tết",
+            "Ngày Văn hóa",
+            "Dự kiến",
+            "",
+            "Mặc định (thư viện holidays)",
+        ],
+    ]
+    background = Qt.ItemDataRole.BackgroundRole
+    assert model.index(0, 2).data(background) is None
+    assert model.index(1, 2).data(background) == PROVISIONAL_BACKGROUND
+    assert model.index(1, 0).data(SORT_ROLE) == "2026-11-24"
+    assert model.index(1, 0).data(RECORD_ROLE) == dt.date(2026, 11, 24)

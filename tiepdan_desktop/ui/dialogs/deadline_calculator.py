@@ -8,14 +8,11 @@ well under a millisecond.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -46,6 +43,7 @@ from tiepdan_desktop.domain.enums import Complexity
 from tiepdan_desktop.services import calendar as calendar_service
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.errors import explain
+from tiepdan_desktop.ui.widgets.dates import date_edit, to_date, to_qdate
 from tiepdan_desktop.ui.widgets.deadline_explanation import (
     DeadlineExplanationView,
     explanation_text,
@@ -54,24 +52,6 @@ from tiepdan_desktop.ui.widgets.form import ValidatedForm
 from tiepdan_desktop.ui.widgets.search_combo import SearchableComboBox
 
 PAUSE_ROLE = Qt.ItemDataRole.UserRole
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def date_edit(object_name: str, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setObjectName(object_name)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(QDate(1990, 1, 1))
-    edit.setMaximumDate(QDate(2100, 12, 31))
-    return edit
 
 
 def rule_caption(rule: Rule) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -34,10 +35,13 @@ class RecordTableModel[T](QAbstractTableModel):
         columns: Sequence[Column[T]],
         record_id: Callable[[T], object],
         parent: QObject | None = None,
+        row_background: Callable[[T], QColor | None] | None = None,
     ) -> None:
+        """`row_background`: a colour for rows that need the eye (unconfirmed, overdue …)."""
         super().__init__(parent)
         self._columns = list(columns)
         self._record_id = record_id
+        self._row_background = row_background
         self._records: list[T] = []
 
     def set_records(self, records: Sequence[T]) -> None:
@@ -67,6 +71,8 @@ class RecordTableModel[T](QAbstractTableModel):
             return self._record_id(record)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(record)
+        if role == Qt.ItemDataRole.BackgroundRole and self._row_background is not None:
+            return self._row_background(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1,4 +1,5 @@
-"""Danh mục & Cài đặt: the unit, accounts, catalogues and the audit trail.
+"""Danh mục & Cài đặt: the unit, accounts, catalogues, the working-day calendar,
+deadline settings and the audit trail.
 Tabs appear according to what the signed-in role may do."""
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.pages.catalogue import Screen
 from tiepdan_desktop.ui.pages.settings.areas_tab import AreasTab
 from tiepdan_desktop.ui.pages.settings.audit_tab import AuditTab
+from tiepdan_desktop.ui.pages.settings.calendar_tab import CalendarTab
+from tiepdan_desktop.ui.pages.settings.deadline_settings_tab import DeadlineSettingsTab
 from tiepdan_desktop.ui.pages.settings.unit_tab import UnitTab
 from tiepdan_desktop.ui.pages.settings.users_tab import UsersTab
 from tiepdan_desktop.ui.widgets.page_header import page_header
@@ -32,14 +35,18 @@ class SettingsPage(QWidget):
         if app.can(Permission.MANAGE_USERS):
             self.users_tab = UsersTab(app)
             self.tabs.addTab(self.users_tab, self.tr("Người dùng"))
+        self.calendar_tab: CalendarTab | None = None
         if app.can(Permission.VIEW_REGISTERS):
             self.tabs.addTab(AreasTab(app), self.tr("Lĩnh vực"))
+            self.calendar_tab = CalendarTab(app)
+            self.tabs.addTab(self.calendar_tab, self.tr("Lịch làm việc"))
+            self.tabs.addTab(DeadlineSettingsTab(app), self.tr("Thời hạn"))
         if app.can(Permission.VIEW_AUDIT):
             self.audit_tab = AuditTab(app)
             self.tabs.addTab(self.audit_tab, self.tr("Nhật ký thao tác"))
         column.addWidget(self.tabs)
 
     def save_state(self) -> None:
-        for tab in (self.users_tab, self.audit_tab):
+        for tab in (self.users_tab, self.audit_tab, self.calendar_tab):
             if tab is not None:
                 tab.save_state()
