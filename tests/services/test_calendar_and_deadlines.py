@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import FAST_HASHER, PASSWORD, setup_request
+from tests.deadline_rows import add_running_deadline
 from tiepdan_desktop.db.models import AuditEntry, CalendarDay, Deadline
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.calendar import SpecialDay
@@ -18,7 +19,6 @@ from tiepdan_desktop.domain.deadlines import (
     PeriodUnit,
     RuleLength,
 )
-from tiepdan_desktop.domain.deadlines import compute_deadline as compute_on
 from tiepdan_desktop.domain.enums import CalendarDayKind, DeadlineStatus
 from tiepdan_desktop.domain.errors import NotFoundError, ValidationError
 from tiepdan_desktop.paths import DataPaths
@@ -32,29 +32,6 @@ K = CalendarDayKind
 def _calendar_rows(services: ServiceContext) -> dict[dt.date, CalendarDay]:
     with services.sessions.reading() as session:
         return {row.day: row for row in session.scalars(select(CalendarDay))}
-
-
-def _add_deadline(
-    services: ServiceContext, request: DeadlineRequest, status: DeadlineStatus = DeadlineStatus.OPEN
-) -> Deadline:
-    """A running deadline, as the letter and case screens will create them."""
-    with services.sessions.reading() as session:
-        from tiepdan_desktop.db.repositories.calendar import work_calendar
-
-        result = compute_on(request, work_calendar(session))
-    row = Deadline(
-        rule_id=request.rule_id,
-        start_on=request.start,
-        due_on=result.due,
-        unit=result.unit.value,
-        status=status,
-        provisional=result.provisional,
-        request_json=request.to_json(),
-        explanation_json=json.dumps(result.as_json(), ensure_ascii=False),
-    )
-    with services.sessions.writing(Actor.command_line(), "thu_nghiem") as session:
-        session.add(row)
-    return row
 
 
 def _due(services: ServiceContext, deadline: Deadline) -> dt.date:
@@ -117,9 +94,9 @@ class TestEditingTheCalendar:
     def test_a_new_day_off_moves_the_open_deadlines_it_falls_in(
         self, services: ServiceContext, admin: Actor
     ) -> None:
-        affected = _add_deadline(services, DeadlineRequest("T1", dt.date(2026, 3, 2)))
-        later = _add_deadline(services, DeadlineRequest("T1", dt.date(2026, 3, 20)))
-        closed = _add_deadline(
+        affected = add_running_deadline(services, DeadlineRequest("T1", dt.date(2026, 3, 2)))
+        later = add_running_deadline(services, DeadlineRequest("T1", dt.date(2026, 3, 20)))
+        closed = add_running_deadline(
             services, DeadlineRequest("T1", dt.date(2026, 3, 2)), DeadlineStatus.MET
         )
         assert _due(services, affected) == dt.date(2026, 3, 11)
@@ -148,7 +125,7 @@ class TestEditingTheCalendar:
     def test_removing_a_day_off_brings_a_deadline_back(
         self, services: ServiceContext, admin: Actor
     ) -> None:
-        deadline = _add_deadline(services, DeadlineRequest("T7", dt.date(2026, 11, 19)))
+        deadline = add_running_deadline(services, DeadlineRequest("T7", dt.date(2026, 11, 19)))
         assert _due(services, deadline) == dt.date(2026, 12, 1)
         report = calendar.remove_calendar_day(services, admin, dt.date(2026, 11, 24))
         assert report.removed == 1 and _due(services, deadline) == dt.date(2026, 11, 30)
@@ -199,7 +176,7 @@ class TestEditingTheCalendar:
     def test_confirming_days_clears_the_provisional_mark_of_deadlines(
         self, services: ServiceContext, admin: Actor
     ) -> None:
-        deadline = _add_deadline(services, DeadlineRequest("T7", dt.date(2026, 11, 19)))
+        deadline = add_running_deadline(services, DeadlineRequest("T7", dt.date(2026, 11, 19)))
         with services.sessions.reading() as session:
             assert session.get(Deadline, deadline.id).provisional  # type: ignore[union-attr]
         report = calendar.confirm_calendar_days(
@@ -364,8 +341,8 @@ class TestWarningsAndSettings:
     def test_changing_a_setting_moves_the_deadlines_it_governs(
         self, services: ServiceContext, admin: Actor
     ) -> None:
-        k2 = _add_deadline(services, DeadlineRequest("K2", dt.date(2026, 2, 13)))
-        t1 = _add_deadline(services, DeadlineRequest("T1", dt.date(2026, 3, 2)))
+        k2 = add_running_deadline(services, DeadlineRequest("K2", dt.date(2026, 2, 13)))
+        t1 = add_running_deadline(services, DeadlineRequest("T1", dt.date(2026, 3, 2)))
         assert _due(services, k2) == dt.date(2026, 2, 23)
         settings = DeadlineSettings(
             lengths={**DeadlineSettings().lengths, "K2": RuleLength(10, PeriodUnit.WORKING_DAYS)}

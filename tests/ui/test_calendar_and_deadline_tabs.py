@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from tests.deadline_rows import add_running_deadline
 from tests.ui.conftest import settle
 from tests.ui.typing import type_text
 from tiepdan_desktop.db.models import Deadline
 from tiepdan_desktop.domain.actor import Actor
-from tiepdan_desktop.domain.deadlines import DeadlineRequest, PeriodUnit, compute_deadline
-from tiepdan_desktop.domain.enums import CalendarDayKind, DeadlineStatus, Role
+from tiepdan_desktop.domain.deadlines import DeadlineRequest, PeriodUnit
+from tiepdan_desktop.domain.enums import CalendarDayKind, Role
 from tiepdan_desktop.services import calendar, deadlines
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.calendar_day_dialog import CalendarDayDialog
@@ -55,27 +56,6 @@ def _select(tab: CalendarTab, *days: dt.date) -> None:
             tab.proxy.index(row, 0),
             QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
         )
-
-
-def _open_deadline(app: AppContext, request: DeadlineRequest) -> Deadline:
-    """A running deadline, as the case screens will keep them."""
-    with app.services.sessions.reading() as session:
-        from tiepdan_desktop.db.repositories.calendar import work_calendar
-
-        result = compute_deadline(request, work_calendar(session))
-    row = Deadline(
-        rule_id=request.rule_id,
-        start_on=request.start,
-        due_on=result.due,
-        unit=result.unit.value,
-        status=DeadlineStatus.OPEN,
-        provisional=result.provisional,
-        request_json=request.to_json(),
-        explanation_json=json.dumps(result.as_json(), ensure_ascii=False),
-    )
-    with app.services.sessions.writing(Actor.command_line(), "thu_nghiem") as session:
-        session.add(row)
-    return row
 
 
 def test_the_year_is_listed_summed_up_and_painted_on_the_month_view(
@@ -117,7 +97,9 @@ def test_adding_a_local_day_off_moves_the_deadlines_it_touches(
     monkeypatch: pytest.MonkeyPatch,
     shown_messages: list[tuple[str, str]],
 ) -> None:
-    running = _open_deadline(app_context, DeadlineRequest("T1", dt.date(2026, 12, 1)))
+    running = add_running_deadline(
+        app_context.services, DeadlineRequest("T1", dt.date(2026, 12, 1))
+    )
     assert running.due_on == dt.date(2026, 12, 10)
 
     def fill(dialog: CalendarDayDialog) -> int:
@@ -306,7 +288,7 @@ def test_counting_k2_in_working_days_moves_its_running_deadlines(
     app_context: AppContext,
     shown_messages: list[tuple[str, str]],
 ) -> None:
-    _open_deadline(app_context, DeadlineRequest("K2", dt.date(2026, 2, 13)))
+    add_running_deadline(app_context.services, DeadlineRequest("K2", dt.date(2026, 2, 13)))
     settings_tab.lengths["K2"].unit.setCurrentIndex(list(PeriodUnit).index(PeriodUnit.WORKING_DAYS))
     settings_tab.warning_days.setValue(5)
     settings_tab.save_button.click()

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -20,9 +19,8 @@ from tiepdan_desktop.domain.enums import CalendarDayKind
 from tiepdan_desktop.domain.records import CalendarChangeReport
 from tiepdan_desktop.services import calendar
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.errors import show_form_failure
+from tiepdan_desktop.ui.dialogs.service_dialog import ServiceFormDialog
 from tiepdan_desktop.ui.widgets.dates import date_edit, to_date
-from tiepdan_desktop.ui.widgets.form import ValidatedForm
 
 KIND_HINTS = {
     CalendarDayKind.PUBLIC_HOLIDAY: "Ngày lễ, Tết theo Bộ luật Lao động (Điều 112).",
@@ -33,7 +31,7 @@ KIND_HINTS = {
 }
 
 
-class CalendarDayDialog(QDialog):
+class CalendarDayDialog(ServiceFormDialog):
     def __init__(
         self,
         app: AppContext,
@@ -42,13 +40,12 @@ class CalendarDayDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         """`special`: the day to change; otherwise a new day, on `day` if given."""
-        super().__init__(parent)
+        super().__init__(app, parent)
         self.setObjectName("calendarDayDialog")
         self.setWindowTitle(self.tr("Sửa ngày trong lịch") if special else self.tr("Thêm ngày"))
         self.setMinimumWidth(560)
-        self._app, self._original = app, special
+        self._original = special
         start = special.day if special else (day or app.services.today())
-        self.form = ValidatedForm()
         self.day = date_edit("dayEdit", start)
         self.form.add_field("day", self.tr("Ngày *"), self.day)
         self.kind = QComboBox()
@@ -82,7 +79,7 @@ class CalendarDayDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._show_kind_hint)
         self.day.dateChanged.connect(self._show_kind_hint)
         self._show_kind_hint()
-        self.buttons = QDialogButtonBox(
+        self.buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self._submit)
@@ -90,7 +87,7 @@ class CalendarDayDialog(QDialog):
         column = QVBoxLayout(self)
         column.addLayout(self.form)
         column.addWidget(self.buttons)
-        self.report: CalendarChangeReport | None = None
+        self.saved: CalendarChangeReport | None = None
 
     def selected_kind(self) -> CalendarDayKind:
         return CalendarDayKind(self.kind.currentData())
@@ -109,22 +106,10 @@ class CalendarDayDialog(QDialog):
         )
 
     def _submit(self) -> None:
-        self.form.clear_errors()
-        self.buttons.setEnabled(False)
         services, actor = self._app.services, self._app.actor
         special = self.special_day()
         replacing = self._original.day if self._original else None
-        self._app.tasks.write(
+        self.run_write(
             lambda: calendar.save_calendar_day(services, actor, special, replacing),
-            self._done,
-            self._failed,
             changes={"calendar"},
         )
-
-    def _done(self, report: CalendarChangeReport) -> None:
-        self.report = report
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        show_form_failure(self, self.form, error)

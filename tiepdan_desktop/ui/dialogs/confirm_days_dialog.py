@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from tiepdan_desktop.domain.calendar import SpecialDay, format_day
 from tiepdan_desktop.domain.records import CalendarChangeReport
 from tiepdan_desktop.services import calendar
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.errors import show_form_failure
-from tiepdan_desktop.ui.widgets.form import ValidatedForm
+from tiepdan_desktop.ui.dialogs.service_dialog import ServiceFormDialog
 
 
-class ConfirmDaysDialog(QDialog):
+class ConfirmDaysDialog(ServiceFormDialog):
     def __init__(
         self, app: AppContext, days: list[SpecialDay], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(app, parent)
         self.setObjectName("confirmDaysDialog")
         self.setWindowTitle(self.tr("Xác nhận ngày chính thức"))
         self.setMinimumWidth(560)
-        self._app, self._days = app, days
+        self._days = days
         listed = QLabel("\n".join(f"• {format_day(d.day)} – {d.name}" for d in days))
         listed.setObjectName("daysToConfirm")
         listed.setWordWrap(True)
-        self.form = ValidatedForm()
         self.legal_basis = QLineEdit()
         self.legal_basis.setObjectName("legalBasisEdit")
         self.legal_basis.setPlaceholderText(self.tr("Ví dụ: Thông báo 5/TB-VPCP ngày 10/12/2026"))
@@ -34,7 +32,6 @@ class ConfirmDaysDialog(QDialog):
             self.legal_basis,
             self.tr("Văn bản chính thức công bố các ngày trên; ghi vào lịch và nhật ký."),
         )
-        self.buttons = QDialogButtonBox()
         self.buttons.addButton(self.tr("Xác nhận"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._submit)
@@ -44,24 +41,12 @@ class ConfirmDaysDialog(QDialog):
         column.addWidget(listed)
         column.addLayout(self.form)
         column.addWidget(self.buttons)
-        self.report: CalendarChangeReport | None = None
+        self.saved: CalendarChangeReport | None = None
 
     def _submit(self) -> None:
-        self.form.clear_errors()
-        self.buttons.setEnabled(False)
         services, actor = self._app.services, self._app.actor
         days, basis = [d.day for d in self._days], self.legal_basis.text()
-        self._app.tasks.write(
+        self.run_write(
             lambda: calendar.confirm_calendar_days(services, actor, days, basis),
-            self._done,
-            self._failed,
             changes={"calendar"},
         )
-
-    def _done(self, report: CalendarChangeReport) -> None:
-        self.report = report
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        show_form_failure(self, self.form, error)

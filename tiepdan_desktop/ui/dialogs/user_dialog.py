@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
     QVBoxLayout,
@@ -25,8 +24,8 @@ from tiepdan_desktop.domain.records import NewUser, UserChanges, UserInfo
 from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.services import accounts
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.errors import show_form_failure
-from tiepdan_desktop.ui.widgets.form import ValidatedForm, password_field
+from tiepdan_desktop.ui.dialogs.service_dialog import ServiceFormDialog
+from tiepdan_desktop.ui.widgets.form import password_field
 
 ROLE_HINTS = {
     Role.ADMIN: "Quản lý tài khoản, thông tin đơn vị, danh mục; ghi sổ.",
@@ -36,17 +35,16 @@ ROLE_HINTS = {
 }
 
 
-class UserDialog(QDialog):
+class UserDialog(ServiceFormDialog):
     def __init__(
         self, app: AppContext, user: UserInfo | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(app, parent)
         self.setObjectName("userDialog")
         self.setWindowTitle("Sửa tài khoản" if user else "Thêm tài khoản")
         self.setMinimumWidth(520)
-        self._app, self._user = app, user
+        self._user = user
         column = QVBoxLayout(self)
-        self.form = ValidatedForm()
         self.full_name = QLineEdit(user.full_name if user else "")
         self.full_name.setObjectName("fullNameEdit")
         self.form.add_field("full_name", "Họ và tên *", self.full_name)
@@ -79,7 +77,7 @@ class UserDialog(QDialog):
         else:
             self.form.add_field("active", "", self.active)
         column.addLayout(self.form)
-        self.buttons = QDialogButtonBox(
+        self.buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self._submit)
@@ -103,8 +101,7 @@ class UserDialog(QDialog):
         if problems:
             self.form.show_errors(problems)
             return
-        self.buttons.setEnabled(False)
-        self._app.tasks.write(self._save_action(), self._done, self._failed, changes={"users"})
+        self.run_write(self._save_action(), changes={"users"})
 
     def _save_action(self) -> Callable[[], UserInfo]:
         """The service call, with the form's values taken now, on the GUI thread."""
@@ -120,11 +117,3 @@ class UserDialog(QDialog):
         user_id = self._user.id
         changes = UserChanges(self.full_name.text(), self._selected_role(), self.active.isChecked())
         return lambda: accounts.update_user(services, actor, user_id, changes)
-
-    def _done(self, user: UserInfo) -> None:
-        self.saved = user
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        show_form_failure(self, self.form, error)

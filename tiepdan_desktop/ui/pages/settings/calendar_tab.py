@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from tiepdan_desktop.ui.models.calendar_days_model import (
     CalendarDaysModel,
 )
 from tiepdan_desktop.ui.models.record_table import SORT_ROLE
+from tiepdan_desktop.ui.widgets.buttons import action_button
 from tiepdan_desktop.ui.widgets.dates import to_date, to_qdate
 from tiepdan_desktop.ui.widgets.tables import record_table
 
@@ -108,18 +108,18 @@ class CalendarTab(QWidget):
         self.month.setGridVisible(True)
         self.month.setMinimumWidth(330)
 
-        self.add_button = self._button("addDayButton", self.tr("Thêm ngày…"), self.add_day)
-        self.edit_button = self._button("editDayButton", self.tr("Sửa…"), self.edit_selected)
-        self.remove_button = self._button(
+        self.add_button = action_button("addDayButton", self.tr("Thêm ngày…"), self.add_day)
+        self.edit_button = action_button("editDayButton", self.tr("Sửa…"), self.edit_selected)
+        self.remove_button = action_button(
             "removeDayButton", self.tr("Bỏ ngày"), self.remove_selected
         )
-        self.confirm_button = self._button(
+        self.confirm_button = action_button(
             "confirmDaysButton", self.tr("Xác nhận chính thức…"), self.confirm_selected
         )
-        self.import_button = self._button(
+        self.import_button = action_button(
             "importCalendarButton", self.tr("Nhập tệp lịch…"), self.import_file
         )
-        self.export_button = self._button(
+        self.export_button = action_button(
             "exportCalendarButton", self.tr("Xuất tệp lịch…"), self.export_file
         )
         self.setLayout(self._layout())
@@ -134,13 +134,6 @@ class CalendarTab(QWidget):
         self.refresh()
 
     # --- construction ----------------------------------------------------------------
-
-    def _button(self, name: str, text: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
-        return button
 
     def _layout(self) -> QVBoxLayout:
         year_row = QHBoxLayout()
@@ -292,7 +285,7 @@ class CalendarTab(QWidget):
 
     def _open_day_dialog(self, dialog: CalendarDayDialog) -> None:
         if dialog.exec():
-            self._report(dialog.report)
+            self._report(dialog.saved)
 
     def add_day(self) -> None:
         day = to_date(self.month.selectedDate())
@@ -327,7 +320,7 @@ class CalendarTab(QWidget):
         if days:
             dialog = ConfirmDaysDialog(self._app, days, self)
             if dialog.exec():
-                self._report(dialog.report)
+                self._report(dialog.saved)
 
     def import_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(

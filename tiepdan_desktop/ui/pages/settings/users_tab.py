@@ -6,7 +6,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from tiepdan_desktop.ui.dialogs.user_dialog import UserDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.models.record_table import SORT_ROLE
 from tiepdan_desktop.ui.models.users_model import UsersModel
+from tiepdan_desktop.ui.widgets.buttons import action_button
 from tiepdan_desktop.ui.widgets.tables import record_table
 
 HEADER_STATE_KEY = "users_tab/header"
@@ -43,9 +43,11 @@ class UsersTab(QWidget):
         if (state := app.ui_state.load_bytes(HEADER_STATE_KEY)) is not None:
             self.table.horizontalHeader().restoreState(state)
 
-        self.add_button = self._button("addUserButton", self.tr("Thêm tài khoản"), self.add_user)
-        self.edit_button = self._button("editUserButton", self.tr("Sửa / khóa"), self.edit_selected)
-        self.reset_button = self._button(
+        self.add_button = action_button("addUserButton", self.tr("Thêm tài khoản"), self.add_user)
+        self.edit_button = action_button(
+            "editUserButton", self.tr("Sửa / khóa"), self.edit_selected
+        )
+        self.reset_button = action_button(
             "resetPasswordButton", self.tr("Đặt lại mật khẩu"), self.reset_selected
         )
         buttons = QHBoxLayout()
@@ -59,13 +61,6 @@ class UsersTab(QWidget):
         app.tasks.changed.connect(self._on_changed)
         self._update_buttons()
         self.refresh()
-
-    def _button(self, name: str, text: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text)
-        button.clicked.connect(slot)
-        return button
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if "users" in kinds:
