@@ -11,13 +11,14 @@ from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, compute_deadline
 from tiepdan_desktop.domain.enums import DeadlineStatus
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.due_dates import deadline_settings
 
 
 def add_running_deadline(
     services: ServiceContext, request: DeadlineRequest, status: DeadlineStatus = DeadlineStatus.OPEN
 ) -> Deadline:
     with services.sessions.reading() as session:
-        result = compute_deadline(request, work_calendar(session))
+        result = compute_deadline(request, work_calendar(session), deadline_settings(session))
     row = Deadline(
         rule_id=request.rule_id,
         start_on=request.start,

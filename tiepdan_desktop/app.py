@@ -92,6 +92,9 @@ class SessionController(QObject):
             self.tasks.write(
                 lambda: calendar.ensure_calendar(self.services),
                 lambda _added: None,
+                # Not worth a box over the sign-in: the calendar tab and the
+                # provisional marks on deadlines say what is missing.
+                lambda error: log.warning("Could not add the default calendar", exc_info=error),
                 changes={"calendar"},
             )
             self.show_login()
@@ -198,6 +201,9 @@ def run_gui(paths: DataPaths, db_url: str | None) -> int:
     code = app.exec()
     controller.tasks.wait_until_idle()
     storage.close()
+    collector = app.findChild(GuiThreadGarbageCollector)
+    if collector is not None:
+        collector.stop()  # no worker threads any more: Python may collect as usual
     return code
 
 

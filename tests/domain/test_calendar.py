@@ -47,6 +47,7 @@ def test_dates_are_written_the_vietnamese_way() -> None:
 def test_a_calendar_says_which_years_it_does_not_know() -> None:
     everything = WorkCalendar()
     assert everything.missing_years(dt.date(2020, 5, 1), dt.date(2040, 1, 1)) == ()
-    known = WorkCalendar(years=range(2025, 2028))
+    known = WorkCalendar(known_years=range(2025, 2028))
     assert known.missing_years(dt.date(2026, 12, 1), dt.date(2027, 2, 1)) == ()
     assert known.missing_years(dt.date(2027, 12, 1), dt.date(2029, 2, 1)) == (2028, 2029)
+    assert known.missing_years(dt.date(2029, 3, 2), dt.date(2029, 3, 1)) == ()  # empty range

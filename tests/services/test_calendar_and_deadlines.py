@@ -68,26 +68,31 @@ class TestSeeding:
         assert calendar.ensure_calendar(services) > 0
         assert dt.date.today().year + 2 in {d.year for d in _calendar_rows(services)}
 
-    def test_a_year_counts_as_known_when_seeded_or_given_its_holidays(
+    def test_a_year_counts_as_known_only_once_its_default_days_are_added(
         self, services: ServiceContext, admin: Actor
     ) -> None:
         later = dt.date.today().year + 4
-        request = DeadlineRequest("R1", dt.date(later, 4, 20))
+        # 10 working days from 28/01: across Tết, which the calendar does not know yet.
+        running = add_running_deadline(services, DeadlineRequest("R1", dt.date(later, 1, 28)))
+        request = DeadlineRequest("R1", dt.date(later, 1, 28))
         unknown = deadlines.compute_deadline(services, admin, request)
         assert unknown.missing_years == (later,) and unknown.provisional
-        # A local day off says nothing about the year's public holidays …
-        calendar.save_calendar_day(
-            services, admin, SpecialDay(dt.date(later, 3, 2), K.LOCAL_OFF, "Lễ hội", "QĐ 9", False)
-        )
-        assert deadlines.compute_deadline(services, admin, request).missing_years == (later,)
-        # … its Reunification Day does: the office has entered that year.
+        # A holiday entered by hand says nothing about the rest of that year.
         calendar.save_calendar_day(
             services,
             admin,
-            SpecialDay(dt.date(later, 4, 30), K.PUBLIC_HOLIDAY, "Ngày Chiến thắng", "BLLĐ", False),
+            SpecialDay(dt.date(later, 9, 2), K.PUBLIC_HOLIDAY, "Quốc khánh", "BLLĐ", False),
         )
+        assert deadlines.compute_deadline(services, admin, request).missing_years == (later,)
+        assert later not in calendar.known_years(services, admin)
+        report = calendar.add_default_year(services, admin, later)
+        assert report.added > 5 and later in calendar.known_years(services, admin)
         known = deadlines.compute_deadline(services, admin, request)
-        assert known.missing_years == () and known.due > unknown.due
+        assert known.missing_years == () and known.due > unknown.due  # Tết now skipped
+        assert [(m.rule_id, m.new_due) for m in report.moved_deadlines] == [("R1", known.due)]
+        assert _due(services, running) == known.due
+        with pytest.raises(ValidationError):
+            calendar.add_default_year(services, admin, 3000)
 
 
 class TestEditingTheCalendar:
@@ -146,6 +151,7 @@ class TestEditingTheCalendar:
             services,
             admin,
             SpecialDay(dt.date(2026, 9, 3), K.PUBLIC_HOLIDAY, "Quốc khánh", "QĐ 9/QĐ-TTg", False),
+            replacing=dt.date(2026, 9, 3),
         )
         assert (
             changed.replaced == 1 and not _calendar_rows(services)[dt.date(2026, 9, 3)].provisional
@@ -157,6 +163,19 @@ class TestEditingTheCalendar:
                 SpecialDay(dt.date(2026, 9, 4), K.LOCAL_OFF, "X", None, True),
                 replacing=dt.date(2026, 6, 6),
             )
+
+    def test_no_day_is_overwritten_by_adding_or_moving_another_onto_it(
+        self, services: ServiceContext, admin: Actor
+    ) -> None:
+        slip = SpecialDay(dt.date(2026, 2, 17), K.LOCAL_OFF, "gõ nhầm", "QĐ 1", False)
+        with pytest.raises(ValidationError) as added:
+            calendar.save_calendar_day(services, admin, slip)
+        assert added.value.fields["day"].startswith("Ngày 17/02/2026 đã có trong lịch (Tết")
+        with pytest.raises(ValidationError):
+            calendar.save_calendar_day(services, admin, slip, replacing=dt.date(2026, 4, 27))
+        rows = _calendar_rows(services)
+        assert rows[dt.date(2026, 2, 17)].name == "Tết Nguyên Đán"
+        assert rows[dt.date(2026, 4, 27)].kind is K.COMPENSATORY_OFF
 
     @pytest.mark.parametrize(
         ("special", "field"),

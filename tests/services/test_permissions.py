@@ -97,6 +97,8 @@ RECIPES: dict[str, Call] = {
     "calendar.load_calendar": lambda s, a, _t: calendar.load_calendar(s, a),
     "calendar.calendar_warnings": lambda s, a, _t: calendar.calendar_warnings(s, a),
     "calendar.export_calendar": lambda s, a, _t: calendar.export_calendar(s, a, [2026]),
+    "calendar.known_years": lambda s, a, _t: calendar.known_years(s, a),
+    "calendar.add_default_year": lambda s, a, _t: calendar.add_default_year(s, a, 2031),
     "calendar.save_calendar_day": lambda s, a, _t: calendar.save_calendar_day(
         s, a, SpecialDay(dt.date(2026, 3, 9), CalendarDayKind.LOCAL_OFF, "Lễ hội", "QĐ 1", False)
     ),

@@ -289,7 +289,11 @@ def test_counting_k2_in_working_days_moves_its_running_deadlines(
     shown_messages: list[tuple[str, str]],
 ) -> None:
     add_running_deadline(app_context.services, DeadlineRequest("K2", dt.date(2026, 2, 13)))
-    settings_tab.lengths["K2"].unit.setCurrentIndex(list(PeriodUnit).index(PeriodUnit.WORKING_DAYS))
+    k2 = settings_tab.lengths["K2"]
+    assert [k2.unit.itemText(i) for i in range(k2.unit.count())] == ["ngày", "ngày làm việc"]
+    assert settings_tab.lengths["K13"].unit.count() == 1  # a period in years stays in years
+    k2.unit.setCurrentIndex(1)
+    assert k2.days.maximum() == 250
     settings_tab.warning_days.setValue(5)
     settings_tab.save_button.click()
     settle(qtbot, app_context.tasks)
@@ -316,3 +320,19 @@ def test_only_administrators_change_the_settings(
     assert not shown.save_button.isEnabled() and not shown.lengths["K2"].isEnabled()
     assert shown.note.text() == "Chỉ quản trị viên được đổi các cài đặt này."
     assert shown.lengths["P2"].value().days == 30  # still shown
+
+
+def test_a_year_without_holidays_says_so_and_gets_its_default_days(
+    qtbot: QtBot, tab: CalendarTab, shown_messages: list[tuple[str, str]]
+) -> None:
+    assert tab.missing_year.isHidden()
+    tab.year.setValue(2031)
+    settle(qtbot, tab._app.tasks)
+    assert tab.model.rowCount() == 0
+    assert tab.missing_year.isVisible() and tab.default_year_button.isVisible()
+    assert tab.missing_year.text().startswith("Năm 2031 chưa có lịch nghỉ lễ, Tết đầy đủ")
+    tab.default_year_button.click()
+    settle(qtbot, tab._app.tasks)
+    assert dt.date(2031, 4, 30) in _days(tab)  # Ngày Chiến thắng
+    assert tab.missing_year.isHidden() and tab.default_year_button.isHidden()
+    assert shown_messages[-1][1].startswith("Đã thêm ")

@@ -165,6 +165,7 @@ def test_an_office_set_up_before_the_calendar_gets_one_at_start(
         with storage.context().sessions.reading() as session:
             assert session.scalar(count_days) == 0
         controller = _controller(storage)
+        controller.services.clock = lambda: dt.datetime(2026, 11, 25, 9, 0)
         controller.start()
         assert isinstance(controller.dialog, LoginDialog)  # nobody waits for the seeding
         controller.tasks.wait_until_idle()

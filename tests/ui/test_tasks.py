@@ -4,7 +4,8 @@ import threading
 import time
 
 import pytest
-from PySide6.QtWidgets import QApplication
+import shiboken6
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import settle
@@ -75,3 +76,25 @@ def test_busy_while_work_is_pending(
     assert tasks.busy
     settle(qtbot, tasks)
     assert states == [True, False]
+
+
+def test_a_result_for_a_closed_window_is_dropped_but_its_changes_announced(
+    gui: QApplication, qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    """Logging out during a long write: the data changed, the window is gone."""
+    release = threading.Event()
+    delivered: list[object] = []
+    announced: list[frozenset[str]] = []
+    tasks.changed.connect(announced.append)
+    owner = QWidget()
+    tasks.write(release.wait, delivered.append, delivered.append, {"calendar"}, owner=owner)
+    tasks.read(lambda: 1 / 0, delivered.append, delivered.append, owner=owner)
+    shiboken6.delete(owner)  # the C++ widget is gone; the Python name remains
+    release.set()
+    settle(qtbot, tasks)
+    assert delivered == []
+    assert announced == [frozenset({"calendar"})]
+    kept = QWidget()
+    tasks.read(lambda: 2, delivered.append, owner=kept)
+    settle(qtbot, tasks)
+    assert delivered == [2]

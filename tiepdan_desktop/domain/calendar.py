@@ -51,18 +51,21 @@ def format_day(day: dt.date) -> str:
 
 class WorkCalendar:
     def __init__(
-        self, special_days: Iterable[SpecialDay] = (), years: Iterable[int] | None = None
+        self, special_days: Iterable[SpecialDay] = (), known_years: Iterable[int] | None = None
     ) -> None:
-        """`years`: the years whose days off the calendar holds (None: every year).
-        Outside them only weekends are known, so a date computed there is uncertain."""
+        """`known_years`: the years whose days off the calendar holds in full.  Outside
+        them only weekends are known, so a date computed there is uncertain.  None
+        means the days given are the whole truth for every year (tests, examples)."""
         self._special = {special.day: special for special in special_days}
-        self.years = None if years is None else frozenset(years)
+        self.known_years = None if known_years is None else frozenset(known_years)
 
     def missing_years(self, first: dt.date, last: dt.date) -> tuple[int, ...]:
-        """The years from `first` to `last` whose days off are not in the calendar."""
-        if self.years is None:
+        """The years from `first` to `last` (none if `last` is before `first`)
+        whose days off are not in the calendar."""
+        if self.known_years is None or last < first:
             return ()
-        return tuple(y for y in range(first.year, last.year + 1) if y not in self.years)
+        years = range(first.year, last.year + 1)
+        return tuple(year for year in years if year not in self.known_years)
 
     def special(self, day: dt.date) -> SpecialDay | None:
         return self._special.get(day)

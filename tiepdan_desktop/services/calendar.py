@@ -10,12 +10,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.base import utc_now
-from tiepdan_desktop.db.models import CalendarDay, Setting, Unit
+from tiepdan_desktop.db.models import CalendarDay, Setting
 from tiepdan_desktop.db.repositories import calendar as repo
+from tiepdan_desktop.db.repositories.organisation import the_unit
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.calendar import SpecialDay, WorkCalendar
 from tiepdan_desktop.domain.calendar_file import (
@@ -36,6 +36,7 @@ from tiepdan_desktop.services.default_calendar import default_days, shipped_entr
 from tiepdan_desktop.services.due_dates import deadline_settings, recompute_open_deadlines
 
 YEARS_BACK, YEARS_AHEAD = 3, 1
+MIN_YEAR, MAX_YEAR = 1990, 2100
 _SEEDING_ACTOR = Actor(None, "lich-mac-dinh", "Lịch làm việc mặc định", Role.ADMIN)
 # From this day of the year, next year's Tết and Quốc khánh days should be known.
 WARNING_FROM = (12, 1)
@@ -52,24 +53,52 @@ def ensure_calendar(context: ServiceContext) -> int:
         missing = sorted(wanted - repo.seeded_years(session))
     if not missing:
         return 0
-    days = [
-        special
-        for special in default_days(range(missing[0], missing[-1] + 1), today)
-        if special.day.year in missing
-    ]
-    shipped_days = {entry.day for entry in shipped_entries()}
     reason = "Bổ sung lịch nghỉ mặc định năm " + ", ".join(map(str, missing))
     with context.sessions.writing(_SEEDING_ACTOR, "tao_lich_mac_dinh", reason) as session:
-        added = 0
-        for special in days:
-            if repo.calendar_day(session, special.day) is None:
-                source = "shipped" if special.day in shipped_days else "seed"
-                session.add(_row(special, source))
-                added += 1
-        seeded = repo.seeded_years(session) | set(missing)
-        _store_setting(session, repo.SEEDED_YEARS_KEY, json.dumps(sorted(seeded)))
-        recompute_open_deadlines(session, (dt.date(missing[0], 1, 1), dt.date(missing[-1], 12, 31)))
+        added, _moves = _seed_years(session, missing, today)
     return added
+
+
+@requires(Permission.MANAGE_UNIT)
+def add_default_year(context: ServiceContext, actor: Actor, year: int) -> CalendarChangeReport:
+    """Give a year outside the seeded ones (an old case, a far deadline) its
+    default days off, so deadlines counted across it are no longer uncertain."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError({"year": f"Năm phải từ {MIN_YEAR} đến {MAX_YEAR}."})
+    reason = f"Tạo lịch nghỉ mặc định năm {year}"
+    with context.sessions.writing(actor, "tao_lich_mac_dinh", reason) as session:
+        added, moves = _seed_years(session, [year], context.today())
+    return CalendarChangeReport(added=added, moved_deadlines=moves)
+
+
+def _seed_years(
+    session: Session, years: list[int], today: dt.date
+) -> tuple[int, tuple[DueDateChange, ...]]:
+    """Add the default days of `years` that are not there yet, count the years
+    as known, and move the running deadlines that reach them."""
+    days = [
+        special
+        for special in default_days(range(years[0], years[-1] + 1), today)
+        if special.day.year in years
+    ]
+    shipped_days = {entry.day for entry in shipped_entries()}
+    added = 0
+    for special in days:
+        if repo.calendar_day(session, special.day) is None:
+            source = "shipped" if special.day in shipped_days else "seed"
+            session.add(_row(special, source))
+            added += 1
+    seeded = repo.seeded_years(session) | set(years)
+    _store_setting(session, repo.SEEDED_YEARS_KEY, json.dumps(sorted(seeded)))
+    window = (dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31))
+    return added, tuple(recompute_open_deadlines(session, window))
+
+
+@requires(Permission.VIEW_REGISTERS)
+def known_years(context: ServiceContext, actor: Actor) -> list[int]:
+    """The years whose days off the calendar holds in full."""
+    with context.sessions.reading() as session:
+        return sorted(repo.seeded_years(session))
 
 
 def _row(special: SpecialDay, source: str) -> CalendarDay:
@@ -136,10 +165,21 @@ def _moved(session: Session, days: list[dt.date]) -> tuple[DueDateChange, ...]:
 def save_calendar_day(
     context: ServiceContext, actor: Actor, special: SpecialDay, replacing: dt.date | None = None
 ) -> CalendarChangeReport:
-    """Add a day, or change one (`replacing` is its date before the change)."""
+    """Add a day (`replacing` None), or change the day that was on `replacing`.
+
+    A day is never overwritten by adding or moving another onto its date: the
+    office changes that day itself, so a confirmed holiday is not lost by a slip."""
     special = _check(special)
     reason = f"Sửa lịch làm việc: {special.day:%d/%m/%Y} – {special.name}"
     with context.sessions.writing(actor, "sua_lich", reason) as session:
+        row = repo.calendar_day(session, special.day)
+        if row is not None and replacing != special.day:
+            raise ValidationError(
+                {
+                    "day": f"Ngày {special.day:%d/%m/%Y} đã có trong lịch ({row.name}); "
+                    "hãy chọn ngày đó trong danh sách để sửa."
+                }
+            )
         touched = [special.day]
         if replacing is not None and replacing != special.day:
             old = repo.calendar_day(session, replacing)
@@ -147,7 +187,6 @@ def save_calendar_day(
                 raise NotFoundError(f"Không có ngày {replacing:%d/%m/%Y} trong lịch.")
             session.delete(old)
             touched.append(replacing)
-        row = repo.calendar_day(session, special.day)
         if row is None:
             session.add(_row(special, "admin"))
             added, replaced = 1, 0
@@ -252,13 +291,14 @@ def export_calendar(context: ServiceContext, actor: Actor, years: list[int]) -> 
     other offices, or to keep), in the format import_calendar reads."""
     with context.sessions.reading() as session:
         records = [record for year in sorted(years) for record in repo.days_of_year(session, year)]
-        unit = session.scalar(select(Unit.name).limit(1)) or ""
+        unit = the_unit(session)
+        office = unit.name if unit else ""
     entries = [
         CalendarEntry(s.day, s.kind, s.name, s.legal_basis, s.provisional)
         for s in (record.special for record in records)
     ]
     shown = ", ".join(map(str, sorted(years)))
-    return to_calendar_json(f"Lịch nghỉ năm {shown} – {unit}".rstrip(" –"), entries)
+    return to_calendar_json(f"Lịch nghỉ năm {shown} – {office}".rstrip(" –"), entries)
 
 
 @requires(Permission.VIEW_REGISTERS)

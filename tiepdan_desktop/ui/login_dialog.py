@@ -98,6 +98,7 @@ class LoginDialog(QDialog):
             lambda: accounts.authenticate(self._services, username, password),
             self._accepted,
             self._refused,
+            owner=self,
         )
 
     def _accepted(self, actor: Actor) -> None:

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
             lambda: maintenance.check_integrity(services, actor),
             self._show_integrity,
             lambda error: show_failure(self, error),
+            owner=self,
         )
 
     def _show_integrity(self, report: IntegrityReport) -> None:

@@ -239,7 +239,9 @@ class SetupWizard(QWizard):
             except DomainError:
                 return None
 
-        self._tasks.write(save_and_sign_in, self._saved, self._failed, changes={"unit", "users"})
+        self._tasks.write(
+            save_and_sign_in, self._saved, self._failed, changes={"unit", "users"}, owner=self
+        )
 
     def _saved(self, actor: Actor | None) -> None:
         self._saving = False

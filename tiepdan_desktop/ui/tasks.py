@@ -9,12 +9,16 @@ Anchor: Anki's CollectionOp/QueryOp (qt/aqt/operations).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import count
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -49,6 +53,12 @@ class _Pending:
     on_done: Done
     on_error: Failed | None
     changes: frozenset[str]
+    # The widget the callbacks belong to: once it is gone (window closed, logged
+    # out), the result is dropped instead of reaching a deleted widget.
+    owner: QObject | None = None
+
+    def owner_gone(self) -> bool:
+        return self.owner is not None and not shiboken6.isValid(self.owner)
 
 
 class TaskRunner(QObject):
@@ -70,8 +80,14 @@ class TaskRunner(QObject):
         self._numbers = count(1)
         self._on_unhandled_error = on_unhandled_error
 
-    def read(self, work: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
-        self._start(self._readers, work, _Pending(on_done, on_error, frozenset()))
+    def read(
+        self,
+        work: Callable[[], Any],
+        on_done: Done,
+        on_error: Failed | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        self._start(self._readers, work, _Pending(on_done, on_error, frozenset(), owner))
 
     def write(
         self,
@@ -79,8 +95,10 @@ class TaskRunner(QObject):
         on_done: Done,
         on_error: Failed | None = None,
         changes: Iterable[str] = (),
+        owner: QObject | None = None,
     ) -> None:
-        self._start(self._writer, work, _Pending(on_done, on_error, frozenset(changes)))
+        """A write's `changes` are announced even when its owner is gone: the data did change."""
+        self._start(self._writer, work, _Pending(on_done, on_error, frozenset(changes), owner))
 
     def notify_changed(self, kinds: Iterable[str]) -> None:
         """Tell the pages that records changed outside a write task (e.g. F5)."""
@@ -111,10 +129,14 @@ class TaskRunner(QObject):
 
     def _finished(self, number: int, result: Any) -> None:
         pending = self._take(number)
-        pending.on_done(result)
+        if not pending.owner_gone():
+            pending.on_done(result)
         if pending.changes:
             self.changed.emit(pending.changes)
 
     def _failed(self, number: int, error: BaseException) -> None:
         pending = self._take(number)
+        if pending.owner_gone():
+            log.warning("A task failed after its window closed", exc_info=error)
+            return
         (pending.on_error or self._on_unhandled_error)(error)

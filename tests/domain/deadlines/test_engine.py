@@ -304,7 +304,7 @@ def test_rule_ids_are_case_insensitive(calendar: WorkCalendar) -> None:
 def test_a_period_reaching_a_year_without_days_off_is_provisional(
     calendar: WorkCalendar,
 ) -> None:
-    known = WorkCalendar(calendar.special_days(), years=range(2025, 2028))
+    known = WorkCalendar(calendar.special_days(), known_years=range(2025, 2028))
     inside = compute_deadline(request("K3", "02/03/2026"), known)
     assert not inside.provisional and inside.missing_years == ()
     # 10 working days from 24/12/2027 run into 2028, whose Tết the calendar lacks.
@@ -312,3 +312,19 @@ def test_a_period_reaching_a_year_without_days_off_is_provisional(
     assert across.missing_years == (2028,) and across.provisional
     assert across.as_json()["missing_years"] == [2028]
     assert any("chưa có lịch nghỉ lễ năm 2028" in line for line in across.explanation)
+
+
+def test_without_rolling_forward_the_calendar_cannot_make_a_date_uncertain(
+    calendar: WorkCalendar,
+) -> None:
+    known = WorkCalendar(calendar.special_days(), known_years=range(2025, 2028))
+    fixed = DeadlineSettings(roll_forward=False)
+    # K3 from 10/12/2027 ends on Sunday 09/01/2028, a year the calendar lacks.
+    rolled = compute_deadline(request("K3", "10/12/2027"), known)
+    assert rolled.due == d("10/01/2028") and rolled.missing_years == (2028,)
+    kept = compute_deadline(request("K3", "10/12/2027"), known, fixed)
+    assert kept.due == d("09/01/2028") and not kept.provisional
+    # 24/11/2026 (provisional) as the last day: decisive only when rolling forward.
+    on_culture_day = compute_deadline(request("K3", "25/10/2026"), calendar, fixed)
+    assert on_culture_day.due == d("24/11/2026") and not on_culture_day.provisional
+    assert compute_deadline(request("K3", "25/10/2026"), calendar).provisional

@@ -55,9 +55,22 @@ def test_unreadable_lengths_are_ignored_one_by_one() -> None:
 def test_only_configurable_rules_take_a_length_and_within_bounds() -> None:
     bad = DeadlineSettings(
         warning_working_days=-1,
-        lengths={"K3": RuleLength(40, PeriodUnit.DAYS), "P2": RuleLength(0, PeriodUnit.DAYS)},
+        lengths={
+            "K3": RuleLength(40, PeriodUnit.DAYS),
+            "P2": RuleLength(0, PeriodUnit.DAYS),
+            "X1": RuleLength(3, PeriodUnit.YEARS),
+            "K13": RuleLength(365, PeriodUnit.DAYS),
+            "K2": RuleLength(251, PeriodUnit.WORKING_DAYS),
+        },
     )
-    assert set(settings_problems(bad)) == {"warning_working_days", "K3", "P2"}
+    problems = settings_problems(bad)
+    assert set(problems) == {"warning_working_days", "K3", "P2", "X1", "K13", "K2"}
+    assert problems["X1"] == "X1 không tính theo đơn vị «năm»."
+    assert problems["K2"] == "Độ dài của K2 phải từ 1 đến 250 ngày làm việc."
+    fine = DeadlineSettings(
+        lengths={**DeadlineSettings().lengths, "K13": RuleLength(5, PeriodUnit.YEARS)}
+    )
+    assert settings_problems(fine) == {}
     with pytest.raises(ValidationError):
         validated(bad)
     assert validated(DeadlineSettings()) == DeadlineSettings()

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import settle
+from tests.ui.typing import type_text
 from tiepdan_desktop.domain.calendar import SpecialDay
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, Pause
 from tiepdan_desktop.domain.enums import CalendarDayKind, Complexity
@@ -113,8 +116,13 @@ def test_mistakes_are_explained_not_computed(calculator: DeadlineCalculatorDialo
     assert calculator.view.result is None and calculator.view.due.text() == "—"
     assert "phải bắt đầu sau ngày 25/11/2026" in calculator.view.error.text()
     assert not calculator.copy_button.isEnabled()
-    calculator.rule.lineEdit().setText("không có quy tắc này")
+    calculator.rule.select_value("K3")
+    calculator.pauses.clear()
     calculator.recompute()
+    assert calculator.view.result is not None
+    calculator.rule.lineEdit().selectAll()
+    type_text(calculator.rule.lineEdit(), "tố cáo")  # typing, nothing chosen yet
+    assert calculator.view.result is None and calculator.rule_info.text() == ""
     assert calculator.view.error.text() == "Hãy chọn một quy tắc thời hạn trong danh sách."
 
 
@@ -156,3 +164,39 @@ def test_a_request_can_be_shown_again(calculator: DeadlineCalculatorDialog) -> N
     calculator.set_request(request)
     assert calculator.current_request() == request
     assert calculator.view.result is not None and calculator.view.result.request == request
+
+
+def test_a_rule_typed_back_in_full_is_shown_again(calculator: DeadlineCalculatorDialog) -> None:
+    line = calculator.rule.lineEdit()
+    line.end(False)
+    QApplication.sendEvent(
+        line,
+        QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier),
+    )
+    assert calculator.view.result is None
+    type_text(line, "u")  # "… lần đầu" again
+    assert calculator.rule.currentText() == "K3 – Giải quyết khiếu nại lần đầu"
+    assert calculator.view.result is not None and calculator.rule_info.text() != ""
+
+
+def test_a_request_beyond_the_law_is_shown_with_the_reason_not_changed(
+    calculator: DeadlineCalculatorDialog,
+) -> None:
+    request = DeadlineRequest(
+        "T4", dt.date(2026, 3, 2), complexity=Complexity.COMPLEX, extensions=2
+    )
+    calculator.set_request(request)
+    assert calculator.current_request() == request
+    assert "được gia hạn tối đa 1 lần" in calculator.view.error.text()
+
+
+def test_the_status_counts_from_the_new_day_after_midnight(
+    app_context: AppContext, calculator: DeadlineCalculatorDialog
+) -> None:
+    assert calculator._midnight.isActive()
+    # From 9:00 to five seconds past midnight.
+    assert abs(calculator._midnight.remainingTime() - (15 * 3600 + 5) * 1000) < 5_000
+    assert calculator.view.status.text() == "Còn 30 ngày (22 ngày làm việc)"
+    app_context.services.clock = lambda: dt.datetime(2026, 11, 26, 0, 0, 5)
+    calculator._midnight.timeout.emit()
+    assert calculator.view.status.text() == "Còn 29 ngày (21 ngày làm việc)"

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.models import CalendarDay, Setting
 from tiepdan_desktop.domain.calendar import SpecialDay, WorkCalendar
-from tiepdan_desktop.domain.enums import CalendarDayKind
 from tiepdan_desktop.domain.records import CalendarDayRecord
 
-# The years the default holidays were added for (a JSON list in the settings).
+# The years whose default days off were added (a JSON list in the settings):
+# the years the calendar holds in full.
 SEEDED_YEARS_KEY = "lich.nam_da_tao"
 
 
@@ -26,18 +26,11 @@ def seeded_years(session: Session) -> set[int]:
     return set(json.loads(text)) if text else set()
 
 
-def known_years(session: Session) -> set[int]:
-    """Years whose days off the calendar holds: seeded, or with a public holiday
-    entered or imported by the office."""
-    holidays = session.scalars(
-        select(CalendarDay.day).where(CalendarDay.kind == CalendarDayKind.PUBLIC_HOLIDAY)
-    )
-    return seeded_years(session) | {day.year for day in holidays}
-
-
 def work_calendar(session: Session) -> WorkCalendar:
     days = (special_of(row) for row in session.scalars(select(CalendarDay)))
-    return WorkCalendar(days, known_years(session))
+    # Only whole years count as known: a single holiday entered for a far year
+    # says nothing about that year's Tết.
+    return WorkCalendar(days, seeded_years(session))
 
 
 def days_of_year(session: Session, year: int) -> list[CalendarDayRecord]:

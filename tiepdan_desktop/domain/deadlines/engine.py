@@ -161,7 +161,7 @@ def _period(rule: Rule, request: DeadlineRequest, base: int) -> tuple[int, str |
     if complex_case and rule.complex_days is not None:
         return rule.complex_days, f"Vụ việc phức tạp: {rule.complex_days} {rule.unit.label}."
     if complex_case:
-        allowed = rule.extensions_allowed[request.complexity is Complexity.ESPECIALLY_COMPLEX]
+        allowed = rule.extensions_allowed_for(request.complexity)
         return base, (
             f"Vụ việc {request.complexity.label.lower()}: được gia hạn tối đa {allowed} lần, "
             f"mỗi lần không quá {rule.extension_days} ngày."
@@ -174,11 +174,7 @@ def _extension_days(rule: Rule, request: DeadlineRequest) -> tuple[int, str | No
         return 0, None
     if request.extensions < 0 or rule.extension_days == 0:
         raise DeadlineError(f"Quy tắc {rule.id} không cho phép gia hạn.")
-    allowed = {
-        Complexity.NORMAL: 0,
-        Complexity.COMPLEX: rule.extensions_allowed[0],
-        Complexity.ESPECIALLY_COMPLEX: rule.extensions_allowed[1],
-    }[request.complexity]
+    allowed = rule.extensions_allowed_for(request.complexity)
     if request.extensions > allowed:
         raise DeadlineError(
             f"Quy tắc {rule.id}: vụ việc «{request.complexity.label.lower()}» được gia hạn tối đa "
@@ -281,7 +277,8 @@ def compute_deadline(
 
     skipped: list[SkippedDay] = []
     # The days whose status decided the result: every day counted for working
-    # days; for calendar time only the last day and any it rolled over.
+    # days; for calendar time only the last day and any it rolled over, and none
+    # at all when the end does not roll over (the calendar cannot move it then).
     decisive_from = request.start + ONE_DAY
     if unit is PeriodUnit.WORKING_DAYS:
         due, skipped, makeup = _add_working_days(request.start, total, calendar)
@@ -299,7 +296,8 @@ def compute_deadline(
         else:
             end = request.start + total * ONE_DAY
             lines.append(f"Cộng {total} ngày: ngày cuối cùng {format_day(end)}.")
-        due = decisive_from = end
+        due = end
+        decisive_from = end if settings.roll_forward else end + ONE_DAY
         if not calendar.is_working_day(end):
             if settings.roll_forward:
                 due = calendar.next_working_day(end)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tiepdan_desktop.domain.enums import Complexity
+
 
 class PeriodUnit(StrEnum):
     DAYS = "days"  # ngày: calendar days
@@ -68,6 +70,14 @@ class Rule:
     @property
     def has_remote_variant(self) -> bool:
         return self.remote_days is not None
+
+    def extensions_allowed_for(self, complexity: Complexity) -> int:
+        """How many extensions the law allows a matter of this complexity (T4: 1 or 2)."""
+        if complexity is Complexity.ESPECIALLY_COMPLEX:
+            return self.extensions_allowed[1]
+        if complexity is Complexity.COMPLEX:
+            return self.extensions_allowed[0]
+        return 0
 
 
 RULES: tuple[Rule, ...] = (

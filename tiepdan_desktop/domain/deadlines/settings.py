@@ -17,7 +17,17 @@ from typing import Any
 from tiepdan_desktop.domain.deadlines.rules import RULES, RULES_BY_ID, PeriodUnit, Rule
 from tiepdan_desktop.domain.errors import ValidationError
 
-MAX_LENGTH = 3650
+# The longest length an office may set, by unit: the law's own periods are at
+# most 90 days or a year; anything longer is a typing slip.
+MAX_LENGTH = {PeriodUnit.DAYS: 365, PeriodUnit.WORKING_DAYS: 250, PeriodUnit.YEARS: 5}
+
+
+def allowed_units(rule: Rule) -> tuple[PeriodUnit, ...]:
+    """A period the law gives in years stays in years; one in days may be counted
+    in calendar or in working days (the K2/K7 question)."""
+    if rule.unit is PeriodUnit.YEARS:
+        return (PeriodUnit.YEARS,)
+    return (PeriodUnit.DAYS, PeriodUnit.WORKING_DAYS)
 
 
 @dataclass(frozen=True)
@@ -86,8 +96,11 @@ def settings_problems(settings: DeadlineSettings) -> dict[str, str]:
         rule = RULES_BY_ID.get(rule_id)
         if rule is None or not rule.configurable:
             problems[rule_id] = f"Quy tắc {rule_id} không cho phép đặt độ dài."
-        elif not 1 <= length.days <= MAX_LENGTH:
-            problems[rule_id] = f"Độ dài của {rule_id} phải từ 1 đến {MAX_LENGTH}."
+        elif length.unit not in allowed_units(rule):
+            problems[rule_id] = f"{rule_id} không tính theo đơn vị «{length.unit.label}»."
+        elif not 1 <= length.days <= MAX_LENGTH[length.unit]:
+            most = MAX_LENGTH[length.unit]
+            problems[rule_id] = f"Độ dài của {rule_id} phải từ 1 đến {most} {length.unit.label}."
     return problems
 
 

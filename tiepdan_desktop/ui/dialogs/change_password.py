@@ -65,6 +65,7 @@ class ChangePasswordDialog(QDialog):
             lambda _none: self.accept(),
             self._failed,
             changes={"users"},
+            owner=self,
         )
 
     def _failed(self, error: BaseException) -> None:

@@ -8,7 +8,9 @@ well under a millisecond.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -136,12 +138,18 @@ class DeadlineCalculatorDialog(QDialog):
         column.addWidget(self.buttons)
 
         self.rule.currentIndexChanged.connect(self._rule_changed)
+        self.rule.lineEdit().textEdited.connect(self._rule_text_edited)
         self.start.dateChanged.connect(self.recompute)
         self.remote.toggled.connect(self.recompute)
         self.dismissal.toggled.connect(self.recompute)
         self.extensions.valueChanged.connect(self.recompute)
         self.complexity.idToggled.connect(self._complexity_changed)
         app.tasks.changed.connect(self._on_changed)
+        # Left open overnight, "còn N ngày" must count from the new day.
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self._new_day)
+        self._arm_midnight()
         self.rule.select_value("K3")
         self.view.show_problem(self.tr("Đang tải lịch làm việc…"))
         self._load()
@@ -154,7 +162,9 @@ class DeadlineCalculatorDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.complexity = QButtonGroup(self)
         self._complexity_buttons: dict[Complexity, QRadioButton] = {}
+        self._complexity_of_id: dict[int, Complexity] = {}
         for number, level in enumerate(Complexity):
+            self._complexity_of_id[number] = level
             button = QRadioButton(level.label)
             button.setObjectName(f"complexity_{level.value}")
             self.complexity.addButton(button, number)
@@ -206,11 +216,21 @@ class DeadlineCalculatorDialog(QDialog):
             lambda: calendar_service.load_calendar(services, actor),
             self._loaded,
             lambda error: self.view.show_problem(explain(error)),
+            owner=self,
         )
 
     def _loaded(self, loaded: tuple[WorkCalendar, DeadlineSettings]) -> None:
         self._calendar, self._settings = loaded
         self._rule_changed()
+
+    def _arm_midnight(self) -> None:
+        now = self._app.services.clock()
+        tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(0, 0, 5))
+        self._midnight.start(int((tomorrow - now).total_seconds() * 1000))
+
+    def _new_day(self) -> None:
+        self.recompute()
+        self._arm_midnight()
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if {"calendar", "deadline_settings"} & kinds:
@@ -223,14 +243,25 @@ class DeadlineCalculatorDialog(QDialog):
         return RULES_BY_ID.get(str(value)) if value is not None else None
 
     def _rule_changed(self) -> None:
-        """Offer only the variants the chosen rule has."""
+        """A rule chosen from the list: show it from its ID, not from the title's end."""
+        self._show_rule()
+        if self.selected_rule() is not None:
+            self.rule.lineEdit().setCursorPosition(0)
+
+    def _rule_text_edited(self, _text: str) -> None:
+        """Typing in the box: a text that names no rule leaves no old result on
+        screen, and one that names a rule again shows it (the list's current
+        item may not have changed, so no other signal says so)."""
+        self._show_rule()
+
+    def _show_rule(self) -> None:
+        """Offer only the variants the chosen rule has, and compute."""
         rule = self.selected_rule()
         if rule is None:
             self.rule_info.clear()
             self.recompute()
             return
         self.rule_info.setText(rule_summary(rule, self._settings))
-        self.rule.lineEdit().setCursorPosition(0)  # show the rule's ID, not the title's end
         self.start_hint.setText(
             self.tr(
                 "{0}. Ngày này không tính; thời hạn bắt đầu từ ngày hôm sau (BLDS Điều 147)."
@@ -257,19 +288,12 @@ class DeadlineCalculatorDialog(QDialog):
 
     def _limit_extensions(self) -> None:
         rule = self.selected_rule()
-        allowed = 0
-        if rule is not None and rule.extension_days:
-            level = self.current_complexity()
-            allowed = {
-                Complexity.NORMAL: 0,
-                Complexity.COMPLEX: rule.extensions_allowed[0],
-                Complexity.ESPECIALLY_COMPLEX: rule.extensions_allowed[1],
-            }[level]
+        allowed = rule.extensions_allowed_for(self.current_complexity()) if rule else 0
         self.extensions.setMaximum(allowed)
         self.extensions.setEnabled(allowed > 0)
 
     def current_complexity(self) -> Complexity:
-        return list(Complexity)[max(self.complexity.checkedId(), 0)]
+        return self._complexity_of_id.get(self.complexity.checkedId(), Complexity.NORMAL)
 
     def current_pauses(self) -> tuple[Pause, ...]:
         return tuple(self.pauses.item(row).data(PAUSE_ROLE) for row in range(self.pauses.count()))
@@ -316,6 +340,10 @@ class DeadlineCalculatorDialog(QDialog):
         self.remote.setChecked(request.remote)
         self.dismissal.setChecked(request.dismissal)
         self._limit_extensions()
+        # More extensions than the law allows stay as asked: the engine then says
+        # why the request is wrong instead of the form quietly changing it.
+        if request.extensions > self.extensions.maximum():
+            self.extensions.setMaximum(request.extensions)
         self.extensions.setValue(request.extensions)
         self.pauses.clear()
         for pause in request.pauses:
@@ -339,7 +367,11 @@ class DeadlineCalculatorDialog(QDialog):
             self.copy_button.setEnabled(False)
             return
         status = due_status(
-            result.due, self._today, self._calendar, self._settings.warning_working_days
+            # Today again: the calculator may stay open past midnight.
+            result.due,
+            self._app.services.today(),
+            self._calendar,
+            self._settings.warning_working_days,
         )
         self.view.show_result(result, status)
         self.copy_button.setEnabled(True)

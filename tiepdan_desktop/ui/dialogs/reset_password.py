@@ -59,6 +59,7 @@ class ResetPasswordDialog(QDialog):
             lambda _none: self.accept(),
             self._failed,
             changes={"users"},
+            owner=self,
         )
 
     def _failed(self, error: BaseException) -> None:

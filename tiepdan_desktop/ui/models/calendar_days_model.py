@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from tiepdan_desktop.domain.calendar import format_day
@@ -10,11 +10,12 @@ from tiepdan_desktop.domain.records import CalendarDayRecord
 from tiepdan_desktop.ui.models.record_table import Column, RecordTableModel
 
 PROVISIONAL_BACKGROUND = QColor("#fff6df")
+# Marked for translation here, translated where shown.
 SOURCE_LABELS = {
-    "seed": "Mặc định (thư viện holidays)",
-    "shipped": "Lịch kèm phần mềm",
-    "import": "Nhập từ tệp lịch",
-    "admin": "Nhập tay",
+    "seed": QT_TRANSLATE_NOOP("CalendarDaysModel", "Mặc định (thư viện holidays)"),
+    "shipped": QT_TRANSLATE_NOOP("CalendarDaysModel", "Lịch kèm phần mềm"),
+    "import": QT_TRANSLATE_NOOP("CalendarDaysModel", "Nhập từ tệp lịch"),
+    "admin": QT_TRANSLATE_NOOP("CalendarDaysModel", "Nhập tay"),
 }
 
 

@@ -72,6 +72,7 @@ class OverviewPage(QWidget):
             lambda: overview.register_summary(services, actor),
             self._show,
             lambda error: show_failure(self, error, self.tr("Không tải được số liệu")),
+            owner=self,
         )
 
     def _show(self, summary: RegisterSummary) -> None:

@@ -42,6 +42,7 @@ class AreasTab(QWidget):
             lambda: unit.list_subject_areas(services, actor),
             self._show,
             lambda error: show_failure(self, error),
+            owner=self,
         )
 
     def _show(self, areas: list[SubjectAreaInfo]) -> None:

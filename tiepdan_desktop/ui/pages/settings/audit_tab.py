@@ -58,6 +58,7 @@ class AuditTab(QWidget):
             lambda: maintenance.list_audit_entries(services, actor, SHOWN_ENTRIES),
             self._show,
             lambda error: show_failure(self, error),
+            owner=self,
         )
 
     def _show(self, entries: list[AuditRecord]) -> None:

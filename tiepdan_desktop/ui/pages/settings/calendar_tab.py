@@ -5,6 +5,7 @@ import days; every change moves the running deadlines it affects."""
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
@@ -77,6 +78,11 @@ class CalendarTab(QWidget):
         self.warning.setObjectName("calendarWarning")
         self.warning.setWordWrap(True)
         self.warning.hide()
+        self.missing_year = QLabel()
+        self.missing_year.setObjectName("calendarWarning")
+        self.missing_year.setWordWrap(True)
+        self.missing_year.hide()
+        self.known_years: list[int] = []
         self.year = QSpinBox()
         self.year.setObjectName("yearSpin")
         self.year.setAccessibleName(self.tr("Năm"))
@@ -119,6 +125,12 @@ class CalendarTab(QWidget):
         self.import_button = action_button(
             "importCalendarButton", self.tr("Nhập tệp lịch…"), self.import_file
         )
+        self.default_year_button = action_button(
+            "addDefaultYearButton",
+            self.tr("Tạo lịch nghỉ mặc định cho năm này"),
+            self.add_default_year,
+        )
+        self.default_year_button.hide()
         self.export_button = action_button(
             "exportCalendarButton", self.tr("Xuất tệp lịch…"), self.export_file
         )
@@ -164,8 +176,12 @@ class CalendarTab(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
+        missing_row = QHBoxLayout()
+        missing_row.addWidget(self.missing_year, 1)
+        missing_row.addWidget(self.default_year_button)
         column = QVBoxLayout()
         column.addWidget(self.warning)
+        column.addLayout(missing_row)
         column.addLayout(year_row)
         column.addLayout(buttons)
         column.addWidget(splitter, 1)
@@ -183,11 +199,19 @@ class CalendarTab(QWidget):
             lambda: calendar.list_calendar_days(services, actor, year),
             lambda records: self._show(year, records),
             lambda error: show_failure(self, error),
+            owner=self,
+        )
+        self._app.tasks.read(
+            lambda: calendar.known_years(services, actor),
+            self._show_known_years,
+            lambda error: show_failure(self, error),
+            owner=self,
         )
         self._app.tasks.read(
             lambda: calendar.calendar_warnings(services, actor),
             self._show_warnings,
             lambda error: show_failure(self, error),
+            owner=self,
         )
 
     def _show(self, year: int, records: list[CalendarDayRecord]) -> None:
@@ -199,6 +223,19 @@ class CalendarTab(QWidget):
         self.summary.setText(year_summary(year, records))
         self._paint_month(records)
         self._update_buttons()
+
+    def _show_known_years(self, years: list[int]) -> None:
+        self.known_years = years
+        year = self.year.value()
+        missing = year not in years
+        self.missing_year.setText(
+            self.tr(
+                "Năm {0} chưa có lịch nghỉ lễ, Tết đầy đủ trong phần mềm: thời hạn tính qua năm "
+                "này chỉ trừ thứ Bảy, Chủ nhật và được ghi là dự kiến."
+            ).format(year)
+        )
+        self.missing_year.setVisible(missing)
+        self.default_year_button.setVisible(missing and self._can_edit)
 
     def _show_warnings(self, warnings: list[str]) -> None:
         self.warning.setText("\n".join(warnings))
@@ -222,8 +259,10 @@ class CalendarTab(QWidget):
             self.month.setDateTextFormat(to_qdate(special.day), text_format)
 
     def _year_changed(self, year: int) -> None:
+        """The month view follows to the same day of the other year (29/02 → 28/02)."""
         shown = to_date(self.month.selectedDate())
-        self.month.setSelectedDate(to_qdate(shown.replace(year=year, day=min(shown.day, 28))))
+        last_day = monthrange(year, shown.month)[1]
+        self.month.setSelectedDate(to_qdate(shown.replace(year=year, day=min(shown.day, last_day))))
         self.refresh()
 
     # --- selection -------------------------------------------------------------------
@@ -313,6 +352,7 @@ class CalendarTab(QWidget):
             self._report,
             lambda error: show_failure(self, error),
             changes={"calendar"},
+            owner=self,
         )
 
     def confirm_selected(self) -> None:
@@ -321,6 +361,16 @@ class CalendarTab(QWidget):
             dialog = ConfirmDaysDialog(self._app, days, self)
             if dialog.exec():
                 self._report(dialog.saved)
+
+    def add_default_year(self) -> None:
+        services, actor, year = self._app.services, self._app.actor, self.year.value()
+        self._app.tasks.write(
+            lambda: calendar.add_default_year(services, actor, year),
+            self._report,
+            lambda error: show_failure(self, error),
+            changes={"calendar"},
+            owner=self,
+        )
 
     def import_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -337,6 +387,7 @@ class CalendarTab(QWidget):
             self._report,
             lambda error: show_failure(self, error, self.tr("Không nhập được tệp lịch")),
             changes={"calendar"},
+            owner=self,
         )
 
     def export_file(self) -> None:
@@ -356,6 +407,7 @@ class CalendarTab(QWidget):
                 self.tr("Đã ghi lịch năm {0} vào {1}.").format(year, str(written)),
             ),
             lambda error: show_failure(self, error, self.tr("Không xuất được tệp lịch")),
+            owner=self,
         )
 
     def save_state(self) -> None:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tiepdan_desktop.domain.deadlines import RULES, DeadlineSettings, PeriodUnit, RuleLength
-from tiepdan_desktop.domain.deadlines.settings import MAX_LENGTH
+from tiepdan_desktop.domain.deadlines import RULES, DeadlineSettings, PeriodUnit, Rule, RuleLength
+from tiepdan_desktop.domain.deadlines.settings import MAX_LENGTH, allowed_units
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import DueDateChange
 from tiepdan_desktop.services import deadlines
@@ -35,31 +35,36 @@ CONFIGURABLE = [rule for rule in RULES if rule.configurable]
 
 
 class _LengthEditor(QWidget):
-    """Days and unit of one configurable rule."""
+    """Length and unit of one configurable rule, within what the law allows."""
 
-    def __init__(self, rule_id: str) -> None:
+    def __init__(self, rule: Rule) -> None:
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.days = QSpinBox()
-        self.days.setObjectName(f"length_{rule_id}")
-        self.days.setRange(1, MAX_LENGTH)
-        self.days.setAccessibleName(f"Độ dài {rule_id}")
+        self.days.setObjectName(f"length_{rule.id}")
+        self.days.setAccessibleName(f"Độ dài {rule.id}")
         self.unit = QComboBox()
-        self.unit.setObjectName(f"unit_{rule_id}")
-        self.unit.setAccessibleName(f"Đơn vị {rule_id}")
-        for unit in PeriodUnit:
+        self.unit.setObjectName(f"unit_{rule.id}")
+        self.unit.setAccessibleName(f"Đơn vị {rule.id}")
+        self._units = allowed_units(rule)
+        for unit in self._units:
             self.unit.addItem(unit.label, unit)
         self.unit.setMinimumWidth(150)
+        self.unit.currentIndexChanged.connect(self._limit_length)
+        self._limit_length()
         row.addWidget(self.days)
         row.addWidget(self.unit)
+
+    def _limit_length(self) -> None:
+        self.days.setRange(1, MAX_LENGTH[PeriodUnit(self.unit.currentData())])
 
     def value(self) -> RuleLength:
         return RuleLength(self.days.value(), PeriodUnit(self.unit.currentData()))
 
     def set_value(self, length: RuleLength) -> None:
+        self.unit.setCurrentIndex(self._units.index(length.unit))
         self.days.setValue(length.days)
-        self.unit.setCurrentIndex(list(PeriodUnit).index(length.unit))
 
 
 class DeadlineSettingsTab(QWidget):
@@ -73,7 +78,7 @@ class DeadlineSettingsTab(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(10)
         for row, rule in enumerate(CONFIGURABLE):
-            editor = _LengthEditor(rule.id)
+            editor = _LengthEditor(rule)
             self.lengths[rule.id] = editor
             basis = escape(f"{rule.basis}. {rule.note}".strip())
             text = QLabel(
@@ -157,6 +162,7 @@ class DeadlineSettingsTab(QWidget):
             lambda: deadlines.get_deadline_settings(services, actor),
             self.show_settings,
             lambda error: show_failure(self, error),
+            owner=self,
         )
 
     def show_settings(self, settings: DeadlineSettings) -> None:
@@ -180,6 +186,7 @@ class DeadlineSettingsTab(QWidget):
             self._saved,
             self._failed,
             changes={"deadline_settings"},
+            owner=self,
         )
 
     def _saved(self, moves: tuple[DueDateChange, ...]) -> None:

@@ -66,7 +66,7 @@ class UnitTab(QWidget):
 
     def refresh(self) -> None:
         services = self._app.services
-        self._app.tasks.read(lambda: setup.get_unit(services), self._show, self._failed)
+        self._app.tasks.read(lambda: setup.get_unit(services), self._show, self._failed, owner=self)
 
     def _show(self, info: UnitInfo | None) -> None:
         if info is None:
@@ -89,6 +89,7 @@ class UnitTab(QWidget):
             self._saved,
             self._failed,
             changes={"unit"},
+            owner=self,
         )
 
     def _saved(self, info: UnitInfo) -> None:

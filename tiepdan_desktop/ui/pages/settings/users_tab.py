@@ -72,6 +72,7 @@ class UsersTab(QWidget):
             lambda: accounts.list_users(services, actor),
             self._show,
             lambda error: show_failure(self, error),
+            owner=self,
         )
 
     def _show(self, users: list[UserInfo]) -> None:
