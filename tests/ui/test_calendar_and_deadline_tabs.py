@@ -331,8 +331,12 @@ def test_a_year_without_holidays_says_so_and_gets_its_default_days(
     assert tab.model.rowCount() == 0
     assert tab.missing_year.isVisible() and tab.default_year_button.isVisible()
     assert tab.missing_year.text().startswith("Năm 2031 chưa có lịch nghỉ lễ, Tết đầy đủ")
+    assert tab.summary.text() == "Năm 2031: chưa có lịch nghỉ lễ, Tết."
+
     tab.default_year_button.click()
     settle(qtbot, tab._app.tasks)
     assert dt.date(2031, 4, 30) in _days(tab)  # Ngày Chiến thắng
     assert tab.missing_year.isHidden() and tab.default_year_button.isHidden()
+    assert tab.summary.text().startswith("Năm 2031: ")
+    assert "ngày làm việc" in tab.summary.text()
     assert shown_messages[-1][1].startswith("Đã thêm ")

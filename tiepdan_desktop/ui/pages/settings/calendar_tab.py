@@ -220,12 +220,20 @@ class CalendarTab(QWidget):
         self._paint_month(self.records, clear=True)
         self.records = records
         self.model.set_records(records)
-        self.summary.setText(year_summary(year, records))
+        self._update_summary()
         self._paint_month(records)
         self._update_buttons()
 
+    def _update_summary(self) -> None:
+        year = self.year.value()
+        if year in self.known_years:
+            self.summary.setText(year_summary(year, self.records))
+        else:  # counting working days would pretend the year has no holidays
+            self.summary.setText(self.tr("Năm {0}: chưa có lịch nghỉ lễ, Tết.").format(year))
+
     def _show_known_years(self, years: list[int]) -> None:
         self.known_years = years
+        self._update_summary()
         year = self.year.value()
         missing = year not in years
         self.missing_year.setText(
