@@ -75,7 +75,7 @@ class DeadlineCalculatorDialog(QDialog):
         self.setWindowTitle(self.tr("Tính thời hạn"))
         self.resize(1060, 680)
         self._app = app
-        self._today = app.services.today()
+        today = app.services.today()
         self._calendar: WorkCalendar | None = None
         self._settings = DeadlineSettings()
 
@@ -92,7 +92,7 @@ class DeadlineCalculatorDialog(QDialog):
         self.rule_info.setObjectName("hint")
         self.rule_info.setWordWrap(True)
         self.form.addRow("", self.rule_info)
-        self.start = date_edit("startDateEdit", self._today)
+        self.start = date_edit("startDateEdit", today)
         self.form.add_field("start", self.tr("Tính từ ngày"), self.start)
         self.start_hint = QLabel()
         self.start_hint.setObjectName("hint")
@@ -183,8 +183,8 @@ class DeadlineCalculatorDialog(QDialog):
         self.pauses.setAccessibleName(self.tr("Các khoảng tạm dừng"))
         self.pauses.setFixedHeight(84)
         entry = QHBoxLayout()
-        self.pause_from = date_edit("pauseFromEdit", self._today)
-        self.pause_to = date_edit("pauseToEdit", self._today)
+        self.pause_from = date_edit("pauseFromEdit", self._app.services.today())
+        self.pause_to = date_edit("pauseToEdit", self._app.services.today())
         self.pause_from.setAccessibleName(self.tr("Tạm dừng từ ngày"))
         self.pause_to.setAccessibleName(self.tr("Tạm dừng đến ngày"))
         self.add_pause_button = QPushButton(self.tr("Thêm"))
