@@ -9,12 +9,9 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, select, text
 
-from tiepdan_desktop.db.base import Base
 from tiepdan_desktop.db.engine import make_engine, sqlite_url
 from tiepdan_desktop.db.integrity import check_database
 from tiepdan_desktop.db.migrate import (
@@ -25,10 +22,12 @@ from tiepdan_desktop.db.migrate import (
     alembic_config,
     head_revision,
     prepare_database,
+    schema_differences,
 )
 from tiepdan_desktop.db.models import SubjectAreaRow, Visit
+from tiepdan_desktop.domain.visit_records import RegisterFilter
 from tiepdan_desktop.paths import DataPaths
-from tiepdan_desktop.services import accounts
+from tiepdan_desktop.services import accounts, visits
 from tiepdan_desktop.storage import open_storage
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "db"
@@ -41,8 +40,7 @@ def _engine(path: Path) -> Engine:
 
 def _schema_differences(engine: Engine) -> list[object]:
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
-        return list(compare_metadata(context, Base.metadata))
+        return schema_differences(connection)
 
 
 def _subject_areas(engine: Engine) -> list[tuple[object, ...]]:
@@ -101,6 +99,14 @@ def test_released_databases_open_with_their_data_intact(golden: Path, tmp_path: 
         # The office can still sign in with the password it chose then.
         actor = accounts.authenticate(storage.context(), "quantri", "Mat-khau-2026")
         assert actor.full_name == "Trần Thị Quản Trị"
+        # Its register can be searched, diacritics or not, exact matches first.
+        found = visits.register_keys(
+            storage.context(), actor, RegisterFilter(search="quy hoạch sử dụng đất")
+        )
+        folded = visits.register_keys(
+            storage.context(), actor, RegisterFilter(search="quy hoach su dung dat")
+        )
+        assert found and sorted(found) == sorted(folded)
     finally:
         storage.close()
 

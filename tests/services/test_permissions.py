@@ -21,10 +21,22 @@ from tests.conftest import PASSWORD, setup_request
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.calendar import SpecialDay
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, DeadlineSettings
-from tiepdan_desktop.domain.enums import CalendarDayKind, Role
+from tiepdan_desktop.domain.enums import (
+    CalendarDayKind,
+    LetterType,
+    ReceptionType,
+    Role,
+    VisitHandling,
+)
 from tiepdan_desktop.domain.errors import ConflictError, PermissionDeniedError
 from tiepdan_desktop.domain.permissions import role_can
 from tiepdan_desktop.domain.records import NewUser, UnitChanges, UserChanges, UserInfo
+from tiepdan_desktop.domain.visit_records import (
+    PersonInput,
+    RegisterFilter,
+    VisitDetail,
+    VisitInput,
+)
 from tiepdan_desktop.services import (
     accounts,
     calendar,
@@ -34,6 +46,7 @@ from tiepdan_desktop.services import (
     overview,
     setup,
     unit,
+    visits,
 )
 from tiepdan_desktop.services.access import ACCESS_ATTRIBUTE, Access
 from tiepdan_desktop.services.context import ServiceContext
@@ -70,6 +83,22 @@ def access_of(function: Callable[..., Any]) -> Access:
     access = getattr(function, ACCESS_ATTRIBUTE, None)
     assert isinstance(access, Access), f"{function.__qualname__} has no access rule"
     return access
+
+
+def _sample_visit() -> VisitInput:
+    return VisitInput(
+        visited_at=dt.datetime(2026, 1, 5, 9, 0),
+        reception_type=ReceptionType.REGULAR,
+        content="Kiến nghị sửa đường",
+        letter_type=LetterType.PETITION,
+        handling=VisitHandling.LETTER_RECEIVED,
+        people=(PersonInput("Nguyễn Văn Mẫu"),),
+    )
+
+
+def _recorded(services: ServiceContext) -> VisitDetail:
+    """A visit recorded by the command line, for the services that need one."""
+    return visits.register_visit(services, Actor.command_line(), _sample_visit())
 
 
 LOCAL_DAY_CSV = "ngay;loai;ten;can_cu;tam_tinh\n09/03/2026;nghi_dia_phuong;Lễ hội;;có\n"
@@ -110,6 +139,26 @@ RECIPES: dict[str, Call] = {
     ),
     "calendar.import_calendar": lambda s, a, _t: calendar.import_calendar(
         s, a, "lich.csv", LOCAL_DAY_CSV.encode()
+    ),
+    "visits.register_keys": lambda s, a, _t: visits.register_keys(s, a, RegisterFilter()),
+    "visits.register_rows": lambda s, a, _t: visits.register_rows(s, a, [1]),
+    "visits.register_period": lambda s, a, _t: visits.register_period(
+        s, a, dt.date(2026, 1, 1), dt.date(2026, 1, 31)
+    ),
+    "visits.get_visit": lambda s, a, _t: visits.get_visit(s, a, _recorded(s).id),
+    "visits.find_people": lambda s, a, _t: visits.find_people(s, a, "nguyen van"),
+    "visits.person_history": lambda s, a, _t: visits.person_history(
+        s,
+        a,
+        _recorded(s).people[0].person_id,  # type: ignore[arg-type]
+    ),
+    "visits.list_officers": lambda s, a, _t: visits.list_officers(s, a),
+    "visits.register_visit": lambda s, a, _t: visits.register_visit(s, a, _sample_visit()),
+    "visits.update_visit": lambda s, a, _t: visits.update_visit(
+        s, a, _recorded(s).id, _sample_visit()
+    ),
+    "visits.create_letter_from_visit": lambda s, a, _t: visits.create_letter_from_visit(
+        s, a, _recorded(s).id
     ),
     "deadlines.compute_deadline": lambda s, a, _t: deadlines.compute_deadline(
         s, a, DeadlineRequest("K3", dt.date(2026, 3, 2))

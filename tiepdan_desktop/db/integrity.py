@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine
 
-from tiepdan_desktop.db.base import Base
 from tiepdan_desktop.db.engine import is_sqlite
-from tiepdan_desktop.db.migrate import MIGRATIONS_DIR, current_revision, head_revision
+from tiepdan_desktop.db.migrate import (
+    MIGRATIONS_DIR,
+    current_revision,
+    head_revision,
+    schema_differences,
+)
 from tiepdan_desktop.domain.records import IntegrityReport
 
 _MAX_LISTED = 20
@@ -43,8 +45,7 @@ def check_database(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> In
             )
         else:
             report.checks.append("lược đồ khớp với mô hình dữ liệu")
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
-            differences = compare_metadata(context, Base.metadata)
+            differences = schema_differences(connection)
             report.problems.extend(f"Lược đồ lệch: {d}" for d in differences[:_MAX_LISTED])
         connection.rollback()
     return report

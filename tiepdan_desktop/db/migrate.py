@@ -18,12 +18,14 @@ from enum import StrEnum
 from pathlib import Path
 
 from alembic import command
+from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, inspect
 
+from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.backup import backup_sqlite_file, timestamped_backup_path
 from tiepdan_desktop.db.base import Base
 from tiepdan_desktop.db.engine import is_sqlite, sqlite_file
@@ -60,6 +62,18 @@ class MigrationResult:
     from_revision: str | None
     to_revision: str
     backup: Path | None = None
+
+
+def schema_differences(connection: Connection) -> list[object]:
+    """How the database differs from the models (the full-text index aside)."""
+
+    def described(_obj: object, name: str | None, kind: str, *_args: object) -> bool:
+        return not (kind == "table" and name is not None and fulltext.is_fulltext_table(name))
+
+    context = MigrationContext.configure(
+        connection, opts={"compare_type": True, "include_object": described}
+    )
+    return list(compare_metadata(context, Base.metadata))
 
 
 def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
@@ -127,6 +141,7 @@ def prepare_database(
 def _create_new(engine: Engine, config: Config) -> None:
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
+        fulltext.install(connection)
         seed_reference_data(connection)
         config.attributes["connection"] = connection
         command.stamp(config, "head")
@@ -145,6 +160,8 @@ def _upgrade(engine: Engine, config: Config) -> None:
     with engine.connect() as connection, _foreign_keys_deferred(connection), connection.begin():
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        # A migration may have rebuilt a table under the index: build it anew.
+        fulltext.install(connection)
         if is_sqlite(connection):
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
             if broken:

@@ -32,6 +32,22 @@ def register_search_text(
     return " ".join(part for part in parts if part)
 
 
+def register_search_exact(
+    letter_type: LetterType | None,
+    content: str,
+    names: list[str],
+    id_numbers: list[str | None],
+    address: str | None,
+) -> str:
+    """The same parts with their diacritics, lower-cased (texts as stored, NFC): lets
+    a search rank rows that match what was typed, marks and all, first."""
+    if identity_is_protected(letter_type):
+        parts = [content]
+    else:
+        parts = [content, *names, *(n for n in id_numbers if n), address or ""]
+    return " ".join(part.lower() for part in parts if part)
+
+
 def register_name_sort(letter_type: LetterType | None, name_sort: str) -> str:
     """Sorting by name must not reveal who a protected filer is either."""
     return "" if identity_is_protected(letter_type) else name_sort

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tiepdan_desktop.domain.enums import CalendarDayKind, LabelledEnum, Role, UnitLevel
+from tiepdan_desktop.domain.enums import (
+    CalendarDayKind,
+    DeadlineStatus,
+    Gender,
+    IdDocumentType,
+    LabelledEnum,
+    LetterType,
+    ReceptionType,
+    RefusalGround,
+    Role,
+    UnitLevel,
+    VisitHandling,
+)
 
 ACTION_LABELS = {
     "cai_dat_lan_dau": "Cài đặt lần đầu",
@@ -21,6 +33,9 @@ ACTION_LABELS = {
     "xac_nhan_lich": "Xác nhận lịch nghỉ",
     "nhap_tep_lich": "Nhập tệp lịch",
     "sua_cai_dat_thoi_han": "Sửa cài đặt thời hạn",
+    "ghi_luot_tiep": "Ghi sổ tiếp công dân",
+    "sua_luot_tiep": "Sửa lượt tiếp công dân",
+    "tao_don_tu_luot_tiep": "Vào sổ đơn từ lượt tiếp",
 }
 
 ENTITY_LABELS = {
@@ -84,6 +99,37 @@ FIELD_LABELS = {
     "due_on": "Hạn",
     "rule_id": "Quy tắc",
     "value_json": "Giá trị",
+    # The reception register.
+    "visited_at": "Ngày tiếp",
+    "reception_type": "Hình thức tiếp",
+    "session_id": "Kỳ tiếp",
+    "chair_in_person": "Chủ tịch tiếp trực tiếp",
+    "officer_id": "Cán bộ tiếp",
+    "officer_name": "Cán bộ tiếp",
+    "content": "Nội dung",
+    "letter_type": "Phân loại",
+    "area_code": "Lĩnh vực",
+    "is_repeat": "Tiếp nhiều lần",
+    "prior_handling": "Cơ quan đã giải quyết",
+    "handling": "Hướng xử lý",
+    "refusal_ground": "Lý do từ chối",
+    "forwarded_to": "Cơ quan có thẩm quyền",
+    "result_followup": "Theo dõi kết quả",
+    "notes": "Ghi chú",
+    "is_group": "Đoàn đông người",
+    "head_count": "Số người",
+    "case_id": "Vụ việc",
+    "number": "Số",
+    "year": "Năm",
+    "birth_year": "Năm sinh",
+    "gender": "Giới tính",
+    "id_type": "Loại giấy tờ",
+    "id_number": "Số giấy tờ",
+    "phone": "Điện thoại",
+    "held_on": "Ngày tiếp",
+    "presided_by": "Người chủ trì",
+    "status": "Trạng thái",
+    "start_on": "Bắt đầu tính",
     # Figures of a bulk action (demo data, imports).
     "visits": "lượt tiếp",
     "letters": "đơn",
@@ -101,6 +147,13 @@ _FIELD_ENUMS: dict[str, type[LabelledEnum]] = {
     "role": Role,
     "level": UnitLevel,
     "kind": CalendarDayKind,
+    "reception_type": ReceptionType,
+    "letter_type": LetterType,
+    "handling": VisitHandling,
+    "refusal_ground": RefusalGround,
+    "gender": Gender,
+    "id_type": IdDocumentType,
+    "status": DeadlineStatus,
 }
 
 

@@ -16,6 +16,8 @@ class Permission(StrEnum):
     MANAGE_UNIT = "manage_unit"  # unit details, catalogues, settings, calendar
     VIEW_AUDIT = "view_audit"
     MAINTAIN = "maintain"  # integrity check, backups, demo data
+    # Who denounced (Luật Tố cáo Đ8.3, Đ47): the chairman, who resolves denunciations.
+    VIEW_DENOUNCERS = "view_denouncers"
 
 
 # Completes "Vai trò … không được phép …" in refusal messages.
@@ -28,6 +30,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.MANAGE_UNIT: "sửa thông tin đơn vị, danh mục và cài đặt",
     Permission.VIEW_AUDIT: "xem nhật ký thao tác",
     Permission.MAINTAIN: "bảo trì dữ liệu (kiểm tra, sao lưu, dữ liệu mẫu)",
+    Permission.VIEW_DENOUNCERS: "xem danh tính người tố cáo",
 }
 
 _ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -50,6 +53,7 @@ _ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.DECIDE,
             Permission.VIEW_REPORTS,
             Permission.VIEW_AUDIT,
+            Permission.VIEW_DENOUNCERS,
         }
     ),
     Role.OFFICER: frozenset(

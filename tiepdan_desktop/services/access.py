@@ -75,6 +75,13 @@ def _account_state(context: ServiceContext, actor: Actor) -> tuple[Role, bool]:
     return cast(Role, row.role), bool(row.must_change_password)
 
 
+def current_permission(context: ServiceContext, actor: Actor, permission: Permission) -> bool:
+    """Whether the actor's role, as it is now in the database, has `permission`
+    (for what a service shows, after `requires` let the call in)."""
+    role, _temporary = _account_state(context, actor)
+    return role_can(role, permission)
+
+
 def requires(permission: Permission) -> Callable[[Service[P, R]], Service[P, R]]:
     def decorate(function: Service[P, R]) -> Service[P, R]:
         def checked(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.audit import record_bulk_action
 from tiepdan_desktop.db.base import Base
 from tiepdan_desktop.db.bulk import bulk_insert, bulk_loading
@@ -179,7 +180,7 @@ def _insert_all(session: Session, rows: DemoRows, report: Progress) -> None:
     ]
     total = sum(len(batch) for *_, batch in batches) or 1
     done = 0
-    with bulk_loading(connection):
+    with bulk_loading(connection), fulltext.paused(connection):
         for label, model, batch in batches:
             for start in range(0, len(batch), _CHUNK):
                 chunk = batch[start : start + _CHUNK]

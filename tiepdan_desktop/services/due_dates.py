@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,6 +35,25 @@ def store_deadline_settings(session: Session, settings: DeadlineSettings) -> Non
     else:
         row.value_json = settings.to_json()
         row.updated_at = utc_now()
+
+
+def open_deadline(session: Session, request: DeadlineRequest, **owner: uuid.UUID) -> Deadline:
+    """Start a legal clock for a case, letter or visit (`case_id=`, `letter_id=`,
+    `visit_id=`), computed on the office's calendar and settings."""
+    result = compute_deadline(request, work_calendar(session), deadline_settings(session))
+    deadline = Deadline(
+        rule_id=result.rule.id,
+        start_on=request.start,
+        due_on=result.due,
+        unit=result.unit.value,
+        status=DeadlineStatus.OPEN,
+        provisional=result.provisional,
+        request_json=request.to_json(),
+        explanation_json=json.dumps(result.as_json(), ensure_ascii=False),
+        **owner,
+    )
+    session.add(deadline)
+    return deadline
 
 
 def recompute_open_deadlines(

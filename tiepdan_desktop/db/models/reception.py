@@ -8,7 +8,15 @@ import uuid
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from tiepdan_desktop.db.base import AUDIT_SKIP, Base, Timestamps, UUIDKey, VNMultiline, VNText
+from tiepdan_desktop.db.base import (
+    AUDIT_SECRET,
+    AUDIT_SKIP,
+    Base,
+    Timestamps,
+    UUIDKey,
+    VNMultiline,
+    VNText,
+)
 from tiepdan_desktop.domain.enums import (
     Gender,
     IdDocumentType,
@@ -32,16 +40,19 @@ class Person(UUIDKey, Timestamps, Base):
     )
 
     unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id"))
-    full_name: Mapped[str] = mapped_column(VNText(120))
+    # Who a citizen is stays out of the audit trail, which administrators read
+    # (it may be a denouncer's identity, Luật Tố cáo Đ8.3): changes are recorded
+    # as changed, without the values.
+    full_name: Mapped[str] = mapped_column(VNText(120), info=AUDIT_SECRET)
     name_key: Mapped[str] = mapped_column(String(120), info=AUDIT_SKIP)
     name_sort: Mapped[str] = mapped_column(String(300), info=AUDIT_SKIP)
     birth_year: Mapped[int | None]
     gender: Mapped[Gender | None]
     id_type: Mapped[IdDocumentType | None]
-    id_number: Mapped[str | None] = mapped_column(String(20))
-    address: Mapped[str | None] = mapped_column(VNText(300))
+    id_number: Mapped[str | None] = mapped_column(String(20), info=AUDIT_SECRET)
+    address: Mapped[str | None] = mapped_column(VNText(300), info=AUDIT_SECRET)
     address_key: Mapped[str | None] = mapped_column(String(300), info=AUDIT_SKIP)
-    phone: Mapped[str | None] = mapped_column(String(20))
+    phone: Mapped[str | None] = mapped_column(String(20), info=AUDIT_SECRET)
 
     @validates("full_name")
     def _keep_name_keys(self, _key: str, value: str) -> str:
@@ -77,7 +88,8 @@ class Visit(UUIDKey, Timestamps, Base):
     __table_args__ = (
         UniqueConstraint("unit_id", "year", "number"),
         Index(None, "visited_at"),
-        Index(None, "primary_name_sort"),
+        # Sorting the register by name: index order, then newest first.
+        Index(None, "primary_name_sort", "visited_at"),
         Index(None, "case_id"),
     )
 
@@ -107,6 +119,10 @@ class Visit(UUIDKey, Timestamps, Base):
     # Denormalised for SQL-side sorting and searching of large registers.
     primary_name_sort: Mapped[str] = mapped_column(String(300), default="", info=AUDIT_SKIP)
     search_text: Mapped[str] = mapped_column(String(), default="", info=AUDIT_SKIP)
+    # The same with diacritics, to rank exact matches first (db/fulltext.py).
+    search_exact: Mapped[str] = mapped_column(
+        String(), default="", server_default="", info=AUDIT_SKIP
+    )
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
 
     visitors: Mapped[list[VisitPerson]] = relationship(

@@ -19,7 +19,11 @@ from typing import Any, TypeVar
 import holidays
 
 from tiepdan_desktop.domain.calendar import WorkCalendar
-from tiepdan_desktop.domain.confidentiality import register_name_sort, register_search_text
+from tiepdan_desktop.domain.confidentiality import (
+    register_name_sort,
+    register_search_exact,
+    register_search_text,
+)
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, DeadlineSettings, compute_deadline
 from tiepdan_desktop.domain.divisions import WardEntry, provinces, wards_of
 from tiepdan_desktop.domain.enums import (
@@ -580,6 +584,7 @@ class DemoGenerator:
             "case_id": None,
             "primary_name_sort": "",
             "search_text": "",
+            "search_exact": "",
             "created_by": officer.id,
             "created_at": created,
             "updated_at": created,
@@ -680,6 +685,13 @@ class DemoGenerator:
             [p["name_key"] for p, _ in people],
             [p["id_number"] for p, _ in people],
             first["address_key"],
+        )
+        visit["search_exact"] = register_search_exact(
+            letter_type,
+            visit["content"],
+            [p["full_name"] for p, _ in people],
+            [p["id_number"] for p, _ in people],
+            first["address"],
         )
         self.rows.visits.append(visit)
 

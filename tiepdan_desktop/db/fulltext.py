@@ -1,0 +1,120 @@
+"""Word search in the reception register: SQLite FTS5, the one SQLite-only piece.
+
+`visit_fts` indexes two columns of `visit` (external content, kept in step by
+triggers): `search_text`, the folded words (no diacritics, đ → d) that every
+search matches on, and `search_exact`, the same words with their diacritics,
+used only to rank rows that match what was typed, marks and all, first.
+
+A query is a phrase whose last word may be a prefix: "nguyen van a" finds
+"Nguyễn Văn An" and "Nguyễn Văn Anh".  Elsewhere than SQLite the same
+question is answered, more slowly, with LIKE on `search_text`.
+
+A migration that rebuilds the `visit` table renumbers its rows; `install`
+(run after every upgrade) rebuilds the index, so nothing goes stale.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import ColumnElement, Connection, Integer, literal_column, text
+
+from tiepdan_desktop.db.engine import is_sqlite
+from tiepdan_desktop.db.models import Visit
+from tiepdan_desktop.domain.text import normalize_text, search_key
+
+FTS_TABLE = "visit_fts"
+# A lone word this short matches most of the register: it is matched whole, not as
+# a prefix, so the first keystrokes stay quick and say something.
+MIN_PREFIX_LENGTH = 3
+_WORD = re.compile(r"\w+")
+
+_TRIGGERS = tuple(f"{FTS_TABLE}_after_{event}" for event in ("insert", "delete", "update"))
+_STATEMENTS = (
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+        search_text, search_exact, content='visit', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 0', prefix='2 3')""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_after_insert AFTER INSERT ON visit BEGIN
+        INSERT INTO {FTS_TABLE}(rowid, search_text, search_exact)
+        VALUES (new.rowid, new.search_text, new.search_exact);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_after_delete AFTER DELETE ON visit BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text, search_exact)
+        VALUES ('delete', old.rowid, old.search_text, old.search_exact);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_after_update
+        AFTER UPDATE OF search_text, search_exact ON visit BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text, search_exact)
+        VALUES ('delete', old.rowid, old.search_text, old.search_exact);
+        INSERT INTO {FTS_TABLE}(rowid, search_text, search_exact)
+        VALUES (new.rowid, new.search_text, new.search_exact);
+    END""",
+)
+
+
+def is_fulltext_table(name: str) -> bool:
+    """The index's own tables, which the models do not describe."""
+    return name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
+
+
+def install(connection: Connection) -> None:
+    """Create the index and its triggers if missing, and (re)build it from `visit`."""
+    if not is_sqlite(connection):
+        return
+    for statement in _STATEMENTS:
+        connection.exec_driver_sql(statement)
+    connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+@contextmanager
+def paused(connection: Connection) -> Iterator[None]:
+    """Around a bulk load: the triggers are dropped and the index built once at the
+    end, far faster than row by row (inside the caller's transaction, so a failed
+    load leaves index and triggers as they were)."""
+    if not is_sqlite(connection):
+        yield
+        return
+    for name in _TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    yield
+    install(connection)
+
+
+def _phrase(words: list[str]) -> str:
+    prefix = len(words) > 1 or len(words[0]) >= MIN_PREFIX_LENGTH
+    return '"' + " ".join(words) + '"' + ("*" if prefix else "")
+
+
+def search_words(typed: str) -> tuple[list[str], list[str]]:
+    """The words of a search, folded and as typed (lower case, NFC)."""
+    exact = _WORD.findall(normalize_text(typed).lower())
+    return _WORD.findall(search_key(typed)), exact
+
+
+def _matching(connection: Connection, column: str, words: list[str]) -> ColumnElement[bool]:
+    rowid: ColumnElement[int] = literal_column("visit.rowid", Integer)
+    if is_sqlite(connection):
+        query = f"{column} : {_phrase(words)}"
+        matched = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q").bindparams(
+            q=query
+        )
+        return rowid.in_(matched)
+    target = Visit.search_text if column == "search_text" else Visit.search_exact
+    return target.like("%" + " ".join(words) + "%")
+
+
+def visit_search(
+    connection: Connection, typed: str
+) -> tuple[ColumnElement[bool] | None, ColumnElement[bool] | None]:
+    """The condition a register row must meet for the search `typed` (None: no
+    words typed), and, when what was typed has diacritics, the condition that
+    ranks a row first."""
+    folded, exact = search_words(typed)
+    if not folded:
+        return None, None
+    matches = _matching(connection, "search_text", folded)
+    if exact == folded:  # nothing to rank by: no diacritics were typed
+        return matches, None
+    return matches, _matching(connection, "search_exact", exact)

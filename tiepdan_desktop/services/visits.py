@@ -1,0 +1,510 @@
+"""The reception register (Sổ tiếp công dân): recording visits, finding the
+people who came before, reading the register, and handing a visit's letter to
+the letter register.
+
+Identity rule: who came about a denunciation (or a letter with several
+contents) is only shown to roles with VIEW_DENOUNCERS; everyone else sees a
+code, and cannot find such a person by name, ID number or address.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tiepdan_desktop.db.models import (
+    Case,
+    Deadline,
+    Letter,
+    LetterPerson,
+    Person,
+    ReceptionSession,
+    SubjectAreaRow,
+    User,
+    Visit,
+    VisitPerson,
+)
+from tiepdan_desktop.db.repositories import visits as repo
+from tiepdan_desktop.db.repositories.organisation import the_unit
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.confidentiality import (
+    register_name_sort,
+    register_search_exact,
+    register_search_text,
+)
+from tiepdan_desktop.domain.deadlines import DeadlineRequest
+from tiepdan_desktop.domain.enums import (
+    DeadlineStatus,
+    FilerKind,
+    LetterPartyRole,
+    LetterSource,
+    LetterState,
+    ReceptionType,
+    VisitHandling,
+    VisitorRole,
+)
+from tiepdan_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.domain.reception import ANSWER_OWED, visit_problems, visit_warnings
+from tiepdan_desktop.domain.text import normalize_text, search_key
+from tiepdan_desktop.domain.validators import digits_only, normalize_phone
+from tiepdan_desktop.domain.visit_records import (
+    LetterRef,
+    PersonHistory,
+    PersonInput,
+    PersonMatch,
+    RegisterFilter,
+    RegisterRow,
+    VisitDetail,
+    VisitInput,
+)
+from tiepdan_desktop.services.access import current_permission, requires
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.due_dates import open_deadline
+
+MAX_BLOCK = 500
+
+
+def _may_see_denouncers(context: ServiceContext, actor: Actor) -> bool:
+    return current_permission(context, actor, Permission.VIEW_DENOUNCERS)
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+@requires(Permission.VIEW_REGISTERS)
+def register_keys(context: ServiceContext, actor: Actor, filter_: RegisterFilter) -> list[int]:
+    """The keys of the register rows that pass `filter_`, in its order."""
+    with context.sessions.reading() as session:
+        return repo.register_keys(session, filter_)
+
+
+@requires(Permission.VIEW_REGISTERS)
+def register_rows(context: ServiceContext, actor: Actor, keys: Sequence[int]) -> list[RegisterRow]:
+    """The rows of a block of keys, identities masked for those who may not see them."""
+    if len(keys) > MAX_BLOCK:
+        raise ValidationError({"keys": f"Mỗi lần đọc tối đa {MAX_BLOCK} dòng."})
+    may_see = _may_see_denouncers(context, actor)
+    with context.sessions.reading() as session:
+        return repo.register_rows(session, keys, may_see)
+
+
+@requires(Permission.VIEW_REGISTERS)
+def register_period(
+    context: ServiceContext, actor: Actor, date_from: dt.date, date_to: dt.date
+) -> list[RegisterRow]:
+    """Every row of a period in register order (oldest first), for printing."""
+    if date_to < date_from:
+        raise ValidationError({"date_to": "Ngày kết thúc phải từ ngày bắt đầu trở đi."})
+    may_see = _may_see_denouncers(context, actor)
+    filter_ = RegisterFilter(date_from=date_from, date_to=date_to, descending=False)
+    with context.sessions.reading() as session:
+        keys = repo.register_keys(session, filter_)
+        rows: list[RegisterRow] = []
+        for start in range(0, len(keys), MAX_BLOCK):
+            rows += repo.register_rows(session, keys[start : start + MAX_BLOCK], may_see)
+    return rows
+
+
+def _detail(session: Session, visit: Visit, may_see: bool) -> VisitDetail:
+    people, hidden = repo.visitor_views(session, visit, may_see)
+    reception = session.get(ReceptionSession, visit.session_id) if visit.session_id else None
+    matter = session.get(Case, visit.case_id) if visit.case_id else None
+    letter = session.scalar(select(Letter).where(Letter.visit_id == visit.id).limit(1))
+    return VisitDetail(
+        id=visit.id,
+        year=visit.year,
+        number=visit.number,
+        visited_at=visit.visited_at,
+        reception_type=visit.reception_type,
+        chair_in_person=visit.chair_in_person,
+        presided_by=reception.presided_by if reception else None,
+        officer_id=visit.officer_id,
+        officer_name=visit.officer_name,
+        people=people,
+        identity_hidden=hidden,
+        is_group=visit.is_group,
+        head_count=visit.head_count,
+        content=visit.content,
+        letter_type=visit.letter_type,
+        area_code=visit.area_code,
+        is_repeat=visit.is_repeat,
+        case_id=visit.case_id,
+        case_label=repo.case_label(matter) if matter else None,
+        prior_handling=visit.prior_handling,
+        handling=visit.handling,
+        refusal_ground=visit.refusal_ground,
+        forwarded_to=visit.forwarded_to,
+        result_followup=visit.result_followup,
+        notes=visit.notes,
+        letter_label=LetterRef(letter.id, letter.year, letter.number).label if letter else None,
+    )
+
+
+@requires(Permission.VIEW_REGISTERS)
+def get_visit(context: ServiceContext, actor: Actor, visit_id: uuid.UUID) -> VisitDetail:
+    may_see = _may_see_denouncers(context, actor)
+    with context.sessions.reading() as session:
+        visit = session.get(Visit, visit_id)
+        if visit is None:
+            raise NotFoundError("Không tìm thấy lượt tiếp này (có thể đã bị xóa).")
+        return _detail(session, visit, may_see)
+
+
+@requires(Permission.VIEW_REGISTERS)
+def find_people(
+    context: ServiceContext,
+    actor: Actor,
+    name: str,
+    id_number: str = "",
+    birth_year: int | None = None,
+    address: str = "",
+) -> list[PersonMatch]:
+    """People already in the database who may be the one being typed."""
+    may_see = _may_see_denouncers(context, actor)
+    with context.sessions.reading() as session:
+        return repo.find_people(
+            session,
+            search_key(name),
+            digits_only(id_number).upper(),
+            birth_year,
+            search_key(address),
+            may_see,
+        )
+
+
+@requires(Permission.VIEW_REGISTERS)
+def person_history(context: ServiceContext, actor: Actor, person_id: uuid.UUID) -> PersonHistory:
+    may_see = _may_see_denouncers(context, actor)
+    with context.sessions.reading() as session:
+        history = repo.person_history(session, person_id, may_see)
+    if history is None:
+        raise NotFoundError("Không tìm thấy công dân này.")
+    return history
+
+
+@requires(Permission.VIEW_REGISTERS)
+def list_officers(context: ServiceContext, actor: Actor) -> list[tuple[uuid.UUID, str]]:
+    """Active accounts that may receive citizens, for the officer field and filter."""
+    with context.sessions.reading() as session:
+        users = session.execute(
+            select(User.id, User.full_name).where(User.active.is_(True)).order_by(User.full_name)
+        )
+        return [(user_id, name) for user_id, name in users]
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def _checked(visit: VisitInput, context: ServiceContext) -> None:
+    if problems := visit_problems(visit, context.clock()):
+        raise ValidationError(problems)
+
+
+def _officer(
+    session: Session, actor: Actor, officer_id: uuid.UUID | None
+) -> tuple[uuid.UUID | None, str]:
+    wanted = officer_id or actor.user_id
+    if wanted is None:
+        return None, actor.full_name
+    user = session.get(User, wanted)
+    if user is None or not user.active:
+        raise ValidationError({"officer_id": "Cán bộ tiếp này không còn trong danh sách."})
+    return user.id, user.full_name
+
+
+def _reception_session(
+    session: Session, unit_id: uuid.UUID, visit: VisitInput
+) -> ReceptionSession | None:
+    """The chairman's periodic or ad-hoc reception day the visit belongs to,
+    made the first time a visit of that day is recorded."""
+    if visit.presided_by is None or visit.chair_in_person is None:
+        return None
+    presided_by = normalize_text(visit.presided_by)
+    held_on = visit.visited_at.date()
+    found = session.scalar(
+        select(ReceptionSession).where(
+            ReceptionSession.unit_id == unit_id,
+            ReceptionSession.held_on == held_on,
+            ReceptionSession.reception_type == visit.reception_type,
+            ReceptionSession.presided_by == presided_by,
+            ReceptionSession.chair_in_person == visit.chair_in_person,
+        )
+    )
+    if found is not None:
+        return found
+    created = ReceptionSession(
+        unit_id=unit_id,
+        held_on=held_on,
+        reception_type=visit.reception_type,
+        chair_in_person=visit.chair_in_person,
+        presided_by=presided_by,
+    )
+    session.add(created)
+    session.flush()
+    return created
+
+
+def _optional(text: str | None) -> str | None:
+    value = normalize_text(text or "")
+    return value or None
+
+
+def _person(session: Session, unit_id: uuid.UUID, person: PersonInput, may_see: bool) -> Person:
+    """The person row to link: the one picked from the matches (its details brought
+    up to date from the form), or a new one."""
+    if person.person_id is not None:
+        row = session.get(Person, person.person_id)
+        if row is None or not repo.person_visible(session, person.person_id, may_see):
+            raise NotFoundError("Không tìm thấy công dân đã chọn; hãy nhập lại.")
+    else:
+        row = Person(unit_id=unit_id)
+        session.add(row)
+    row.full_name = normalize_text(person.full_name)
+    row.birth_year = person.birth_year
+    row.gender = person.gender
+    number = digits_only(person.id_number or "").upper()
+    row.id_type = person.id_type if number else None
+    row.id_number = number or None
+    row.address = _optional(person.address)
+    row.phone = normalize_phone(person.phone) if person.phone and person.phone.strip() else None
+    return row
+
+
+def _set_people(
+    session: Session, unit_id: uuid.UUID, visit: Visit, people: Sequence[PersonInput], may_see: bool
+) -> None:
+    visit.visitors.clear()
+    session.flush()  # the old links go before the new ones may take their keys
+    seen: set[uuid.UUID] = set()
+    for position, person in enumerate(people):
+        row = _person(session, unit_id, person, may_see)
+        session.flush()
+        if row.id in seen:
+            raise ValidationError({"people": f"{row.full_name} được ghi hai lần."})
+        seen.add(row.id)
+        visit.visitors.append(VisitPerson(person_id=row.id, role=person.role, position=position))
+
+
+def _refresh_search_keys(session: Session, visit: Visit) -> None:
+    people = list(
+        session.scalars(
+            select(Person)
+            .join(VisitPerson, VisitPerson.person_id == Person.id)
+            .where(VisitPerson.visit_id == visit.id)
+            .order_by(VisitPerson.position)
+        )
+    )
+    first = people[0] if people else None
+    visit.primary_name_sort = register_name_sort(
+        visit.letter_type, first.name_sort if first else ""
+    )
+    visit.search_text = register_search_text(
+        visit.letter_type,
+        search_key(visit.content),
+        [p.name_key for p in people],
+        [p.id_number for p in people],
+        first.address_key if first else None,
+    )
+    visit.search_exact = register_search_exact(
+        visit.letter_type,
+        visit.content,
+        [p.full_name for p in people],
+        [p.id_number for p in people],
+        first.address if first else None,
+    )
+
+
+def _apply(
+    session: Session,
+    context: ServiceContext,
+    actor: Actor,
+    row: Visit,
+    visit: VisitInput,
+    may_see: bool,
+) -> None:
+    unit = the_unit(session)
+    if unit is None:
+        raise ConflictError("Chưa cài đặt đơn vị.")
+    if visit.area_code and session.get(SubjectAreaRow, visit.area_code) is None:
+        raise ValidationError({"area_code": "Lĩnh vực này không có trong danh mục."})
+    if visit.case_id and session.get(Case, visit.case_id) is None:
+        raise ValidationError({"case_id": "Không tìm thấy vụ việc đã chọn."})
+    row.officer_id, row.officer_name = _officer(session, actor, visit.officer_id)
+    regular = visit.reception_type is ReceptionType.REGULAR
+    reception = None if regular else _reception_session(session, unit.id, visit)
+    row.visited_at = visit.visited_at.replace(second=0, microsecond=0)
+    row.reception_type = visit.reception_type
+    row.session_id = reception.id if reception else None
+    row.chair_in_person = visit.chair_in_person if reception else None
+    row.content = visit.content
+    row.letter_type = visit.letter_type
+    row.area_code = visit.area_code
+    row.is_repeat = visit.is_repeat
+    row.case_id = visit.case_id
+    row.prior_handling = _optional(visit.prior_handling)
+    row.handling = visit.handling
+    row.refusal_ground = visit.refusal_ground if visit.handling is VisitHandling.REFUSED else None
+    row.forwarded_to = _optional(visit.forwarded_to)
+    row.result_followup = _optional(visit.result_followup)
+    row.notes = _optional(visit.notes)
+    row.is_group = visit.is_group
+    row.head_count = visit.head_count if visit.is_group else 1
+    session.add(row)  # a new visit joins the session only now, complete
+    if visit.people is not None:
+        _set_people(session, unit.id, row, visit.people, may_see)
+    session.flush()
+    _refresh_search_keys(session, row)
+
+
+def _answer_clock(session: Session, visit: Visit) -> None:
+    """R1: the visitor is owed an answer within 10 working days when the content
+    was taken in; the clock stops counting if the handling changes to one that
+    answers on the spot (guided, refused)."""
+    running = session.scalars(
+        select(Deadline).where(
+            Deadline.visit_id == visit.id,
+            Deadline.rule_id == "R1",
+            Deadline.status == DeadlineStatus.OPEN,
+        )
+    ).all()
+    owed = visit.handling in ANSWER_OWED
+    start = visit.visited_at.date()
+    if owed and not running:
+        open_deadline(session, DeadlineRequest("R1", start), visit_id=visit.id)
+    for deadline in running:
+        if not owed:
+            deadline.status = DeadlineStatus.CANCELLED
+        elif deadline.start_on != start:
+            deadline.status = DeadlineStatus.CANCELLED
+            open_deadline(session, DeadlineRequest("R1", start), visit_id=visit.id)
+
+
+@requires(Permission.EDIT_REGISTERS)
+def register_visit(context: ServiceContext, actor: Actor, visit: VisitInput) -> VisitDetail:
+    """Record a new visit; its register number follows the last one of its year."""
+    if visit.people is None:
+        raise ValidationError({"people": "Hãy nhập người đến."})
+    _checked(visit, context)
+    may_see = _may_see_denouncers(context, actor)
+    year = visit.visited_at.year
+    with context.sessions.writing(actor, "ghi_luot_tiep") as session:
+        unit = the_unit(session)
+        if unit is None:
+            raise ConflictError("Chưa cài đặt đơn vị.")
+        number = repo.next_number(session, unit.id, year)
+        session.info["reason"] = f"Lượt tiếp số {number}/{year}"
+        row = Visit(unit_id=unit.id, year=year, number=number, created_by=actor.user_id)
+        _apply(session, context, actor, row, visit, may_see)
+        _answer_clock(session, row)
+        session.flush()
+        detail = _detail(session, row, may_see)
+    return _with_warnings(detail, visit)
+
+
+@requires(Permission.EDIT_REGISTERS)
+def update_visit(
+    context: ServiceContext, actor: Actor, visit_id: uuid.UUID, visit: VisitInput
+) -> VisitDetail:
+    """Correct a visit.  Its register number and year stay; people the user may not
+    see are kept as they are (`visit.people` is None then)."""
+    _checked(visit, context)
+    may_see = _may_see_denouncers(context, actor)
+    with context.sessions.writing(actor, "sua_luot_tiep") as session:
+        row = session.get(Visit, visit_id)
+        if row is None:
+            raise NotFoundError("Không tìm thấy lượt tiếp này (có thể đã bị xóa).")
+        session.info["reason"] = f"Lượt tiếp số {row.number}/{row.year}"
+        if visit.people is not None and repo.visitor_views(session, row, may_see)[1]:
+            raise ValidationError(
+                {"people": "Bạn không được xem, sửa người tố cáo của lượt tiếp này."}
+            )
+        if visit.visited_at.year != row.year:
+            numbered = f"Lượt tiếp số {row.number}/{row.year}"
+            raise ValidationError(
+                {"visited_at": f"{numbered}: ngày tiếp phải trong năm {row.year}."}
+            )
+        _apply(session, context, actor, row, visit, may_see)
+        _answer_clock(session, row)
+        session.flush()
+        detail = _detail(session, row, may_see)
+    return _with_warnings(detail, visit)
+
+
+def _with_warnings(detail: VisitDetail, visit: VisitInput) -> VisitDetail:
+    warnings = tuple(visit_warnings(visit))
+    return replace(detail, warnings=warnings) if warnings else detail
+
+
+@requires(Permission.EDIT_REGISTERS)
+def create_letter_from_visit(
+    context: ServiceContext, actor: Actor, visit_id: uuid.UUID
+) -> LetterRef:
+    """The letter the visitor handed in or dictated, entered in the letter register
+    with the visit's people, content and classification; its processing clock (X1)
+    starts on the day of the visit."""
+    with context.sessions.writing(actor, "tao_don_tu_luot_tiep") as session:
+        visit = session.get(Visit, visit_id)
+        if visit is None:
+            raise NotFoundError("Không tìm thấy lượt tiếp này (có thể đã bị xóa).")
+        existing = session.scalar(select(Letter).where(Letter.visit_id == visit_id).limit(1))
+        if existing is not None:
+            raise ConflictError(
+                f"Lượt tiếp này đã có đơn vào sổ: đơn số {existing.number}/{existing.year}."
+            )
+        if visit.letter_type is None:
+            raise ValidationError({"letter_type": "Hãy phân loại nội dung trước khi vào sổ đơn."})
+        received = visit.visited_at.date()
+        number = (
+            int(
+                session.scalar(
+                    select(func.max(Letter.number)).where(
+                        Letter.unit_id == visit.unit_id, Letter.year == received.year
+                    )
+                )
+                or 0
+            )
+            + 1
+        )
+        session.info["reason"] = (
+            f"Đơn số {number}/{received.year} từ lượt tiếp số {visit.number}/{visit.year}"
+        )
+        letter = Letter(
+            unit_id=visit.unit_id,
+            year=received.year,
+            number=number,
+            received_on=received,
+            source=LetterSource.IN_PERSON,
+            officer_id=visit.officer_id,
+            visit_id=visit.id,
+            letter_type=visit.letter_type,
+            area_code=visit.area_code,
+            content=visit.content,
+            filer_kind=FilerKind.MANY_SIGNERS if visit.is_group else FilerKind.INDIVIDUAL,
+            signer_count=visit.head_count,
+            case_id=visit.case_id,
+            state=LetterState.RECEIVED,
+            primary_name_sort=visit.primary_name_sort,
+            search_text=visit.search_text,
+            created_by=actor.user_id,
+        )
+        session.add(letter)
+        session.flush()
+        for link in visit.visitors:
+            role = (
+                LetterPartyRole.REPRESENTATIVE
+                if link.role is VisitorRole.REPRESENTATIVE
+                else LetterPartyRole.FILER
+            )
+            session.add(
+                LetterPerson(
+                    letter_id=letter.id, person_id=link.person_id, role=role, position=link.position
+                )
+            )
+        open_deadline(session, DeadlineRequest("X1", received), letter_id=letter.id)
+        return LetterRef(letter.id, letter.year, letter.number)
