@@ -138,6 +138,27 @@ def _identity_columns(visit: Visit, people: list[tuple[VisitorRole, Person]]) ->
     return names, numbers
 
 
+def register_fields(visit: Visit) -> dict[str, Any]:
+    """What a register row and a visit's details both show, as stored."""
+    return {
+        "year": visit.year,
+        "number": visit.number,
+        "visited_at": visit.visited_at,
+        "reception_type": visit.reception_type,
+        "content": visit.content,
+        "letter_type": visit.letter_type,
+        "head_count": visit.head_count,
+        "is_group": visit.is_group,
+        "prior_handling": visit.prior_handling,
+        "handling": visit.handling,
+        "refusal_ground": visit.refusal_ground,
+        "forwarded_to": visit.forwarded_to,
+        "result_followup": visit.result_followup,
+        "notes": visit.notes,
+        "officer_name": visit.officer_name,
+    }
+
+
 def register_rows(
     session: Session, keys: Sequence[int], may_see_denouncers: bool
 ) -> list[RegisterRow]:
@@ -163,25 +184,11 @@ def register_rows(
             RegisterRow(
                 key=key,
                 visit_id=visit.id,
-                year=visit.year,
-                number=visit.number,
-                visited_at=visit.visited_at,
-                reception_type=visit.reception_type,
                 names_and_addresses=names,
                 id_numbers=numbers,
-                content=visit.content,
-                letter_type=visit.letter_type,
-                head_count=visit.head_count,
-                is_group=visit.is_group,
-                prior_handling=visit.prior_handling,
-                handling=visit.handling,
-                refusal_ground=visit.refusal_ground,
-                forwarded_to=visit.forwarded_to,
-                result_followup=visit.result_followup,
-                notes=visit.notes,
-                officer_name=visit.officer_name,
                 identity_hidden=hidden,
                 first_person_id=None if hidden or not visitors else visitors[0][1].id,
+                **register_fields(visit),
             )
         )
     return rows
