@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-from sqlalchemy import select
+from sqlalchemy import DateTime, select
 
 from tiepdan_desktop.db.bulk import bulk_insert
 from tiepdan_desktop.db.models import Person
@@ -44,4 +44,9 @@ def test_bulk_rows_are_stored_exactly_like_orm_rows(
     assert stored.created_at == moment and stored.phone is None
     with services.engine.connect() as connection:
         raw = connection.exec_driver_sql("SELECT created_at FROM person").scalar()
-    assert raw == "2026-11-02 08:30:00.000000"  # the ORM's text form, so SQL compares alike
+        orm_form = DateTime().dialect_impl(connection.dialect).bind_processor(connection.dialect)
+    assert orm_form is not None
+    # The ORM's text form, so SQL compares bulk and ORM rows alike.
+    assert raw == orm_form(moment) == "2026-11-02 08:30:00.000000"
+    with_microseconds = dt.datetime(2026, 1, 2, 3, 4, 5, 678)
+    assert orm_form(with_microseconds) == with_microseconds.isoformat(" ", "microseconds")

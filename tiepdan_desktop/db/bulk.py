@@ -8,16 +8,37 @@ rows.  Portable: the statement is compiled for the connection's dialect.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Date, DateTime, Dialect, Table, insert
+from sqlalchemy.types import TypeEngine
 
 from tiepdan_desktop.db.base import Base
 from tiepdan_desktop.db.engine import is_sqlite
 
 BULK_CACHE_KIB = 256 * 1024
+
+
+def _sqlite_datetime(value: dt.datetime) -> str:
+    return value.isoformat(" ", "microseconds")
+
+
+def _sqlite_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _processor(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The dialect's own conversion of a type, or the same text written faster:
+    SQLite's DateTime and Date text formats are the ISO ones, which Python writes
+    in C (a tenth of the time for the hundreds of thousands of demo rows)."""
+    if dialect.name == "sqlite" and type(column_type) is DateTime:
+        return _sqlite_datetime
+    if dialect.name == "sqlite" and type(column_type) is Date:
+        return _sqlite_date
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
 
 
 def bulk_insert(
@@ -32,10 +53,7 @@ def bulk_insert(
     compiled = insert(table).compile(dialect=dialect, column_keys=names)
     # The dialect's own form of each type: SQLite's DateTime writes its text
     # format here, exactly as the ORM does (the generic type has no processor).
-    processors = {
-        column.name: column.type.dialect_impl(dialect).bind_processor(dialect)
-        for column in table.columns
-    }
+    processors = {column.name: _processor(column.type, dialect) for column in table.columns}
     order = list(compiled.positiontup or []) if dialect.positional else names
     steps = [(name, processors[name]) for name in order]
 

@@ -1,9 +1,10 @@
 """Word search in the reception register: SQLite FTS5, the one SQLite-only piece.
 
-`visit_fts` indexes two columns of `visit` (external content, kept in step by
-triggers): `search_text`, the folded words (no diacritics, đ → d) that every
-search matches on, and `search_exact`, the same words with their diacritics,
-used only to rank rows that match what was typed, marks and all, first.
+`visit_fts` indexes `visit.search_text` (external content, kept in step by
+triggers): the folded words (no diacritics, đ → d) every search matches on.
+Among the rows found, those whose `search_exact` (the same words with their
+diacritics) holds what was typed, marks and all, are ranked first; that test
+runs only on the rows found, so it needs no index of its own.
 
 A query is a phrase whose last word may be a prefix: "nguyen van a" finds
 "Nguyễn Văn An" and "Nguyễn Văn Anh".  Elsewhere than SQLite the same
@@ -33,23 +34,23 @@ _WORD = re.compile(r"\w+")
 
 _TRIGGERS = tuple(f"{FTS_TABLE}_after_{event}" for event in ("insert", "delete", "update"))
 _STATEMENTS = (
+    # Prefix indexes were measured and left out: they slow the build and barely
+    # speed a search, whose cost is ordering the rows found.
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-        search_text, search_exact, content='visit', content_rowid='rowid',
-        tokenize='unicode61 remove_diacritics 0', prefix='2 3')""",
+        search_text, content='visit', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 0')""",
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_after_insert AFTER INSERT ON visit BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, search_text, search_exact)
-        VALUES (new.rowid, new.search_text, new.search_exact);
+        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.rowid, new.search_text);
     END""",
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_after_delete AFTER DELETE ON visit BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text, search_exact)
-        VALUES ('delete', old.rowid, old.search_text, old.search_exact);
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
+        VALUES ('delete', old.rowid, old.search_text);
     END""",
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_after_update
-        AFTER UPDATE OF search_text, search_exact ON visit BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text, search_exact)
-        VALUES ('delete', old.rowid, old.search_text, old.search_exact);
-        INSERT INTO {FTS_TABLE}(rowid, search_text, search_exact)
-        VALUES (new.rowid, new.search_text, new.search_exact);
+        AFTER UPDATE OF search_text ON visit BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
+        VALUES ('delete', old.rowid, old.search_text);
+        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.rowid, new.search_text);
     END""",
 )
 
@@ -93,16 +94,14 @@ def search_words(typed: str) -> tuple[list[str], list[str]]:
     return _WORD.findall(search_key(typed)), exact
 
 
-def _matching(connection: Connection, column: str, words: list[str]) -> ColumnElement[bool]:
-    rowid: ColumnElement[int] = literal_column("visit.rowid", Integer)
+def _matching(connection: Connection, words: list[str]) -> ColumnElement[bool]:
     if is_sqlite(connection):
-        query = f"{column} : {_phrase(words)}"
+        rowid: ColumnElement[int] = literal_column("visit.rowid", Integer)
         matched = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q").bindparams(
-            q=query
+            q=_phrase(words)
         )
         return rowid.in_(matched)
-    target = Visit.search_text if column == "search_text" else Visit.search_exact
-    return target.like("%" + " ".join(words) + "%")
+    return Visit.search_text.contains(" ".join(words), autoescape=True)
 
 
 def visit_search(
@@ -114,7 +113,7 @@ def visit_search(
     folded, exact = search_words(typed)
     if not folded:
         return None, None
-    matches = _matching(connection, "search_text", folded)
+    matches = _matching(connection, folded)
     if exact == folded:  # nothing to rank by: no diacritics were typed
         return matches, None
-    return matches, _matching(connection, "search_exact", exact)
+    return matches, Visit.search_exact.contains(" ".join(exact), autoescape=True)
