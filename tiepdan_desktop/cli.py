@@ -109,6 +109,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="khoảng tạm dừng, hai ngày YYYY-MM-DD, tính cả hai đầu (lặp lại được)",
     )
     deadline.add_argument("--json", action="store_true", help="kết quả dạng JSON")
+
+    export = commands.add_parser("export", help="xuất sổ sách ra tệp Excel, PDF")
+    export.add_argument("register", choices=["visits"], help="visits: sổ tiếp công dân")
+    export.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    export.add_argument("--xlsx", metavar="FILE", help="tệp Excel cần ghi")
+    export.add_argument("--pdf", metavar="FILE", help="tệp PDF cần ghi")
+    export.add_argument(
+        "--account",
+        metavar="USER",
+        help="xuất với quyền của tài khoản này (người tố cáo chỉ hiện nếu tài khoản được xem)",
+    )
+    export.add_argument(
+        "--password-file", metavar="FILE", help="tệp chứa mật khẩu của --account (dòng đầu)"
+    )
     return parser
 
 
@@ -125,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo-data": _demo_data,
         "check": _check,
         "deadline": _deadline,
+        "export": _export,
     }
     handler = handlers[options.command]
     return _guarded(lambda: handler(options, paths), paths)
@@ -335,6 +351,38 @@ def _deadline(options: argparse.Namespace, paths: DataPaths) -> int:
         print(f"{result.due:%d/%m/%Y}")
         for line in result.explanation:
             print(f"  {line}")
+    return EXIT_OK
+
+
+def _export(options: argparse.Namespace, paths: DataPaths) -> int:
+    from tiepdan_desktop.services import accounts
+    from tiepdan_desktop.services.visit_exports import export_register
+
+    date_from = _date_argument(options.date_from, "ngày bắt đầu (--from)")
+    date_to = _date_argument(options.date_to, "ngày kết thúc (--to)")
+    if not options.xlsx and not options.pdf:
+        raise CommandError("hãy cho --xlsx FILE hoặc --pdf FILE.")
+    if options.account and not options.password_file:
+        raise CommandError("--account cần --password-file.")
+    storage = _storage(options, paths)
+    try:
+        context = storage.context()
+        actor = Actor.command_line()
+        if options.account:
+            password = _read_password(Path(options.password_file))
+            actor = accounts.authenticate(context, options.account, password)
+        summary = export_register(
+            context,
+            actor,
+            date_from,
+            date_to,
+            xlsx=Path(options.xlsx) if options.xlsx else None,
+            pdf=Path(options.pdf) if options.pdf else None,
+        )
+    finally:
+        storage.close()
+    files = ", ".join(str(path) for path in summary.files)
+    print(f"Đã ghi {summary.rows} lượt tiếp ({date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}) vào {files}.")
     return EXIT_OK
 
 

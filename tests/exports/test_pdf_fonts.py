@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
+from tests.tools import require_tools
 from tiepdan_desktop.exports.pdf_fonts import PDF_FONT, register_pdf_fonts
 
 SAMPLE = "Sổ tiếp công dân – Ủy ban nhân dân phường Bến Thành: Nguyễn Thị Ánh, Đặng Văn Ước"
 
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
-    reason="poppler-utils is installed by the test command (installer/dev.sh test)",
-)
 
-
-@needs_poppler
 def test_vietnamese_pdf_text_survives_and_fonts_are_embedded(tmp_path: Path) -> None:
+    require_tools("pdftotext", "pdffonts")
     family = register_pdf_fonts()
     assert family == PDF_FONT
     path = tmp_path / "mau.pdf"

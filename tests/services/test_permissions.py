@@ -10,7 +10,9 @@ import datetime as dt
 import importlib
 import inspect
 import pkgutil
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -46,6 +48,7 @@ from tiepdan_desktop.services import (
     overview,
     setup,
     unit,
+    visit_exports,
     visits,
 )
 from tiepdan_desktop.services.access import ACCESS_ATTRIBUTE, Access
@@ -159,6 +162,9 @@ RECIPES: dict[str, Call] = {
     ),
     "visits.create_letter_from_visit": lambda s, a, _t: visits.create_letter_from_visit(
         s, a, _recorded(s).id
+    ),
+    "visit_exports.export_register": lambda s, a, _t: visit_exports.export_register(
+        s, a, dt.date(2026, 1, 1), dt.date(2026, 1, 31), xlsx=Path(tempfile.mkdtemp()) / "so.xlsx"
     ),
     "deadlines.compute_deadline": lambda s, a, _t: deadlines.compute_deadline(
         s, a, DeadlineRequest("K3", dt.date(2026, 3, 2))

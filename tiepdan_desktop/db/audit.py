@@ -131,9 +131,15 @@ def refuse_unaudited_statements(state: ORMExecuteState) -> None:
 
 
 def record_bulk_action(
-    session: Session, actor: Actor, action: str, entity: str, summary: dict[str, Any]
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    summary: dict[str, Any],
+    operation: str = "bulk",
 ) -> None:
-    """Audit a bulk write that bypassed the ORM (demo data, imports) as one entry."""
+    """Audit as one entry a bulk write that bypassed the ORM (demo data, imports),
+    or an export (`operation="export"`): who took which records out, and when."""
     session.connection().execute(
         insert(AuditEntry),
         [
@@ -144,7 +150,7 @@ def record_bulk_action(
                 "action": action,
                 "entity": entity,
                 "entity_id": "*",
-                "operation": "bulk",
+                "operation": operation,
                 "changes_json": json.dumps(summary, ensure_ascii=False, sort_keys=True),
                 "reason": session.info.get("reason"),
             }

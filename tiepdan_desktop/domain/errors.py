@@ -42,3 +42,10 @@ class ConflictError(DomainError):
 
 class StorageError(DomainError):
     """The database could not be read or written (locked by another program, disk full …)."""
+
+
+class CancelledError(DomainError):
+    """The official stopped a long task (an export, a print); nothing was kept."""
+
+    def __init__(self, message: str = "Đã hủy theo yêu cầu; không có tệp nào được ghi.") -> None:
+        super().__init__(message)

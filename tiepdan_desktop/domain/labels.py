@@ -36,6 +36,7 @@ ACTION_LABELS = {
     "ghi_luot_tiep": "Ghi sổ tiếp công dân",
     "sua_luot_tiep": "Sửa lượt tiếp công dân",
     "tao_don_tu_luot_tiep": "Vào sổ đơn từ lượt tiếp",
+    "xuat_so_tiep_cong_dan": "Xuất, in sổ tiếp công dân",
 }
 
 ENTITY_LABELS = {
@@ -58,7 +59,13 @@ ENTITY_LABELS = {
     "*": "Nhiều bảng",
 }
 
-OPERATION_LABELS = {"insert": "Thêm", "update": "Sửa", "delete": "Xóa", "bulk": "Thêm hàng loạt"}
+OPERATION_LABELS = {
+    "insert": "Thêm",
+    "update": "Sửa",
+    "delete": "Xóa",
+    "bulk": "Thêm hàng loạt",
+    "export": "Xuất, in",
+}
 
 
 def action_label(code: str) -> str:
@@ -130,6 +137,11 @@ FIELD_LABELS = {
     "presided_by": "Người chủ trì",
     "status": "Trạng thái",
     "start_on": "Bắt đầu tính",
+    "date_from": "Từ ngày",
+    "date_to": "Đến ngày",
+    "rows": "số dòng",
+    "identities_shown": "có danh tính người tố cáo",
+    "files": "tệp",
     # Figures of a bulk action (demo data, imports).
     "visits": "lượt tiếp",
     "letters": "đơn",

@@ -1,0 +1,232 @@
+"""The reception register as a PDF in the layout of Mẫu số 03: A4 landscape, the
+office's heading and the title on the first page, the column headings and the
+column numbers (1)…(12) repeated on every page, "Trang x/y" at the foot, and
+the bundled Noto Sans embedded so Vietnamese prints the same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from tiepdan_desktop.exports.pdf_fonts import register_pdf_fonts
+from tiepdan_desktop.exports.visit_register_layout import (
+    COLUMNS,
+    FORM,
+    HANDLING_GROUP,
+    TITLE,
+    Progress,
+    RegisterDocument,
+    cells,
+    rows_with_progress,
+)
+
+PAGE = landscape(A4)
+MARGIN = 10 * mm
+# Rows per table: a table is laid out whole before it is split into pages, so
+# a year's register goes in pieces that each stay quick to lay out.
+ROWS_PER_TABLE = 300
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no types
+    """Writes "Trang x/y" once the number of pages is known (at save)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.setFont(register_pdf_fonts(), 8)
+            self.drawRightString(PAGE[0] - MARGIN, 6 * mm, f"Trang {self._pageNumber}/{total}")
+            self.drawString(MARGIN, 6 * mm, FORM)
+            super().showPage()
+        super().save()
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    font = register_pdf_fonts()
+    base = ParagraphStyle("cell", fontName=font, fontSize=7.5, leading=9)
+    return {
+        "cell": base,
+        "centre": ParagraphStyle("centre", parent=base, alignment=TA_CENTER),
+        "head": ParagraphStyle(
+            "head", parent=base, fontName=font + "-Bold", alignment=TA_CENTER, fontSize=7.5
+        ),
+        "office": ParagraphStyle(
+            "office",
+            parent=base,
+            fontName=font + "-Bold",
+            fontSize=10,
+            leading=13,
+            alignment=TA_CENTER,
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=font + "-Bold",
+            fontSize=15,
+            leading=20,
+            alignment=TA_CENTER,
+            spaceBefore=6,
+        ),
+        "period": ParagraphStyle(
+            "period",
+            parent=base,
+            fontName=font + "-Italic",
+            fontSize=10,
+            leading=13,
+            alignment=TA_CENTER,
+        ),
+    }
+
+
+def _paragraph(value: object, style: ParagraphStyle) -> Paragraph:
+    if isinstance(value, dt.date):
+        text = f"{value:%d/%m/%Y}"
+    else:
+        text = escape(str(value)).replace("\n", "<br/>")
+    return Paragraph(text, style)
+
+
+_HEADING_ROWS = range(3)
+
+
+def _heading_rows(styles: dict[str, ParagraphStyle]) -> list[list[object]]:
+    """Two heading rows ((8)–(10) under «Hướng xử lý») and the numbers row."""
+    top: list[object] = []
+    below: list[object] = []
+    for column in COLUMNS:
+        if column.under_handling:
+            top.append(_paragraph(HANDLING_GROUP, styles["head"]) if column.number == 8 else "")
+            below.append(_paragraph(column.heading, styles["head"]))
+        else:
+            top.append(_paragraph(column.heading, styles["head"]))
+            below.append("")
+    numbers: list[object] = [_paragraph(f"({c.number})", styles["head"]) for c in COLUMNS]
+    return [top, below, numbers]
+
+
+def _table_style() -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        # Empty cells are drawn in the table's font: not Helvetica (unembedded).
+        ("FONTNAME", (0, 0), (-1, -1), register_pdf_fonts()),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 2), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 2), colors.HexColor("#eef1f6")),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        ("SPAN", (7, 0), (9, 0)),  # «Hướng xử lý» over (8)–(10)
+    ]
+    for index, column in enumerate(COLUMNS):
+        if not column.under_handling:
+            commands.append(("SPAN", (index, 0), (index, 1)))
+    return TableStyle(commands)
+
+
+def _widths() -> list[float]:
+    usable = PAGE[0] - 2 * MARGIN
+    total = sum(c.width for c in COLUMNS)
+    return [usable * c.width / total for c in COLUMNS]
+
+
+def _tables(
+    document: RegisterDocument, styles: dict[str, ParagraphStyle], progress: Progress | None
+) -> Iterable[Flowable]:
+    """One table per block of rows; building them is the first half of the work."""
+    total = len(document.rows)
+
+    def halved(done: int, _total: int) -> None:
+        if progress is not None:
+            progress(done, 2 * total)
+
+    heading = _heading_rows(styles)
+    centred = {1, 2, 6, 8}  # STT, date, kind/people, accepted: short centred values
+    block: list[list[object]] = []
+
+    def table() -> Table:
+        return Table(heading + block, colWidths=_widths(), repeatRows=3, style=_table_style())
+
+    for row in rows_with_progress(document, halved):
+        block.append(
+            [
+                _paragraph(value, styles["centre"] if number in centred else styles["cell"])
+                for number, value in enumerate(cells(row), start=1)
+            ]
+        )
+        if len(block) == ROWS_PER_TABLE:
+            yield table()
+            block = []
+    if block or not document.rows:
+        if not document.rows:
+            block = [
+                [_paragraph("Không có lượt tiếp nào trong kỳ này.", styles["cell"])] + [""] * 11
+            ]
+        yield table()
+
+
+class _RegisterTemplate(SimpleDocTemplate):  # type: ignore[misc]
+    """Reports the rows laid out so far: the second half of the work."""
+
+    def __init__(self, *args: Any, progress: Progress | None, total: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._progress, self._total, self._drawn = progress, total, 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Table) and self._progress is not None:
+            self._drawn += max(len(flowable._cellvalues) - len(_HEADING_ROWS), 0)
+            self._progress(self._total + min(self._drawn, self._total), 2 * self._total)
+
+
+def write_register_pdf(
+    document: RegisterDocument, path: Path, progress: Progress | None = None
+) -> Path:
+    """Write the register of `document` to `path` (a partial file is removed)."""
+    styles = _styles()
+    first, second = document.office_lines
+    story: list[Flowable] = [
+        _paragraph(first, styles["office"]),
+        _paragraph(second, styles["office"]),
+        _paragraph(TITLE, styles["title"]),
+        _paragraph(document.period, styles["period"]),
+        Spacer(1, 4 * mm),
+    ]
+    story.extend(_tables(document, styles, progress))
+    template = _RegisterTemplate(
+        str(path),
+        progress=progress,
+        total=len(document.rows),
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=12 * mm,
+        title=f"{TITLE} – {document.unit.name}",
+        author=document.unit.name,
+        subject=document.period,
+    )
+    try:
+        template.build(story, canvasmaker=_NumberedCanvas)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
