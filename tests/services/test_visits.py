@@ -217,6 +217,15 @@ class TestRepeatVisitors:
         matches = visits.find_people(clocked, officer, "Nguyễn Văn An", id_number="079068001234")
         assert [m.same_id_number for m in matches] == [True, False]
 
+    def test_the_name_written_as_typed_comes_first(
+        self, clocked: ServiceContext, officer: Actor
+    ) -> None:
+        for name in ("Nguyễn Văn Ẩn", "Nguyễn Văn An", "Nguyễn Văn Ấn"):
+            visits.register_visit(clocked, officer, _visit(people=(PersonInput(name),)))
+        assert visits.find_people(clocked, officer, "Nguyễn Văn An")[0].full_name == "Nguyễn Văn An"
+        assert visits.find_people(clocked, officer, "nguyễn văn ấn")[0].full_name == "Nguyễn Văn Ấn"
+        assert len(visits.find_people(clocked, officer, "nguyen van an")) == 3
+
     def test_an_unknown_person_cannot_be_linked(
         self, clocked: ServiceContext, officer: Actor
     ) -> None:

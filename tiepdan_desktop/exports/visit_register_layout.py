@@ -29,20 +29,28 @@ class Column:
     # Relative width: millimetres on A4 landscape, about characters in Excel.
     width: float
     under_handling: bool = False
+    # The same heading, short enough for a table header on screen.
+    short: str = ""
 
 
 COLUMNS: tuple[Column, ...] = (
     Column(1, "STT", 9),
     Column(2, "Ngày tiếp", 18),
     Column(3, "Họ tên – Địa chỉ", 36),
-    Column(4, "CMND/CCCD/ Hộ chiếu của công dân", 22),
+    Column(4, "CMND/CCCD/ Hộ chiếu của công dân", 22, short="Giấy tờ"),
     Column(5, "Nội dung vụ việc", 44),
-    Column(6, "Phân loại đơn/Số người", 20),
+    Column(6, "Phân loại đơn/Số người", 20, short="Phân loại/Số người"),
     Column(7, "Cơ quan đã giải quyết", 22),
-    Column(8, "Thụ lý để giải quyết", 14, under_handling=True),
-    Column(9, "Trả lại đơn và hướng dẫn công dân đến cơ quan có thẩm quyền", 22, True),
-    Column(10, "Chuyển đơn đến cơ quan, tổ chức, đơn vị có thẩm quyền", 22, True),
-    Column(11, "Theo dõi kết quả giải quyết", 18),
+    Column(8, "Thụ lý để giải quyết", 14, under_handling=True, short="Thụ lý"),
+    Column(
+        9,
+        "Trả lại đơn và hướng dẫn công dân đến cơ quan có thẩm quyền",
+        22,
+        True,
+        "Trả lại đơn, hướng dẫn",
+    ),
+    Column(10, "Chuyển đơn đến cơ quan, tổ chức, đơn vị có thẩm quyền", 22, True, "Chuyển đơn"),
+    Column(11, "Theo dõi kết quả giải quyết", 18, short="Theo dõi kết quả"),
     Column(12, "Ghi chú", 20),
 )
 

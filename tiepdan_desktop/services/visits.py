@@ -156,7 +156,7 @@ def find_people(
     with context.sessions.reading() as session:
         return repo.find_people(
             session,
-            search_key(name),
+            name,
             digits_only(id_number).upper(),
             birth_year,
             search_key(address),

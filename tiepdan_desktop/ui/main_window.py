@@ -29,6 +29,7 @@ from tiepdan_desktop.ui.messages import show_info, show_warning
 from tiepdan_desktop.ui.pages.catalogue import SCREENS, Screen
 from tiepdan_desktop.ui.pages.overview_page import OverviewPage
 from tiepdan_desktop.ui.pages.planned_page import PlannedPage
+from tiepdan_desktop.ui.pages.reception_page import ReceptionPage
 from tiepdan_desktop.ui.pages.settings.settings_page import SettingsPage
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         self.settings_page: SettingsPage | None = None
+        self.reception_page: ReceptionPage | None = None
         self.calculator: DeadlineCalculatorDialog | None = None
         self._screen_keys: list[str] = []
         for screen in SCREENS:
@@ -77,6 +79,9 @@ class MainWindow(QMainWindow):
     def _page_for(self, screen: Screen) -> QWidget:
         if screen.key == "overview":
             return OverviewPage(self._app, screen)
+        if screen.key == "reception":
+            self.reception_page = ReceptionPage(self._app, screen)
+            return self.reception_page
         if screen.key == "settings":
             self.settings_page = SettingsPage(self._app, screen)
             return self.settings_page
@@ -132,6 +137,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Tệp"))
+        new_visit = self._action(self.tr("Ghi lượt tiếp công dân…"), self.new_visit, "Ctrl+N")
+        new_visit.setEnabled(self._app.can(Permission.EDIT_REGISTERS))
+        file_menu.addAction(new_visit)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Đổi &mật khẩu…"), self.change_password))
         file_menu.addAction(self._action(self.tr("Đăng &xuất"), self.logout, "Ctrl+L"))
         file_menu.addSeparator()
@@ -198,6 +207,12 @@ class MainWindow(QMainWindow):
     def logout(self) -> None:
         self.logout_requested.emit()
 
+    def new_visit(self) -> None:
+        """Ctrl+N from anywhere: the reception register, and a new visit in it."""
+        if self.reception_page is not None:
+            self.show_screen("reception")
+            self.reception_page.new_visit()
+
     def show_deadline_calculator(self) -> None:
         """One calculator, left open beside the registers while the official works."""
         if self.calculator is None:
@@ -251,6 +266,8 @@ class MainWindow(QMainWindow):
         state.save_text(SCREEN_KEY, self.current_screen())
         if self.settings_page is not None:
             self.settings_page.save_state()
+        if self.reception_page is not None:
+            self.reception_page.save_state()
         state.sync()
 
     @property

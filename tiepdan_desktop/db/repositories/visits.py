@@ -32,6 +32,7 @@ from tiepdan_desktop.db.models import Case, Letter, LetterPerson, Person, Visit,
 from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES
 from tiepdan_desktop.domain.enums import CaseState, CaseType, VisitorRole
 from tiepdan_desktop.domain.reception import identity_hidden, protected_visitor_label
+from tiepdan_desktop.domain.text import FOLDED_MATCH, match_rank, search_key
 from tiepdan_desktop.domain.visit_records import (
     HistoryCase,
     HistoryVisit,
@@ -43,6 +44,7 @@ from tiepdan_desktop.domain.visit_records import (
     VisitorView,
 )
 
+CANDIDATES = 40  # namesakes read to rank the few shown
 ROWID: ColumnElement[int] = literal_column("visit.rowid", Integer)
 CLOSED_CASE_STATES = frozenset({CaseState.CLOSED, CaseState.WITHDRAWN, CaseState.TERMINATED})
 PROTECTED_CASE_TYPES = frozenset({CaseType.DENUNCIATION, CaseType.MIXED})
@@ -333,7 +335,7 @@ def _matches(
 
 def find_people(
     session: Session,
-    name_key: str,
+    typed_name: str,
     id_number: str,
     birth_year: int | None,
     address_key: str,
@@ -341,14 +343,15 @@ def find_people(
     limit: int = 8,
 ) -> list[PersonMatch]:
     """People who may be the one being typed: the same ID number first, then the
-    same name (as typed so far, diacritics folded) — same birth year and a
-    similar address ranked higher."""
+    same name as typed so far (diacritics folded): the name written exactly as
+    typed, the same birth year and a similar address ranked higher."""
     visible = _visible_link(may_see_denouncers)
     found: list[Person] = []
     if id_number:
         found += session.scalars(
             select(Person).where(Person.id_number == id_number, visible).limit(limit)
         )
+    name_key = search_key(typed_name)
     if len(name_key) >= 2:
         same_year = case((Person.birth_year == birth_year, 0), else_=1) if birth_year else None
         same_place = (
@@ -357,7 +360,7 @@ def find_people(
             else None
         )
         order = [o for o in (same_year, same_place) if o is not None]
-        query = (
+        candidates = session.scalars(
             select(Person)
             .where(
                 Person.name_key >= name_key,
@@ -366,9 +369,15 @@ def find_people(
                 visible,
             )
             .order_by(*order, Person.name_key, Person.birth_year)
-            .limit(limit - len(found))
-        )
-        found += session.scalars(query)
+            .limit(CANDIDATES)
+        ).all()
+        # Stable: among equals the SQL order (birth year, place) stays.
+        def rank(person: Person) -> int:
+            found_rank = match_rank(typed_name, person.full_name)
+            return FOLDED_MATCH if found_rank is None else found_rank
+
+        exact_first = sorted(candidates, key=rank)
+        found += exact_first[: limit - len(found)]
     return _matches(session, found[:limit], id_number, may_see_denouncers)
 
 

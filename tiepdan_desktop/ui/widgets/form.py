@@ -13,6 +13,7 @@ class ValidatedForm(QFormLayout):
         self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._errors: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
+        self._rows: dict[str, QWidget] = {}
 
     def add_field(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
         """Add a labelled field; `name` matches the keys of ValidationError.fields."""
@@ -34,8 +35,13 @@ class ValidatedForm(QFormLayout):
         self.addRow(label, holder)
         self._errors[name] = error
         self._fields[name] = widget
+        self._rows[name] = holder
         widget.setAccessibleName(label.replace("&", "").rstrip(" :*"))
         return widget
+
+    def set_field_visible(self, name: str, visible: bool) -> None:
+        """Show or hide a field with its label (fields that apply only sometimes)."""
+        self.setRowVisible(self._rows[name], visible)
 
     def show_errors(self, errors: Mapping[str, str]) -> list[str]:
         """Show each message under its field; return the messages no field took."""

@@ -1,0 +1,210 @@
+"""The reception register as a table that stays quick at 200,000 rows.
+
+The model holds the keys of the rows the filter and order give (exact row
+count) and reads the rows themselves in blocks of 100, in the background, when
+the view first asks for them (ARCHITECTURE.md "large registers"; Anki's browser
+table).  A row not read yet shows "…" for the moment it takes.  A new filter,
+order or a write replaces the keys and forgets the rows.
+
+The columns are those of Mẫu số 03, filled exactly as the printed register
+(exports.visit_register_layout.cells), plus the reception type and officer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from tiepdan_desktop.domain.visit_records import RegisterRow, RegisterSort
+from tiepdan_desktop.exports.visit_register_layout import COLUMNS, cells
+from tiepdan_desktop.ui.models.record_table import RECORD_ROLE
+from tiepdan_desktop.ui.tasks import TaskRunner
+
+BLOCK = 100
+PENDING = "…"
+HIDDEN_COLOUR = QColor("#6b4a00")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VisitRegisterModel", text)
+
+
+@dataclass(frozen=True)
+class RegisterColumn:
+    header: str
+    text: Callable[[RegisterRow], str]
+    sort: RegisterSort | None = None
+    shown_by_default: bool = True
+
+
+def _form_cell(number: int) -> Callable[[RegisterRow], str]:
+    def text(row: RegisterRow) -> str:
+        value = cells(row)[number - 1]
+        if isinstance(value, dt.date):
+            return f"{row.visited_at:%d/%m/%Y %H:%M}"
+        return str(value).replace("\n", " · ")
+
+    return text
+
+
+_SORT_OF_FORM_COLUMN = {
+    1: RegisterSort.DATE,
+    2: RegisterSort.DATE,
+    3: RegisterSort.NAME,
+    6: RegisterSort.LETTER_TYPE,
+    8: RegisterSort.HANDLING,
+    9: RegisterSort.HANDLING,
+    10: RegisterSort.HANDLING,
+}
+
+
+def register_columns() -> list[RegisterColumn]:
+    columns = [
+        RegisterColumn(
+            # The form's own headings (Vietnamese by law), numbered as printed.
+            f"({column.number}) {column.short or column.heading}"
+            if column.number > 2
+            else column.heading,
+            _form_cell(column.number),
+            _SORT_OF_FORM_COLUMN.get(column.number),
+        )
+        for column in COLUMNS
+    ]
+    columns.append(
+        RegisterColumn(_tr("Hình thức tiếp"), lambda r: r.reception_type.label, None, False)
+    )
+    columns.append(RegisterColumn(_tr("Cán bộ tiếp"), lambda r: r.officer_name, None, False))
+    columns.append(
+        RegisterColumn(_tr("Số người"), lambda r: str(r.head_count), RegisterSort.HEAD_COUNT, False)
+    )
+    return columns
+
+
+class VisitRegisterModel(QAbstractTableModel):
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        load_rows: Callable[[list[int]], list[RegisterRow]],
+        parent: QObject | None = None,
+    ) -> None:
+        """`load_rows` reads the rows of a block of keys; it runs in a worker."""
+        super().__init__(parent)
+        self._tasks = tasks
+        self._load_rows = load_rows
+        self.columns = register_columns()
+        self._keys: list[int] = []
+        self._rows: dict[int, RegisterRow] = {}
+        self._requested: set[int] = set()
+        # Bumped on every new set of keys: blocks read for older keys are dropped.
+        self._generation = 0
+
+    # --- the keys -----------------------------------------------------------------------
+
+    def set_keys(self, keys: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._keys = list(keys)
+        self._rows.clear()
+        self._requested.clear()
+        self._generation += 1
+        self.endResetModel()
+
+    def record(self, row: int) -> RegisterRow | None:
+        """The row if it has been read (None while it is on its way)."""
+        return self._rows.get(row)
+
+    def row_of_visit(self, visit_id: object) -> int | None:
+        for row, record in self._rows.items():
+            if record.visit_id == visit_id:
+                return row
+        return None
+
+    # --- reading blocks ---------------------------------------------------------------
+
+    def _request(self, block: int) -> None:
+        if block in self._requested:
+            return
+        self._requested.add(block)
+        generation = self._generation
+        keys = self._keys[block * BLOCK : (block + 1) * BLOCK]
+        load = self._load_rows
+        self._tasks.read(
+            lambda: load(keys),
+            lambda rows: self._arrived(generation, block, keys, rows),
+            lambda _error: self._requested.discard(block),  # asked again when next shown
+            owner=self,
+        )
+
+    def _arrived(
+        self, generation: int, block: int, keys: list[int], rows: list[RegisterRow]
+    ) -> None:
+        if generation != self._generation:
+            return
+        by_key = {row.key: row for row in rows}
+        first = block * BLOCK
+        for offset, key in enumerate(keys):
+            if key in by_key:
+                self._rows[first + offset] = by_key[key]
+        last = first + len(keys) - 1
+        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def prefetch(self, first: int, last: int) -> None:
+        """Ask for the blocks of rows first…last (the rows the view is about to show)."""
+        for block in range(max(first, 0) // BLOCK, min(last, len(self._keys) - 1) // BLOCK + 1):
+            self._request(block)
+
+    # --- the model contract ------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._keys):
+            return None
+        record = self._rows.get(index.row())
+        if record is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._request(index.row() // BLOCK)
+                return PENDING if index.column() == 0 else ""
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.text(record) or None
+        if role == RECORD_ROLE:
+            return record.visit_id
+        hidden_name = record.identity_hidden and index.column() == 2
+        if role == Qt.ItemDataRole.FontRole and hidden_name:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and hidden_name:
+            return HIDDEN_COLOUR
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.ToolTipRole:
+                sortable = self.columns[section].sort is not None
+                return _tr("Nhấn để sắp xếp") if sortable else None
+        return super().headerData(section, orientation, role)

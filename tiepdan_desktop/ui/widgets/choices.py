@@ -1,0 +1,35 @@
+"""Combo boxes of the enums (labels shown, members kept).
+
+Qt keeps a StrEnum member given as item data as a plain string; `enum_value`
+turns it back into the member, so code compares members, not strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QComboBox
+
+from tiepdan_desktop.domain.enums import LabelledEnum
+
+
+def enum_combo[E: LabelledEnum](
+    object_name: str, members: Iterable[E], first: str | None = None
+) -> QComboBox:
+    """The members' labels; `first` (no choice, or «every» in a filter) heads the list."""
+    combo = QComboBox()
+    combo.setObjectName(object_name)
+    if first is not None:
+        combo.addItem(first, None)
+    for member in members:
+        combo.addItem(member.label, member)
+    return combo
+
+
+def enum_value[E: LabelledEnum](combo: QComboBox, enum_class: type[E]) -> E | None:
+    data = combo.currentData()
+    return None if data is None else enum_class(data)
+
+
+def select_member(combo: QComboBox, member: LabelledEnum | None) -> None:
+    combo.setCurrentIndex(max(combo.findData(member), 0))
