@@ -371,6 +371,7 @@ def find_people(
             .order_by(*order, Person.name_key, Person.birth_year)
             .limit(CANDIDATES)
         ).all()
+
         # Stable: among equals the SQL order (birth year, place) stays.
         def rank(person: Person) -> int:
             found_rank = match_rank(typed_name, person.full_name)
