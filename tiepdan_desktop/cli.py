@@ -110,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     deadline.add_argument("--json", action="store_true", help="kết quả dạng JSON")
 
+    benchmark = commands.add_parser(
+        "benchmark", help="đo tốc độ sổ tiếp công dân trên dữ liệu hiện có, so với hạn mức"
+    )
+    benchmark.add_argument(
+        "--gui", action="store_true", help="đo cả màn hình sổ (Qt, không hiển thị)"
+    )
+
     export = commands.add_parser("export", help="xuất sổ sách ra tệp Excel, PDF")
     export.add_argument("register", choices=["visits"], help="visits: sổ tiếp công dân")
     export.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
@@ -141,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _check,
         "deadline": _deadline,
         "export": _export,
+        "benchmark": _benchmark,
     }
     handler = handlers[options.command]
     return _guarded(lambda: handler(options, paths), paths)
@@ -384,6 +392,22 @@ def _export(options: argparse.Namespace, paths: DataPaths) -> int:
     files = ", ".join(str(path) for path in summary.files)
     print(f"Đã ghi {summary.rows} lượt tiếp ({date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}) vào {files}.")
     return EXIT_OK
+
+
+def _benchmark(options: argparse.Namespace, paths: DataPaths) -> int:
+    from tiepdan_desktop.benchmarks import gui_benchmarks, register_benchmarks
+
+    storage = _storage(options, paths)
+    try:
+        context, actor = storage.context(), Actor.command_line()
+        measures = register_benchmarks(context, actor)
+        if options.gui:
+            measures += gui_benchmarks(context, actor)
+    finally:
+        storage.close()
+    for measure in measures:
+        print(measure.line())
+    return EXIT_OK if all(measure.met for measure in measures) else EXIT_REFUSED
 
 
 def run_self_test() -> int:

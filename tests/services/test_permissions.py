@@ -144,6 +144,7 @@ RECIPES: dict[str, Call] = {
         s, a, "lich.csv", LOCAL_DAY_CSV.encode()
     ),
     "visits.register_keys": lambda s, a, _t: visits.register_keys(s, a, RegisterFilter()),
+    "visits.register_start": lambda s, a, _t: visits.register_start(s, a, RegisterFilter()),
     "visits.register_rows": lambda s, a, _t: visits.register_rows(s, a, [1]),
     "visits.register_period": lambda s, a, _t: visits.register_period(
         s, a, dt.date(2026, 1, 1), dt.date(2026, 1, 31)

@@ -402,6 +402,20 @@ class TestRegister:
         with pytest.raises(ValidationError):
             visits.register_rows(clocked, officer, list(range(501)))
 
+    def test_a_screen_starts_from_the_count_and_the_first_keys(
+        self, clocked: ServiceContext, officer: Actor, three: None
+    ) -> None:
+        every = _keys(clocked, officer)
+        start = visits.register_start(clocked, officer, RegisterFilter(), first=2)
+        assert (start.total, start.keys) == (3, every[:2])
+        searched = visits.register_start(clocked, officer, RegisterFilter(search="dao"), first=2)
+        assert searched.total == 1 and len(searched.keys) == 1
+        # A search and another filter: counted together (An came in October).
+        dated = RegisterFilter(search="lê lợi", date_from=dt.date(2026, 11, 1))
+        assert visits.register_start(clocked, officer, dated, first=1).total == 0
+        autumn = RegisterFilter(search="lê lợi", date_to=dt.date(2026, 10, 31))
+        assert visits.register_start(clocked, officer, autumn, first=1).total == 1
+
     def test_officers_are_listed_for_the_form(
         self, clocked: ServiceContext, officer: Actor
     ) -> None:

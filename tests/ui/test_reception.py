@@ -144,6 +144,20 @@ def test_the_table_model_keeps_the_contract(
     settle(qtbot, recorded.tasks)
     assert model.index(0, 0).data() == "3"
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+    every = visits.register_keys(services, actor, RegisterFilter())
+    model.set_keys(every[:2], total=3)  # the first keys, the rest on their way
+    assert model.rowCount() == 3 and not model.complete
+    assert model.index(2, 0).data() == PENDING
+    settle(qtbot, recorded.tasks)
+    assert model.index(2, 0).data() == PENDING  # no key yet: nothing to read
+    model.complete_keys(every)
+    assert model.complete and model.index(2, 0).data() == PENDING  # asked for now
+    settle(qtbot, recorded.tasks)
+    assert model.index(2, 0).data() == "1"
+    assert model.index(0, 0).data() == "3"  # the rows already read stay
+    model.complete_keys(list(reversed(every)))  # the register changed meanwhile
+    settle(qtbot, recorded.tasks)
+    assert model.index(0, 0).data() == "1"
     model.set_keys([])
     assert model.rowCount() == 0
 

@@ -94,9 +94,25 @@ def search_words(typed: str) -> tuple[list[str], list[str]]:
     return _WORD.findall(search_key(typed)), exact
 
 
-def _matching(connection: Connection, words: list[str]) -> ColumnElement[bool]:
+def match_count(connection: Connection, typed: str) -> int | None:
+    """How many visits a search finds, from the index alone (None: no index here,
+    or no words typed)."""
+    folded, _exact = search_words(typed)
+    if not folded or not is_sqlite(connection):
+        return None
+    counted = connection.exec_driver_sql(
+        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (_phrase(folded),)
+    )
+    return int(counted.scalar_one())
+
+
+def _matching(connection: Connection, words: list[str], walk_order: bool) -> ColumnElement[bool]:
     if is_sqlite(connection):
-        rowid: ColumnElement[int] = literal_column("visit.rowid", Integer)
+        # "+rowid" keeps SQLite from fetching the rows found one by one and then
+        # sorting them: it walks the index of the order instead and keeps the rows
+        # found (ten times quicker when a third of the register is found).
+        column = "+visit.rowid" if walk_order else "visit.rowid"
+        rowid: ColumnElement[int] = literal_column(column, Integer)
         matched = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q").bindparams(
             q=_phrase(words)
         )
@@ -105,15 +121,15 @@ def _matching(connection: Connection, words: list[str]) -> ColumnElement[bool]:
 
 
 def visit_search(
-    connection: Connection, typed: str
+    connection: Connection, typed: str, walk_order: bool = False
 ) -> tuple[ColumnElement[bool] | None, ColumnElement[bool] | None]:
     """The condition a register row must meet for the search `typed` (None: no
     words typed), and, when what was typed has diacritics, the condition that
-    ranks a row first."""
+    ranks a row first.  `walk_order`: the rows are read in the order's index."""
     folded, exact = search_words(typed)
     if not folded:
         return None, None
-    matches = _matching(connection, folded)
+    matches = _matching(connection, folded, walk_order)
     if exact == folded:  # nothing to rank by: no diacritics were typed
         return matches, None
     return matches, Visit.search_exact.contains(" ".join(exact), autoescape=True)

@@ -130,6 +130,14 @@ class RegisterFilter:
 
 
 @dataclass(frozen=True)
+class RegisterStart:
+    """What a screen needs first: how many rows, and the keys of the first of them."""
+
+    total: int
+    keys: list[int]
+
+
+@dataclass(frozen=True)
 class RegisterRow:
     """One line of the register (Mẫu số 03), identities already masked if needed."""
 

@@ -60,6 +60,7 @@ from tiepdan_desktop.domain.visit_records import (
     PersonMatch,
     RegisterFilter,
     RegisterRow,
+    RegisterStart,
     VisitDetail,
     VisitInput,
 )
@@ -68,6 +69,7 @@ from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import open_deadline
 
 MAX_BLOCK = 500
+FIRST_KEYS = 200  # a screenful and then some
 
 
 def _may_see_denouncers(context: ServiceContext, actor: Actor) -> bool:
@@ -82,6 +84,18 @@ def register_keys(context: ServiceContext, actor: Actor, filter_: RegisterFilter
     """The keys of the register rows that pass `filter_`, in its order."""
     with context.sessions.reading() as session:
         return repo.register_keys(session, filter_)
+
+
+@requires(Permission.VIEW_REGISTERS)
+def register_start(
+    context: ServiceContext, actor: Actor, filter_: RegisterFilter, first: int = FIRST_KEYS
+) -> RegisterStart:
+    """The row count and the first keys: enough to show a register at once, while
+    the rest of the keys (register_keys) are read."""
+    with context.sessions.reading() as session:
+        keys = repo.register_keys(session, filter_, first)
+        total = len(keys) if len(keys) < first else repo.register_count(session, filter_)
+        return RegisterStart(total, keys)
 
 
 @requires(Permission.VIEW_REGISTERS)

@@ -87,8 +87,9 @@ class Visit(UUIDKey, Timestamps, Base):
     __tablename__ = "visit"
     __table_args__ = (
         UniqueConstraint("unit_id", "year", "number"),
-        Index(None, "visited_at"),
-        # Sorting the register by name: index order, then newest first.
+        # The register's own order (date, then number), read straight from the index.
+        Index(None, "visited_at", "number"),
+        # Sorting the register by name: index order, then by date.
         Index(None, "primary_name_sort", "visited_at"),
         Index(None, "case_id"),
     )

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    Select,
     and_,
     case,
     func,
@@ -79,8 +80,8 @@ def _order(filter_: RegisterFilter) -> list[Any]:
 
     newest_first = [Visit.visited_at.desc(), Visit.number.desc()]
     if filter_.sort is RegisterSort.NAME:
-        # Index order (name, then newest first within a name).
-        return [way(Visit.primary_name_sort), *newest_first]
+        # Straight from the (name, date) index, read forwards or backwards.
+        return [way(Visit.primary_name_sort), way(Visit.visited_at)]
     if filter_.sort is RegisterSort.LETTER_TYPE:
         return [way(Visit.letter_type), *newest_first]
     if filter_.sort is RegisterSort.HEAD_COUNT:
@@ -90,19 +91,67 @@ def _order(filter_: RegisterFilter) -> list[Any]:
     return [way(Visit.visited_at), way(Visit.number)]
 
 
-def register_keys(session: Session, filter_: RegisterFilter) -> list[int]:
-    """The keys of the rows that pass `filter_`, in its order."""
+# Orders an index gives (date and number; name and date).  With a search, the
+# rows are best read by walking that index for the first screenful, and for all
+# the keys when the search finds more than this share of the register; a
+# narrower search is quicker fetched and sorted (db/fulltext.py).
+_INDEXED_ORDERS = frozenset({RegisterSort.DATE, RegisterSort.NAME})
+WIDE_SEARCH = 0.1
+
+
+def _register_query(filter_: RegisterFilter, conditions: list[ColumnElement[bool]]) -> Select[int]:
     query = select(ROWID).select_from(Visit)
-    conditions = _conditions(filter_)
-    matches, exact_first = fulltext.visit_search(session.connection(), filter_.search)
-    if matches is not None:
-        conditions.append(matches)
     if conditions:
         query = query.where(and_(*conditions))
-    order = _order(filter_)
-    if exact_first is not None:
-        order = [case((exact_first, 0), else_=1), *order]
-    return list(session.scalars(query.order_by(*order)))
+    return query.order_by(*_order(filter_))
+
+
+def _walks_index(session: Session, filter_: RegisterFilter, limit: int | None) -> bool:
+    if not filter_.search or filter_.sort not in _INDEXED_ORDERS:
+        return False
+    if limit is not None:
+        return True
+    found = fulltext.match_count(session.connection(), filter_.search)
+    rows = session.connection().execute(select(func.count()).select_from(Visit)).scalar_one()
+    return found is not None and found > WIDE_SEARCH * rows
+
+
+def register_keys(session: Session, filter_: RegisterFilter, limit: int | None = None) -> list[int]:
+    """The keys of the rows that pass `filter_`, in its order (the first `limit`).
+    When the search was typed with diacritics, the rows holding it exactly as
+    typed come first, each part in the filter's order."""
+    conditions = _conditions(filter_)
+    walk = _walks_index(session, filter_, limit)
+    matches, exact = fulltext.visit_search(session.connection(), filter_.search, walk)
+    if matches is not None:
+        conditions.append(matches)
+    parts = [conditions] if exact is None else [[*conditions, exact], [*conditions, ~exact]]
+    keys: list[int] = []
+    for part in parts:
+        query = _register_query(filter_, part)
+        if limit is not None:
+            query = query.limit(limit - len(keys))
+        # Core, not the ORM: a plain list of integers, read as fast as SQLite gives them.
+        keys += session.connection().execute(query).scalars()
+        if limit is not None and len(keys) >= limit:
+            break
+    return keys
+
+
+def register_count(session: Session, filter_: RegisterFilter) -> int:
+    """How many rows pass `filter_`."""
+    conditions = _conditions(filter_)
+    if not conditions and filter_.search:  # the search alone: the index counts it
+        found = fulltext.match_count(session.connection(), filter_.search)
+        if found is not None:
+            return found
+    matches, _exact = fulltext.visit_search(session.connection(), filter_.search)
+    if matches is not None:
+        conditions.append(matches)
+    counted = select(func.count()).select_from(Visit)
+    if conditions:
+        counted = counted.where(and_(*conditions))
+    return int(session.connection().execute(counted).scalar_one())
 
 
 def _people_of(

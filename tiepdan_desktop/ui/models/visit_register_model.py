@@ -1,10 +1,12 @@
 """The reception register as a table that stays quick at 200,000 rows.
 
-The model holds the keys of the rows the filter and order give (exact row
-count) and reads the rows themselves in blocks of 100, in the background, when
-the view first asks for them (ARCHITECTURE.md "large registers"; Anki's browser
-table).  A row not read yet shows "…" for the moment it takes.  A new filter,
-order or a write replaces the keys and forgets the rows.
+The model holds the keys of the rows the filter and order give and reads the
+rows themselves in blocks of 100, in the background, when the view first asks
+for them (ARCHITECTURE.md "large registers"; Anki's browser table).  A new
+filter or order shows at once from the exact row count and the first keys;
+the other keys follow (`complete_keys`).  A row not read yet shows "…" for the
+moment it takes.  A new filter, order or a write replaces the keys and
+forgets the rows.
 
 The columns are those of Mẫu số 03, filled exactly as the printed register
 (exports.visit_register_layout.cells), plus the reception type and officer.
@@ -106,6 +108,7 @@ class VisitRegisterModel(QAbstractTableModel):
         self._load_rows = load_rows
         self.columns = register_columns()
         self._keys: list[int] = []
+        self._total = 0
         self._rows: dict[int, RegisterRow] = {}
         self._requested: set[int] = set()
         # Bumped on every new set of keys: blocks read for older keys are dropped.
@@ -113,13 +116,35 @@ class VisitRegisterModel(QAbstractTableModel):
 
     # --- the keys -----------------------------------------------------------------------
 
-    def set_keys(self, keys: Sequence[int]) -> None:
+    def set_keys(self, keys: Sequence[int], total: int | None = None) -> None:
+        """The keys in order; `total` when these are only the first of them."""
         self.beginResetModel()
         self._keys = list(keys)
+        self._total = max(total or 0, len(self._keys))
         self._rows.clear()
         self._requested.clear()
         self._generation += 1
         self.endResetModel()
+
+    def complete_keys(self, keys: Sequence[int]) -> None:
+        """All the keys, after the first ones: rows already shown stay as they are.
+        If the register changed in between (the keys do not begin the same way,
+        or their number differs), it is shown anew."""
+        known = len(self._keys)
+        if list(keys[:known]) != self._keys or len(keys) != self._total:
+            self.set_keys(keys)
+            return
+        self._keys = list(keys)
+        # The block that held the last known key was read short: read it again.
+        self._requested = {block for block in self._requested if block < known // BLOCK}
+        if known < len(keys):
+            self.dataChanged.emit(
+                self.index(known, 0), self.index(len(keys) - 1, self.columnCount() - 1)
+            )
+
+    @property
+    def complete(self) -> bool:
+        return len(self._keys) == self._total
 
     def record(self, row: int) -> RegisterRow | None:
         """The row if it has been read (None while it is on its way)."""
@@ -162,24 +187,26 @@ class VisitRegisterModel(QAbstractTableModel):
 
     def prefetch(self, first: int, last: int) -> None:
         """Ask for the blocks of rows first…last (the rows the view is about to show)."""
-        for block in range(max(first, 0) // BLOCK, min(last, len(self._keys) - 1) // BLOCK + 1):
+        last = min(last, len(self._keys) - 1)
+        for block in range(max(first, 0) // BLOCK, last // BLOCK + 1):
             self._request(block)
 
     # --- the model contract ------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._keys):
+        if not index.isValid() or not 0 <= index.row() < self._total:
             return None
         record = self._rows.get(index.row())
         if record is None:
             if role == Qt.ItemDataRole.DisplayRole:
-                self._request(index.row() // BLOCK)
+                if index.row() < len(self._keys):  # its key is known: read its block
+                    self._request(index.row() // BLOCK)
                 return PENDING if index.column() == 0 else ""
             return None
         column = self.columns[index.column()]

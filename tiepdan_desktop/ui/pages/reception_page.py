@@ -31,6 +31,7 @@ from tiepdan_desktop.domain.visit_records import (
     RegisterFilter,
     RegisterRow,
     RegisterSort,
+    RegisterStart,
     VisitDetail,
 )
 from tiepdan_desktop.services import setup, unit, visit_exports, visits
@@ -204,30 +205,45 @@ class ReceptionPage(QWidget):
             self._search_timer.start()
 
     def query(self) -> None:
-        """Ask for the keys of the current filter and order; a newer question
-        makes the answer to an older one irrelevant."""
+        """Show the register for the current filter and order: the count and the
+        first rows at once, the rest of the keys next.  A newer question makes the
+        answers to older ones irrelevant."""
         self._query_number += 1
         number = self._query_number
         wanted = self.current_filter()
         services, actor = self._app.services, self._app.actor
         self._app.tasks.read(
-            lambda: visits.register_keys(services, actor, wanted),
-            lambda keys: self._keys_arrived(number, wanted, keys),
+            lambda: visits.register_start(services, actor, wanted),
+            lambda start: self._start_arrived(number, wanted, start),
             lambda error: show_failure(self, error, self.tr("Không đọc được sổ")),
             owner=self,
         )
 
-    def _keys_arrived(self, number: int, wanted: RegisterFilter, keys: list[int]) -> None:
+    def _start_arrived(self, number: int, wanted: RegisterFilter, start: RegisterStart) -> None:
         if number != self._query_number:
             return
         selected = self.selected_row()
         self.shown_filter = wanted
-        self.model.set_keys(keys)
-        self.count.setText(self.tr("{0} lượt tiếp").format(format_number(len(keys))))
+        self.model.set_keys(start.keys, start.total)
+        self.count.setText(self.tr("{0} lượt tiếp").format(format_number(start.total)))
         self._prefetch()
         if selected is not None:
             self._reselect(selected.visit_id)
         self._selection_changed()  # a reset model says nothing of its selection
+        if not self.model.complete:
+            services, actor = self._app.services, self._app.actor
+            self._app.tasks.read(
+                lambda: visits.register_keys(services, actor, wanted),
+                lambda keys: self._all_keys_arrived(number, keys),
+                lambda error: show_failure(self, error, self.tr("Không đọc được sổ")),
+                owner=self,
+            )
+
+    def _all_keys_arrived(self, number: int, keys: list[int]) -> None:
+        if number == self._query_number:
+            self.model.complete_keys(keys)
+            self.count.setText(self.tr("{0} lượt tiếp").format(format_number(len(keys))))
+            self._prefetch()
 
     def _prefetch(self) -> None:
         first = self.table.rowAt(0)

@@ -1,4 +1,5 @@
-"""Register search with diacritics (visit.search_exact) and the name-order index.
+"""Register search with diacritics (visit.search_exact), and indexes giving the
+register's orders (date and number; name and date) without sorting.
 
 The words with their diacritics are filled in for the visits already recorded,
 under the rule of that time: a denunciation's or a mixed letter's visitors are
@@ -63,6 +64,10 @@ def upgrade() -> None:
             ["primary_name_sort", "visited_at"],
             unique=False,
         )
+        batch_op.drop_index(batch_op.f("ix_visit_visited_at"))
+        batch_op.create_index(
+            batch_op.f("ix_visit_visited_at_number"), ["visited_at", "number"], unique=False
+        )
     _fill_search_exact()
 
 
@@ -71,6 +76,8 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS visit_fts_{name}")
     op.execute("DROP TABLE IF EXISTS visit_fts")
     with op.batch_alter_table("visit", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_visit_visited_at_number"))
+        batch_op.create_index(batch_op.f("ix_visit_visited_at"), ["visited_at"], unique=False)
         batch_op.drop_index(batch_op.f("ix_visit_primary_name_sort_visited_at"))
         batch_op.create_index(
             batch_op.f("ix_visit_primary_name_sort"), ["primary_name_sort"], unique=False

@@ -1,0 +1,137 @@
+"""Performance budgets measured on a real database (`tiepdan benchmark`).
+
+Budgets of the reception register (issue 4), on `tiepdan demo-data --visits 200000`:
+- the register opens and paints its first rows in under 0.3 s;
+- a search keystroke updates the results in under 0.1 s;
+- sorting by name takes under 0.5 s.
+
+Each figure is the best of a few runs of the whole path a screen takes before
+the official sees rows: the row count and the first keys of the filter and
+order, then the first block of rows; taken through the services, and with
+--gui through the real reception screen (offscreen).  The rest of the keys
+are read after that, in the background; their time is shown for information.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.visit_records import RegisterFilter, RegisterSort
+from tiepdan_desktop.services import visits
+from tiepdan_desktop.services.context import ServiceContext
+
+FIRST_BLOCK = 100
+RUNS = 5
+TYPED = "nguyen van an"
+TYPED_WITH_MARKS = "nguyễn văn an"  # exact matches ranked first: two passes
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    seconds: float
+    budget: float
+    detail: str = ""
+
+    @property
+    def met(self) -> bool:
+        return self.seconds <= self.budget
+
+    def line(self) -> str:
+        verdict = "đạt" if self.met else "VƯỢT"
+        extra = f" ({self.detail})" if self.detail else ""
+        return (
+            f"{self.name:<46} {self.seconds * 1000:8.1f} ms   hạn mức {self.budget * 1000:6.0f} ms"
+            f"   {verdict}{extra}"
+        )
+
+
+def _best(run: Callable[[], object], runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def _screenful(context: ServiceContext, actor: Actor, wanted: RegisterFilter) -> int:
+    start = visits.register_start(context, actor, wanted)
+    visits.register_rows(context, actor, start.keys[:FIRST_BLOCK])
+    return start.total
+
+
+def register_benchmarks(context: ServiceContext, actor: Actor) -> list[Measure]:
+    total = _screenful(context, actor, RegisterFilter())
+    opened = _best(lambda: _screenful(context, actor, RegisterFilter()))
+
+    def typing(text: str) -> list[float]:
+        """Each keystroke of `text`: the search as it stands after that key."""
+        return [
+            _best(lambda t=text[:end]: _screenful(context, actor, RegisterFilter(search=t)), 3)
+            for end in range(1, len(text) + 1)
+        ]
+
+    keystrokes = typing(TYPED)
+    marked = typing(TYPED_WITH_MARKS)
+    by_name = _best(
+        lambda: _screenful(context, actor, RegisterFilter(sort=RegisterSort.NAME, descending=False))
+    )
+    every_key = _best(lambda: visits.register_keys(context, actor, RegisterFilter()), 3)
+    return [
+        Measure("Mở sổ: số dòng + 100 dòng đầu", opened, 0.3, f"{total:,} lượt tiếp"),
+        Measure(
+            "Một phím khi tìm «nguyen van an» (chậm nhất)",
+            max(keystrokes),
+            0.1,
+            f"trung vị {statistics.median(keystrokes) * 1000:.1f} ms",
+        ),
+        Measure(
+            "Một phím khi tìm «nguyễn văn an» (chậm nhất)",
+            max(marked),
+            0.1,
+            f"trung vị {statistics.median(marked) * 1000:.1f} ms",
+        ),
+        Measure("Sắp xếp theo tên (tên trước, kiểu Việt)", by_name, 0.5),
+        Measure("(nền) khóa của mọi dòng, sau khi đã hiện", every_key, 1.0),
+    ]
+
+
+def gui_benchmarks(context: ServiceContext, actor: Actor) -> list[Measure]:
+    """The reception screen itself, offscreen: built, keys read, first rows shown."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from tiepdan_desktop.app import create_application
+    from tiepdan_desktop.ui.app_context import AppContext
+    from tiepdan_desktop.ui.pages.catalogue import SCREENS
+    from tiepdan_desktop.ui.pages.reception_page import ReceptionPage
+    from tiepdan_desktop.ui.tasks import TaskRunner
+    from tiepdan_desktop.ui.ui_state import UiState
+
+    application = create_application()
+    screen = next(s for s in SCREENS if s.key == "reception")
+    tasks = TaskRunner(lambda error: print(f"Lỗi: {error}"))
+    # Column layouts of the benchmark's own, not the office's.
+    state = UiState(Path(tempfile.mkdtemp(prefix="tiepdan-bench-")) / "ui-state.ini")
+    app = AppContext(context, actor, tasks, state, "benchmark")
+
+    def shown() -> None:
+        page = ReceptionPage(app, screen)
+        page.resize(1300, 700)
+        page.show()
+        deadline = time.perf_counter() + 10
+        while page.model.record(0) is None and time.perf_counter() < deadline:
+            application.processEvents()
+            time.sleep(0.001)
+        page.close()
+        page.deleteLater()
+        application.processEvents()
+
+    shown()  # the first build loads Qt's styles and fonts: not what an official waits for
+    return [Measure("Màn hình sổ: dựng, đọc khóa, hiện dòng đầu", _best(shown, 3), 0.3)]
