@@ -382,6 +382,15 @@ def test_the_register_is_printed_from_its_preview(
     preview = previews[0]
     qtbot.addWidget(preview)
     assert len(preview.pages) == 1 and not preview.view.pixmap().isNull()
+    preview.resize(1200, 700)
+    preview.show()
+    qtbot.waitExposed(preview)
+    viewport = preview.scroll.viewport().size()
+    whole = preview.view.pixmap().size()  # «Cả trang»: all of the page is in sight
+    assert whole.width() <= viewport.width() and whole.height() <= viewport.height()
+    assert whole.width() > viewport.width() * 0.6 or whole.height() > viewport.height() * 0.8
+    preview.zoom.setCurrentIndex(preview.zoom.findText("Vừa chiều rộng"))
+    assert preview.view.pixmap().width() > whole.width()
     assert preview.pages.path.name == "so-tiep-cong-dan-20261115-20261214.pdf"
     printed = tmp_path / "may-in.pdf"
 

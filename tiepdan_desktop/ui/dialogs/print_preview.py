@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -30,7 +30,8 @@ from tiepdan_desktop.ui.pdf_pages import PdfPages
 
 SCREEN_DPI = 96
 PRINT_DPI = 300
-FIT_WIDTH = 0.0  # zoom choice: the page as wide as the window
+FIT_PAGE = 0.0  # zoom choices: the whole page in the window,
+FIT_WIDTH = -1.0  # or the page as wide as the window
 
 
 class PrintPreviewDialog(QDialog):
@@ -56,7 +57,8 @@ class PrintPreviewDialog(QDialog):
         self.zoom.setObjectName("zoomCombo")
         self.zoom.setAccessibleName(self.tr("Cỡ xem"))
         for label, value in (
-            (self.tr("Vừa khung"), FIT_WIDTH),
+            (self.tr("Cả trang"), FIT_PAGE),
+            (self.tr("Vừa chiều rộng"), FIT_WIDTH),
             ("75%", 0.75),
             ("100%", 1.0),
             ("150%", 1.5),
@@ -76,6 +78,8 @@ class PrintPreviewDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.view)
         self.scroll.setStyleSheet("QScrollArea { background: #8a939f; }")
+        # The fitted zooms follow the viewport's own size, known only once laid out.
+        self.scroll.viewport().installEventFilter(self)
         bar = QHBoxLayout()
         for widget in (
             self.previous_button,
@@ -106,20 +110,28 @@ class PrintPreviewDialog(QDialog):
 
     def show_page(self) -> None:
         index = self.page.value() - 1
-        width_points, _height = self.pages.size_in_points(index)
-        zoom = float(self.zoom.currentData())
-        if zoom == FIT_WIDTH:
-            available = max(self.scroll.viewport().width() - 24, 400)
-            zoom = available / (width_points / 72 * SCREEN_DPI)
+        zoom = self._zoom(index)
         image = self.pages.image(index, SCREEN_DPI * zoom)
         self.view.setPixmap(QPixmap.fromImage(image))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        if float(self.zoom.currentData()) == FIT_WIDTH:
+    def _zoom(self, index: int) -> float:
+        chosen = float(self.zoom.currentData())
+        if chosen not in (FIT_PAGE, FIT_WIDTH):
+            return chosen
+        width_points, height_points = self.pages.size_in_points(index)
+        viewport = self.scroll.viewport()
+        by_width = max(viewport.width() - 24, 200) / (width_points / 72 * SCREEN_DPI)
+        if chosen == FIT_WIDTH:
+            return by_width
+        by_height = max(viewport.height() - 24, 150) / (height_points / 72 * SCREEN_DPI)
+        return min(by_width, by_height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and float(self.zoom.currentData()) <= FIT_PAGE:
             self.show_page()
+        return super().eventFilter(watched, event)
 
     def choose_printer(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

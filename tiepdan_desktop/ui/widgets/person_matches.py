@@ -48,6 +48,7 @@ class PersonMatchesPanel(QFrame):
         self.use_button.clicked.connect(self.use_selected)
         for widget in (title, self.status, self.list, self.use_button):
             column.addWidget(widget)
+        column.addStretch(1)  # spare height (a group form is taller) goes below, not between
         self.show_matches([], typed=False)
 
     def show_matches(self, matches: list[PersonMatch], typed: bool = True) -> None:
