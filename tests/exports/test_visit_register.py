@@ -22,7 +22,7 @@ from tiepdan_desktop.domain.errors import CancelledError
 from tiepdan_desktop.domain.records import UnitInfo
 from tiepdan_desktop.domain.visit_records import RegisterRow
 from tiepdan_desktop.exports.visit_register_layout import RegisterDocument, cells
-from tiepdan_desktop.exports.visit_register_pdf import write_register_pdf
+from tiepdan_desktop.exports.visit_register_pdf import ROWS_PER_TABLE, write_register_pdf
 from tiepdan_desktop.exports.visit_register_xlsx import write_register_xlsx
 
 UNIT = UnitInfo(
@@ -149,18 +149,24 @@ def test_the_pdf_has_the_forms_layout_vietnamese_text_and_embedded_fonts(
 
 def test_a_long_register_repeats_its_headings_on_every_page(tmp_path: Path) -> None:
     require_tools("pdftotext")
-    many = RegisterDocument(
-        UNIT, DOCUMENT.date_from, DOCUMENT.date_to, [_row(n) for n in range(1, 121)]
-    )
+    # More rows than one table holds (the rows go in several tables), and one
+    # content longer than a page, which continues on the next page.
+    rows = [_row(n) for n in range(1, 2 * ROWS_PER_TABLE + 41)]
+    rows[5] = _row(6, content="Khiếu nại kéo dài " + "rất nhiều chữ " * 600 + "HẾT NỘI DUNG")
+    many = RegisterDocument(UNIT, DOCUMENT.date_from, DOCUMENT.date_to, rows)
     path = write_register_pdf(many, tmp_path / "dai.pdf")
     pages = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout.split("\f")
     pages = [page for page in pages if page.strip()]
-    assert len(pages) >= 3
+    assert len(pages) >= 20
     for number, page in enumerate(pages, start=1):
         flat = " ".join(page.split())
-        assert "(1) (2) (3)" in flat and f"Trang {number}/{len(pages)}" in flat
+        assert flat.count("(1) (2) (3)") == 1, f"trang {number}"  # once, at the top
+        assert f"Trang {number}/{len(pages)}" in flat
+    text = " ".join(" ".join(pages).split())
+    assert "HẾT NỘI DUNG" in text and "SỔ TIẾP CÔNG DÂN" in " ".join(pages[0].split())
+    assert text.count("Nguyễn Thị Ánh") == len(rows)  # every row, none lost at a split
 
 
 def test_the_workbook_has_the_forms_layout_real_dates_and_print_setup(tmp_path: Path) -> None:
@@ -241,3 +247,17 @@ def test_a_cancelled_export_leaves_no_file(tmp_path: Path, writer: object) -> No
     with pytest.raises(CancelledError):
         writer(many, target, cancel_halfway)  # type: ignore[operator]
     assert not target.exists() and seen[0][0] == 0
+
+
+def test_odd_text_stays_text_in_the_workbook(tmp_path: Path) -> None:
+    rows = [
+        _row(1, notes="=> chuyển Công an phường", content="Nội dung\x08 có ký tự lạ\x01"),
+        _row(2, content="+84 912 345 678 gọi lại"),
+    ]
+    document = RegisterDocument(UNIT, DOCUMENT.date_from, DOCUMENT.date_to, rows)
+    sheet = load_workbook(write_register_xlsx(document, tmp_path / "la.xlsx")).active
+    assert sheet is not None
+    assert sheet.cell(10, 12).value == "=> chuyển Công an phường"
+    assert sheet.cell(10, 12).data_type == "s"
+    assert sheet.cell(10, 5).value == "Nội dung có ký tự lạ"
+    assert sheet.cell(11, 5).value == "+84 912 345 678 gọi lại"

@@ -209,6 +209,21 @@ class TestRepeatVisitors:
         history = visits.person_history(clocked, officer, person_id)  # type: ignore[arg-type]
         assert [v.number for v in history.visits] == [2, 1]
 
+    def test_a_correction_at_a_later_visit_reaches_the_earlier_ones_in_search(
+        self, clocked: ServiceContext, officer: Actor
+    ) -> None:
+        first = visits.register_visit(clocked, officer, _visit())
+        person_id = first.people[0].person_id
+        visits.register_visit(
+            clocked,
+            officer,
+            _visit(people=(replace(AN, person_id=person_id, full_name="Trần Văn Bình"),)),
+        )
+        found = visits.register_keys(clocked, officer, RegisterFilter(search="tran van binh"))
+        assert len(found) == 2  # both visits, the earlier one too
+        rows = visits.register_rows(clocked, officer, found)
+        assert all(r.names_and_addresses.startswith("Trần Văn Bình") for r in rows)
+
     def test_the_same_id_number_comes_before_namesakes(
         self, clocked: ServiceContext, officer: Actor
     ) -> None:
@@ -297,10 +312,35 @@ class TestDenouncers:
         self, clocked: ServiceContext, denounced: object
     ) -> None:
         with clocked.sessions.reading() as session:
-            entries = session.scalars(select(AuditEntry.changes_json)).all()
-        written = " ".join(entries)
+            entries = session.execute(select(AuditEntry.entity_id, AuditEntry.changes_json)).all()
+            person_ids = [str(p) for p in session.scalars(select(Person.id))]
+        written = " ".join(f"{key} {changes}" for key, changes in entries)
         assert "Nguyễn Văn An" not in written and "079068001234" not in written
         assert "Lê Lợi" not in written and "0912345678" not in written
+        # Nor the citizen's id, which would link the denunciation to their open visits.
+        assert person_ids and not any(person_id in written for person_id in person_ids)
+
+    def test_only_a_leader_may_reclassify_away_from_a_denunciation(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor, denounced: object
+    ) -> None:
+        visit_id = denounced.id  # type: ignore[attr-defined]
+        as_petition = replace(
+            _visit(content="Kiến nghị về thu tiền", letter_type=LetterType.PETITION), people=None
+        )
+        with pytest.raises(ValidationError) as refused:
+            visits.update_visit(clocked, officer, visit_id, as_petition)
+        assert "Chỉ lãnh đạo" in refused.value.fields["letter_type"]
+        assert visits.register_keys(clocked, officer, RegisterFilter(search="079068001234")) == []
+        still = visits.get_visit(clocked, officer, visit_id)
+        assert still.identity_hidden and still.letter_type is LetterType.DENUNCIATION
+        leader_view = visits.get_visit(clocked, leader, visit_id)
+        changed = visits.update_visit(
+            clocked,
+            leader,
+            visit_id,
+            replace(as_petition, people=tuple(PersonInput(**vars(p)) for p in leader_view.people)),
+        )
+        assert changed.letter_type is LetterType.PETITION
 
 
 class TestRegister:
@@ -481,3 +521,14 @@ class TestCorrectionsAndLetters:
         assert visits.get_visit(clocked, officer, group.id).letter_label == "Đơn số 1/2026"
         with pytest.raises(ConflictError):
             visits.create_letter_from_visit(clocked, officer, group.id)
+
+    def test_a_visit_and_its_letter_are_saved_together_or_not_at_all(
+        self, clocked: ServiceContext, officer: Actor
+    ) -> None:
+        saved = visits.register_visit(clocked, officer, _visit(), with_letter=True)
+        assert saved.letter_label == "Đơn số 1/2026"
+        unclassified = _visit(letter_type=None, handling=VisitHandling.REFUSED)
+        unclassified = replace(unclassified, refusal_ground=RefusalGround.INCAPACITATED)
+        with pytest.raises(ValidationError):
+            visits.register_visit(clocked, officer, unclassified, with_letter=True)
+        assert len(_keys(clocked, officer)) == 1  # the refused letter took its visit with it

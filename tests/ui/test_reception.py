@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,7 @@ from tiepdan_desktop.domain.enums import (
 from tiepdan_desktop.domain.periods import PeriodChoice
 from tiepdan_desktop.domain.visit_records import (
     PersonInput,
+    PersonMatch,
     RegisterFilter,
     RegisterSort,
     VisitInput,
@@ -44,6 +47,7 @@ from tiepdan_desktop.ui.models.visit_register_model import PENDING, VisitRegiste
 from tiepdan_desktop.ui.pages.catalogue import SCREENS
 from tiepdan_desktop.ui.pages.reception_page import ReceptionPage
 from tiepdan_desktop.ui.widgets.choices import select_member
+from tiepdan_desktop.ui.widgets.visitors_section import VisitorsSection
 
 NOW = dt.datetime(2026, 11, 25, 10, 30)
 SCREEN = next(screen for screen in SCREENS if screen.key == "reception")
@@ -277,6 +281,14 @@ def test_a_returning_citizen_is_offered_and_linked(qtbot: QtBot, page: Reception
     dialog.visitors.matches.use_button.click()
     assert dialog.visitors.editor.full_name.text() == "Nguyễn Văn An"
     assert dialog.visitors.editor.person_id == match.person_id
+    editor = dialog.visitors.editor
+    assert editor.linked.text().startswith("Công dân đã có trong sổ")
+    editor.full_name.selectAll()
+    type_text(editor.full_name, "Trần Văn Bình")  # retyped: renames the citizen everywhere
+    assert editor.linked.text().startswith("⚠") and "Người khác" in editor.linked.text()
+    editor.full_name.selectAll()
+    type_text(editor.full_name, "Nguyễn Văn An")
+    assert editor.linked.text().startswith("Công dân đã có trong sổ")
     qtbot.waitUntil(lambda: dialog.is_repeat.isChecked(), timeout=5_000)
     type_text(dialog.prior_handling, "UBND phường đã hướng dẫn ngày 02/10/2026")
     type_text(dialog.content, "Khiếu nại lần nữa về cấp giấy chứng nhận")
@@ -375,24 +387,7 @@ def test_the_register_is_printed_from_its_preview(
 ) -> None:
     require_tools("pdftotext")
     monkeypatch.setattr(PeriodDialog, "exec", lambda self: 1)
-    previews: list[PrintPreviewDialog] = []
-    monkeypatch.setattr(PrintPreviewDialog, "exec", lambda self: previews.append(self) or 0)
-    page.print_button.click()
-    qtbot.waitUntil(lambda: bool(previews), timeout=20_000)
-    preview = previews[0]
-    qtbot.addWidget(preview)
-    assert len(preview.pages) == 1 and not preview.view.pixmap().isNull()
-    preview.resize(1200, 700)
-    preview.show()
-    qtbot.waitExposed(preview)
-    viewport = preview.scroll.viewport().size()
-    whole = preview.view.pixmap().size()  # «Cả trang»: all of the page is in sight
-    assert whole.width() <= viewport.width() and whole.height() <= viewport.height()
-    assert whole.width() > viewport.width() * 0.6 or whole.height() > viewport.height() * 0.8
-    preview.zoom.setCurrentIndex(preview.zoom.findText("Vừa chiều rộng"))
-    assert preview.view.pixmap().width() > whole.width()
-    assert preview.pages.path.name == "so-tiep-cong-dan-20261115-20261214.pdf"
-    printed = tmp_path / "may-in.pdf"
+    printed, copy = tmp_path / "may-in.pdf", tmp_path / "ban-sao.pdf"
 
     def print_to_file(dialog: QPrintDialog) -> int:
         dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -400,12 +395,35 @@ def test_the_register_is_printed_from_its_preview(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
-    preview.print_button.click()
-    assert printed.stat().st_size > 10_000  # the page, as an image, went to the printer
-    copy = tmp_path / "ban-sao.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(copy), ""))
-    preview.save_button.click()
-    assert copy.read_bytes() == preview.pages.path.read_bytes()
+    seen: list[Path] = []
+
+    def use_the_preview(preview: PrintPreviewDialog) -> int:
+        """What the official does while the (modal) preview is open."""
+        qtbot.addWidget(preview)
+        seen.append(preview.pages.path)
+        assert len(preview.pages) == 1 and not preview.view.pixmap().isNull()
+        assert preview.pages.path.name == "so-tiep-cong-dan-20261115-20261214.pdf"
+        preview.resize(1200, 700)
+        preview.show()
+        qtbot.waitExposed(preview)
+        viewport = preview.scroll.viewport().size()
+        whole = preview.view.pixmap().size()  # «Cả trang»: all of the page is in sight
+        assert whole.width() <= viewport.width() and whole.height() <= viewport.height()
+        assert whole.width() > viewport.width() * 0.6 or whole.height() > viewport.height() * 0.8
+        preview.zoom.setCurrentIndex(preview.zoom.findText("Vừa chiều rộng"))
+        assert preview.view.pixmap().width() > whole.width()
+        preview.print_button.click()
+        assert printed.stat().st_size > 10_000  # the page, as an image, went to the printer
+        preview.save_button.click()
+        assert copy.read_bytes() == preview.pages.path.read_bytes()
+        preview.done(0)
+        return 0
+
+    monkeypatch.setattr(PrintPreviewDialog, "exec", use_the_preview)
+    page.print_button.click()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    qtbot.waitUntil(lambda: not seen[0].parent.exists())  # the printout is not left behind
 
 
 def test_the_register_goes_to_excel_with_what_the_screen_shows(
@@ -468,3 +486,36 @@ def test_ctrl_n_opens_a_new_visit_from_the_main_window(
     window.new_visit()
     assert window.current_screen() == "reception" and len(opened) == 1
     assert opened[0].windowTitle() == "Ghi lượt tiếp công dân"
+
+
+def test_a_late_answer_to_an_older_lookup_is_dropped(qtbot: QtBot) -> None:
+    pending: list[tuple[str, Callable[[list[PersonMatch]], None]]] = []
+    section = VisitorsSection(lambda typed, answer: pending.append((typed.full_name, answer)))
+    qtbot.addWidget(section)
+
+    def match(name: str) -> PersonMatch:
+        return PersonMatch(
+            uuid.uuid4(), name, 1970, None, None, None, None, None, False, 1, None, 0
+        )
+
+    type_text(section.editor.full_name, "Ng")
+    section._look_up()
+    type_text(section.editor.full_name, "uyễn Văn Bình")
+    section._look_up()
+    (_first, older), (latest_typed, latest) = pending[0], pending[-1]
+    latest([match(latest_typed)])
+    older([match("Nguyễn Thị Nga")])  # the slower, older answer comes last
+    assert section.matches.selected() is not None
+    assert section.matches.selected().full_name == "Nguyễn Văn Bình"  # type: ignore[union-attr]
+
+
+def test_the_selected_visit_stays_selected_when_the_register_is_read_again(
+    qtbot: QtBot, page: ReceptionPage
+) -> None:
+    page.table.selectRow(1)
+    chosen = page.selected_row()
+    assert chosen is not None
+    page._app.tasks.notify_changed({"visits"})  # another window saved something
+    settle(qtbot, page._app.tasks)
+    again = page.selected_row()
+    assert again is not None and again.visit_id == chosen.visit_id

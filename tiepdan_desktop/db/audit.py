@@ -46,8 +46,15 @@ def plain(value: Any) -> Any:
 
 def _entity_id(obj: Base) -> str:
     # The identity key of a new object is set only after the flush completes;
-    # the primary-key values themselves are already known here.
-    return "/".join(str(part) for part in inspect(obj).mapper.primary_key_from_instance(obj))
+    # the primary-key values themselves are already known here.  A secret key
+    # part (a citizen's id) is left out: it would link a denouncer's entries to
+    # the same citizen's open ones.
+    mapper = inspect(obj).mapper
+    values = mapper.primary_key_from_instance(obj)
+    return "/".join(
+        "*" if column.info.get("audit") == "secret" else str(value)
+        for column, value in zip(mapper.primary_key, values, strict=True)
+    )
 
 
 def _changes(obj: Base, operation: str) -> dict[str, list[Any]]:

@@ -18,10 +18,19 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import Flowable
 
-from tiepdan_desktop.exports.pdf_fonts import register_pdf_fonts
+from tiepdan_desktop.exports.pdf_fonts import PDF_FONT, register_pdf_fonts
 from tiepdan_desktop.exports.visit_register_layout import (
     COLUMNS,
     FORM,
@@ -107,9 +116,6 @@ def _paragraph(value: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(text, style)
 
 
-_HEADING_ROWS = range(3)
-
-
 def _heading_rows(styles: dict[str, ParagraphStyle]) -> list[list[object]]:
     """Two heading rows ((8)–(10) under «Hướng xử lý») and the numbers row."""
     top: list[object] = []
@@ -125,14 +131,12 @@ def _heading_rows(styles: dict[str, ParagraphStyle]) -> list[list[object]]:
     return [top, below, numbers]
 
 
-def _table_style() -> TableStyle:
+def _heading_table(styles: dict[str, ParagraphStyle]) -> Table:
     commands: list[tuple[Any, ...]] = [
-        # Empty cells are drawn in the table's font: not Helvetica (unembedded).
         ("FONTNAME", (0, 0), (-1, -1), register_pdf_fonts()),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 2), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, 2), colors.HexColor("#eef1f6")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef1f6")),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
         ("SPAN", (7, 0), (9, 0)),  # «Hướng xử lý» over (8)–(10)
@@ -140,13 +144,54 @@ def _table_style() -> TableStyle:
     for index, column in enumerate(COLUMNS):
         if not column.under_handling:
             commands.append(("SPAN", (index, 0), (index, 1)))
-    return TableStyle(commands)
+    return Table(_heading_rows(styles), colWidths=_widths(), style=TableStyle(commands))
+
+
+_BODY_STYLE = TableStyle(
+    [
+        # Empty cells are drawn in the table's font: not Helvetica (unembedded).
+        ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+)
 
 
 def _widths() -> list[float]:
     usable = PAGE[0] - 2 * MARGIN
     total = sum(c.width for c in COLUMNS)
     return [usable * c.width / total for c in COLUMNS]
+
+
+# A row is never split across pages, except one taller than a page: its cells
+# continue in rows below it, so a very long content cannot stop the printing.
+ROW_LIMIT = 120 * mm
+_CELL_PADDING = 5.0
+
+
+def _fitted(row: list[Paragraph]) -> list[list[object]]:
+    widths = _widths()
+    heights = [p.wrap(w - _CELL_PADDING, 10_000)[1] for p, w in zip(row, widths, strict=True)]
+    if max(heights) <= ROW_LIMIT:
+        return [list(row)]
+    pieces: list[list[Flowable]] = []
+    for paragraph, width in zip(row, widths, strict=True):
+        parts: list[Flowable] = []
+        rest: list[Flowable] = [paragraph]
+        while rest:
+            head = rest[0]
+            head.wrap(width - _CELL_PADDING, 10_000)
+            split = head.split(width - _CELL_PADDING, ROW_LIMIT) if head.height > ROW_LIMIT else []
+            if len(split) < 2:
+                parts.append(head)
+                break
+            parts.append(split[0])
+            rest = split[1:]
+        pieces.append(parts)
+    depth = max(len(parts) for parts in pieces)
+    return [[parts[i] if i < len(parts) else "" for parts in pieces] for i in range(depth)]
 
 
 def _tables(
@@ -159,19 +204,20 @@ def _tables(
         if progress is not None:
             progress(done, 2 * total)
 
-    heading = _heading_rows(styles)
     centred = {1, 2, 6, 8}  # STT, date, kind/people, accepted: short centred values
     block: list[list[object]] = []
 
     def table() -> Table:
-        return Table(heading + block, colWidths=_widths(), repeatRows=3, style=_table_style())
+        return Table(block, colWidths=_widths(), style=_BODY_STYLE)
 
     for row in rows_with_progress(document, halved):
-        block.append(
-            [
-                _paragraph(value, styles["centre"] if number in centred else styles["cell"])
-                for number, value in enumerate(cells(row), start=1)
-            ]
+        block.extend(
+            _fitted(
+                [
+                    _paragraph(value, styles["centre"] if number in centred else styles["cell"])
+                    for number, value in enumerate(cells(row), start=1)
+                ]
+            )
         )
         if len(block) == ROWS_PER_TABLE:
             yield table()
@@ -184,16 +230,64 @@ def _tables(
         yield table()
 
 
-class _RegisterTemplate(SimpleDocTemplate):  # type: ignore[misc]
-    """Reports the rows laid out so far: the second half of the work."""
+class _RegisterTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """Pages whose top (the title on the first, the column headings on all) is
+    drawn by the page itself, so the headings come exactly once per page however
+    the row tables fall; reports the rows laid out so far (the second half of the
+    work)."""
 
-    def __init__(self, *args: Any, progress: Progress | None, total: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        path: str,
+        top: list[Flowable],
+        heading: Table,
+        progress: Progress | None,
+        total: int,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(path, pagesize=PAGE, **kwargs)
         self._progress, self._total, self._drawn = progress, total, 0
+        width = PAGE[0] - 2 * MARGIN
+        self._top = [(f, f.wrap(width, PAGE[1])[1]) for f in top]
+        self._heading = heading
+        heading_height = heading.wrap(width, PAGE[1])[1]
+        title_height = sum(height for _f, height in self._top)
+
+        def frame(name: str, above: float) -> Frame:
+            height = PAGE[1] - MARGIN - above - heading_height - self.bottomMargin
+            return Frame(
+                MARGIN,
+                self.bottomMargin,
+                width,
+                height,
+                id=name,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
+
+        self.addPageTemplates(
+            [
+                PageTemplate("first", [frame("first", title_height)], onPage=self._draw_top),
+                PageTemplate("later", [frame("later", 0)], onPage=self._draw_heading),
+            ]
+        )
+
+    def _draw_top(self, canvas: Canvas, _document: object) -> None:
+        y = PAGE[1] - MARGIN
+        for flowable, height in self._top:
+            y -= height
+            flowable.drawOn(canvas, MARGIN, y)
+        self._draw_heading(canvas, _document, y)
+
+    def _draw_heading(self, canvas: Canvas, _document: object, top: float | None = None) -> None:
+        y = (PAGE[1] - MARGIN if top is None else top) - self._heading._height
+        self._heading.drawOn(canvas, MARGIN, y)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Table) and self._progress is not None:
-            self._drawn += max(len(flowable._cellvalues) - len(_HEADING_ROWS), 0)
+            self._drawn += len(flowable._cellvalues)
             self._progress(self._total + min(self._drawn, self._total), 2 * self._total)
 
 
@@ -203,19 +297,21 @@ def write_register_pdf(
     """Write the register of `document` to `path` (a partial file is removed)."""
     styles = _styles()
     first, second = document.office_lines
-    story: list[Flowable] = [
+    top: list[Flowable] = [
         _paragraph(first, styles["office"]),
         _paragraph(second, styles["office"]),
         _paragraph(TITLE, styles["title"]),
         _paragraph(document.period, styles["period"]),
         Spacer(1, 4 * mm),
     ]
+    story: list[Flowable] = [NextPageTemplate("later")]
     story.extend(_tables(document, styles, progress))
     template = _RegisterTemplate(
         str(path),
+        top,
+        _heading_table(styles),
         progress=progress,
         total=len(document.rows),
-        pagesize=PAGE,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,

@@ -15,6 +15,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -82,7 +83,13 @@ CellValue = str | int | float | dt.date | None
 def _cell(sheet: Sheet, value: CellValue, style: str) -> Cell:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         value = dt.datetime.combine(value, dt.time())  # a date is a day serial in Excel
+    if isinstance(value, str):
+        # Control characters cannot be stored in a workbook, and openpyxl would
+        # turn an official's "=> chuyển Công an" into a (broken) formula.
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
     cell.style = style
     return cell
 

@@ -33,6 +33,7 @@ from tiepdan_desktop.db.repositories import visits as repo
 from tiepdan_desktop.db.repositories.organisation import the_unit
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import (
+    identity_is_protected,
     register_name_sort,
     register_search_exact,
     register_search_text,
@@ -360,6 +361,16 @@ def _apply(
         _set_people(session, unit.id, row, visit.people, may_see)
     session.flush()
     _refresh_search_keys(session, row)
+    if visit.people is not None:
+        # A person corrected here reads the same in their earlier visits' keys.
+        people = select(VisitPerson.person_id).where(VisitPerson.visit_id == row.id)
+        for other in session.scalars(
+            select(Visit)
+            .join(VisitPerson, VisitPerson.visit_id == Visit.id)
+            .where(VisitPerson.person_id.in_(people), Visit.id != row.id)
+            .distinct()
+        ):
+            _refresh_search_keys(session, other)
 
 
 def _answer_clock(session: Session, visit: Visit) -> None:
@@ -386,8 +397,11 @@ def _answer_clock(session: Session, visit: Visit) -> None:
 
 
 @requires(Permission.EDIT_REGISTERS)
-def register_visit(context: ServiceContext, actor: Actor, visit: VisitInput) -> VisitDetail:
-    """Record a new visit; its register number follows the last one of its year."""
+def register_visit(
+    context: ServiceContext, actor: Actor, visit: VisitInput, with_letter: bool = False
+) -> VisitDetail:
+    """Record a new visit; its register number follows the last one of its year.
+    `with_letter`: enter the visitor's letter too, in the same transaction."""
     if visit.people is None:
         raise ValidationError({"people": "Hãy nhập người đến."})
     _checked(visit, context)
@@ -403,13 +417,19 @@ def register_visit(context: ServiceContext, actor: Actor, visit: VisitInput) -> 
         _apply(session, context, actor, row, visit, may_see)
         _answer_clock(session, row)
         session.flush()
+        if with_letter:
+            _letter_from_visit(session, actor, row)
         detail = _detail(session, row, may_see)
     return _with_warnings(detail, visit)
 
 
 @requires(Permission.EDIT_REGISTERS)
 def update_visit(
-    context: ServiceContext, actor: Actor, visit_id: uuid.UUID, visit: VisitInput
+    context: ServiceContext,
+    actor: Actor,
+    visit_id: uuid.UUID,
+    visit: VisitInput,
+    with_letter: bool = False,
 ) -> VisitDetail:
     """Correct a visit.  Its register number and year stay; people the user may not
     see are kept as they are (`visit.people` is None then)."""
@@ -420,9 +440,18 @@ def update_visit(
         if row is None:
             raise NotFoundError("Không tìm thấy lượt tiếp này (có thể đã bị xóa).")
         session.info["reason"] = f"Lượt tiếp số {row.number}/{row.year}"
-        if visit.people is not None and repo.visitor_views(session, row, may_see)[1]:
+        hidden = repo.visitor_views(session, row, may_see)[1]
+        if visit.people is not None and hidden:
             raise ValidationError(
                 {"people": "Bạn không được xem, sửa người tố cáo của lượt tiếp này."}
+            )
+        if hidden and not identity_is_protected(visit.letter_type):
+            # Reclassifying would show the denouncer to whoever reclassified.
+            raise ValidationError(
+                {
+                    "letter_type": "Chỉ lãnh đạo được đổi phân loại của lượt tiếp có người "
+                    "tố cáo được bảo mật."
+                }
             )
         if visit.visited_at.year != row.year:
             numbered = f"Lượt tiếp số {row.number}/{row.year}"
@@ -432,6 +461,8 @@ def update_visit(
         _apply(session, context, actor, row, visit, may_see)
         _answer_clock(session, row)
         session.flush()
+        if with_letter:
+            _letter_from_visit(session, actor, row)
         detail = _detail(session, row, may_see)
     return _with_warnings(detail, visit)
 
@@ -452,59 +483,63 @@ def create_letter_from_visit(
         visit = session.get(Visit, visit_id)
         if visit is None:
             raise NotFoundError("Không tìm thấy lượt tiếp này (có thể đã bị xóa).")
-        existing = session.scalar(select(Letter).where(Letter.visit_id == visit_id).limit(1))
-        if existing is not None:
-            raise ConflictError(
-                f"Lượt tiếp này đã có đơn vào sổ: đơn số {existing.number}/{existing.year}."
-            )
-        if visit.letter_type is None:
-            raise ValidationError({"letter_type": "Hãy phân loại nội dung trước khi vào sổ đơn."})
-        received = visit.visited_at.date()
-        number = (
-            int(
-                session.scalar(
-                    select(func.max(Letter.number)).where(
-                        Letter.unit_id == visit.unit_id, Letter.year == received.year
-                    )
-                )
-                or 0
-            )
-            + 1
+        return _letter_from_visit(session, actor, visit)
+
+
+def _letter_from_visit(session: Session, actor: Actor, visit: Visit) -> LetterRef:
+    existing = session.scalar(select(Letter).where(Letter.visit_id == visit.id).limit(1))
+    if existing is not None:
+        raise ConflictError(
+            f"Lượt tiếp này đã có đơn vào sổ: đơn số {existing.number}/{existing.year}."
         )
-        session.info["reason"] = (
-            f"Đơn số {number}/{received.year} từ lượt tiếp số {visit.number}/{visit.year}"
-        )
-        letter = Letter(
-            unit_id=visit.unit_id,
-            year=received.year,
-            number=number,
-            received_on=received,
-            source=LetterSource.IN_PERSON,
-            officer_id=visit.officer_id,
-            visit_id=visit.id,
-            letter_type=visit.letter_type,
-            area_code=visit.area_code,
-            content=visit.content,
-            filer_kind=FilerKind.MANY_SIGNERS if visit.is_group else FilerKind.INDIVIDUAL,
-            signer_count=visit.head_count,
-            case_id=visit.case_id,
-            state=LetterState.RECEIVED,
-            primary_name_sort=visit.primary_name_sort,
-            search_text=visit.search_text,
-            created_by=actor.user_id,
-        )
-        session.add(letter)
-        session.flush()
-        for link in visit.visitors:
-            role = (
-                LetterPartyRole.REPRESENTATIVE
-                if link.role is VisitorRole.REPRESENTATIVE
-                else LetterPartyRole.FILER
-            )
-            session.add(
-                LetterPerson(
-                    letter_id=letter.id, person_id=link.person_id, role=role, position=link.position
+    if visit.letter_type is None:
+        raise ValidationError({"letter_type": "Hãy phân loại nội dung trước khi vào sổ đơn."})
+    received = visit.visited_at.date()
+    number = (
+        int(
+            session.scalar(
+                select(func.max(Letter.number)).where(
+                    Letter.unit_id == visit.unit_id, Letter.year == received.year
                 )
             )
-        open_deadline(session, DeadlineRequest("X1", received), letter_id=letter.id)
-        return LetterRef(letter.id, letter.year, letter.number)
+            or 0
+        )
+        + 1
+    )
+    session.info["reason"] = (
+        f"Đơn số {number}/{received.year} từ lượt tiếp số {visit.number}/{visit.year}"
+    )
+    letter = Letter(
+        unit_id=visit.unit_id,
+        year=received.year,
+        number=number,
+        received_on=received,
+        source=LetterSource.IN_PERSON,
+        officer_id=visit.officer_id,
+        visit_id=visit.id,
+        letter_type=visit.letter_type,
+        area_code=visit.area_code,
+        content=visit.content,
+        filer_kind=FilerKind.MANY_SIGNERS if visit.is_group else FilerKind.INDIVIDUAL,
+        signer_count=visit.head_count,
+        case_id=visit.case_id,
+        state=LetterState.RECEIVED,
+        primary_name_sort=visit.primary_name_sort,
+        search_text=visit.search_text,
+        created_by=actor.user_id,
+    )
+    session.add(letter)
+    session.flush()
+    for link in visit.visitors:
+        role = (
+            LetterPartyRole.REPRESENTATIVE
+            if link.role is VisitorRole.REPRESENTATIVE
+            else LetterPartyRole.FILER
+        )
+        session.add(
+            LetterPerson(
+                letter_id=letter.id, person_id=link.person_id, role=role, position=link.position
+            )
+        )
+    open_deadline(session, DeadlineRequest("X1", received), letter_id=letter.id)
+    return LetterRef(letter.id, letter.year, letter.number)

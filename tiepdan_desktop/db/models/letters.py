@@ -8,7 +8,15 @@ import uuid
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tiepdan_desktop.db.base import AUDIT_SKIP, Base, Timestamps, UUIDKey, VNMultiline, VNText
+from tiepdan_desktop.db.base import (
+    AUDIT_SECRET,
+    AUDIT_SKIP,
+    Base,
+    Timestamps,
+    UUIDKey,
+    VNMultiline,
+    VNText,
+)
 from tiepdan_desktop.domain.enums import (
     FilerKind,
     LetterOutcome,
@@ -73,7 +81,7 @@ class LetterPerson(Base):
         ForeignKey("letter.id", ondelete="CASCADE"), primary_key=True
     )
     person_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("person.id"), primary_key=True, index=True
+        ForeignKey("person.id"), primary_key=True, index=True, info=AUDIT_SECRET
     )
     role: Mapped[LetterPartyRole]
     position: Mapped[int] = mapped_column(default=0)

@@ -26,6 +26,7 @@ from tiepdan_desktop.domain.enums import (
     VisitHandling,
     VisitorRole,
 )
+from tiepdan_desktop.domain.ids import new_id
 from tiepdan_desktop.domain.text import name_sort_key, search_key
 
 
@@ -33,6 +34,11 @@ class Person(UUIDKey, Timestamps, Base):
     """A citizen who visited or wrote; one row per person, reused on repeat visits."""
 
     __tablename__ = "person"
+    # Never in the audit trail: the same id on a denouncer's and an open visit
+    # would tell who denounced (Luật Tố cáo Đ8.3).
+    id: Mapped[uuid.UUID] = mapped_column(
+        primary_key=True, default=new_id, sort_order=-100, info=AUDIT_SECRET
+    )
     __table_args__ = (
         Index(None, "name_key", "birth_year"),
         Index(None, "name_sort"),
@@ -140,7 +146,7 @@ class VisitPerson(Base):
         ForeignKey("visit.id", ondelete="CASCADE"), primary_key=True
     )
     person_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("person.id"), primary_key=True, index=True
+        ForeignKey("person.id"), primary_key=True, index=True, info=AUDIT_SECRET
     )
     role: Mapped[VisitorRole]
     position: Mapped[int] = mapped_column(default=0)

@@ -80,8 +80,9 @@ def _order(filter_: RegisterFilter) -> list[Any]:
 
     newest_first = [Visit.visited_at.desc(), Visit.number.desc()]
     if filter_.sort is RegisterSort.NAME:
-        # Straight from the (name, date) index, read forwards or backwards.
-        return [way(Visit.primary_name_sort), way(Visit.visited_at)]
+        # Straight from the (name, date) index, read forwards or backwards; its
+        # entries end with the rowid, which breaks ties the same way every time.
+        return [way(Visit.primary_name_sort), way(Visit.visited_at), way(ROWID)]
     if filter_.sort is RegisterSort.LETTER_TYPE:
         return [way(Visit.letter_type), *newest_first]
     if filter_.sort is RegisterSort.HEAD_COUNT:

@@ -393,6 +393,11 @@ class VisitDialog(ServiceFormDialog):
         self.content.setPlainText(visit.content)
         select_member(self.letter_type, visit.letter_type)
         self._letter_type_changed()
+        if visit.identity_hidden:  # reclassifying would reveal the denouncer
+            self.letter_type.setEnabled(False)
+            self.letter_type.setToolTip(
+                self.tr("Chỉ lãnh đạo được đổi phân loại của lượt tiếp có người tố cáo.")
+            )
         self.area.setCurrentIndex(max(self.area.findData(visit.area_code), 0))
         self.is_repeat.setChecked(visit.is_repeat)
         if visit.case_id is not None:
@@ -469,15 +474,10 @@ class VisitDialog(ServiceFormDialog):
         existing = self._visit.id if self._visit else None
 
         def save() -> VisitDetail:
-            saved = (
-                visits.update_visit(services, actor, existing, visit)
-                if existing
-                else visits.register_visit(services, actor, visit)
-            )
-            if make_letter:
-                visits.create_letter_from_visit(services, actor, saved.id)
-                saved = visits.get_visit(services, actor, saved.id)
-            return saved
+            # One transaction: a failed letter leaves no visit behind to be saved twice.
+            if existing:
+                return visits.update_visit(services, actor, existing, visit, make_letter)
+            return visits.register_visit(services, actor, visit, make_letter)
 
         self.run_write(save, changes={"visits", "letters"})
 

@@ -6,6 +6,7 @@ the letter register, print the register, export it to Excel.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import uuid
 from pathlib import Path
@@ -69,10 +70,13 @@ class ReceptionPage(QWidget):
         self._areas: list[SubjectAreaInfo] = []
         self._sort, self._descending = RegisterSort.DATE, True
         self._query_number = 0
+        # The visit to select once its row is read (rows arrive in blocks, later).
+        self._to_select: uuid.UUID | None = None
         self.shown_filter: RegisterFilter | None = None
 
-        self.filters = RegisterFilterBar(app.services.today())
+        self.filters = RegisterFilterBar(app.services.today)
         self.model = VisitRegisterModel(app.tasks, self._load_rows, self)
+        self.model.dataChanged.connect(lambda *_args: self._reselect())
         self.table = self._make_table()
         self.history = PersonHistoryPanel()
         self.count = QLabel("…")
@@ -99,6 +103,7 @@ class ReceptionPage(QWidget):
         self.filters.changed.connect(self._filters_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.pressed.connect(lambda _index: setattr(self, "_to_select", None))
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._prefetch())
         self.history.visit_requested.connect(self.open_visit)
@@ -223,12 +228,13 @@ class ReceptionPage(QWidget):
         if number != self._query_number:
             return
         selected = self.selected_row()
+        if selected is not None:
+            self._to_select = selected.visit_id
         self.shown_filter = wanted
         self.model.set_keys(start.keys, start.total)
         self.count.setText(self.tr("{0} lượt tiếp").format(format_number(start.total)))
         self._prefetch()
-        if selected is not None:
-            self._reselect(selected.visit_id)
+        self._reselect()
         self._selection_changed()  # a reset model says nothing of its selection
         if not self.model.complete:
             services, actor = self._app.services, self._app.actor
@@ -252,9 +258,12 @@ class ReceptionPage(QWidget):
         last = self.model.rowCount() - 1 if last < 0 else last
         self.model.prefetch(first, last + 20)
 
-    def _reselect(self, visit_id: uuid.UUID) -> None:
-        row = self.model.row_of_visit(visit_id)
+    def _reselect(self) -> None:
+        if self._to_select is None:
+            return
+        row = self.model.row_of_visit(self._to_select)
         if row is not None:
+            self._to_select = None
             self.table.selectRow(row)
 
     def _header_clicked(self, column: int) -> None:
@@ -356,7 +365,8 @@ class ReceptionPage(QWidget):
         lines += list(saved.warnings)
         if len(lines) > 1:
             show_info(self, self.tr("Sổ tiếp công dân"), "\n".join(lines))
-        QTimer.singleShot(0, lambda: self._reselect(saved.id))
+        self._to_select = saved.id
+        self._reselect()
 
     def new_visit(self) -> None:
         if self._can_edit:
@@ -425,7 +435,11 @@ class ReceptionPage(QWidget):
         )
 
     def _preview(self, pdf: Path) -> None:
-        PrintPreviewDialog(pdf, self.tr("Xem trước: sổ tiếp công dân"), pdf.name, self).exec()
+        try:
+            PrintPreviewDialog(pdf, self.tr("Xem trước: sổ tiếp công dân"), pdf.name, self).exec()
+        finally:
+            # A leader's printout names denouncers: it must not stay in the temp folder.
+            shutil.rmtree(pdf.parent, ignore_errors=True)
 
     def export_excel(self) -> None:
         period = self._choose_period(

@@ -12,7 +12,8 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from tiepdan_desktop.domain.enums import Gender, IdDocumentType, VisitorRole
-from tiepdan_desktop.domain.text import normalize_text
+from tiepdan_desktop.domain.text import normalize_text, search_key
+from tiepdan_desktop.domain.validators import digits_only
 from tiepdan_desktop.domain.visit_records import PersonInput, PersonMatch, VisitorView
 from tiepdan_desktop.ui.widgets.choices import enum_combo, enum_value, select_member
 from tiepdan_desktop.ui.widgets.form import ValidatedForm
@@ -27,6 +28,7 @@ class PersonEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person_id: uuid.UUID | None = None
+        self._linked_as: tuple[str, str] = ("", "")  # folded name, ID number when picked
         self.in_group = False
         self.form = ValidatedForm(self)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -87,6 +89,8 @@ class PersonEditor(QWidget):
         for field in (self.full_name, self.id_number, self.birth_year):
             field.textEdited.connect(lambda _text: self.lookup_needed.emit())
         self.address.textEdited.connect(lambda _text: self.lookup_needed.emit())
+        for field in (self.full_name, self.id_number):
+            field.textEdited.connect(lambda _text: self._show_link())
         self._show_link()
 
     # --- values ------------------------------------------------------------------------
@@ -137,7 +141,11 @@ class PersonEditor(QWidget):
         ):
             select_member(self.role, person.role)
         self.person_id = person.person_id
+        self._linked_as = self._identity()
         self._show_link()
+
+    def _identity(self) -> tuple[str, str]:
+        return search_key(self.full_name.text()), digits_only(self.id_number.text())
 
     def clear(self) -> None:
         for field in (self.full_name, self.birth_year, self.id_number, self.address, self.phone):
@@ -155,11 +163,18 @@ class PersonEditor(QWidget):
 
     def _show_link(self) -> None:
         linked = self.person_id is not None
-        self.linked.setText(
-            self.tr("Công dân đã có trong sổ: lượt tiếp này được gắn với người đó.")
-            if linked
-            else ""
-        )
+        if not linked:
+            text = ""
+        elif self._identity() != self._linked_as:
+            # Saving renames the citizen in every earlier visit too: say so.
+            text = self.tr(
+                "⚠ Đang sửa họ tên hoặc số giấy tờ của công dân đã có trong sổ: mọi lượt "
+                "tiếp của người này sẽ theo thông tin mới. Nếu là người khác, bấm «Người khác»."
+            )
+        else:
+            text = self.tr("Công dân đã có trong sổ: lượt tiếp này được gắn với người đó.")
+        self.linked.setText(text)
+        self.linked.setWordWrap(True)
         self.linked.setVisible(linked)
         self.unlink_button.setVisible(linked)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -31,16 +32,16 @@ class RegisterFilterBar(QWidget):
     # True: apply at once (a list was changed); False: typing, wait for a pause.
     changed = Signal(bool)
 
-    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._today = today
+        self._today = today  # asked each time: "this month" moves on at midnight
         self.period = QComboBox()
         self.period.setObjectName("periodCombo")
         self.period.setAccessibleName(self.tr("Kỳ"))
         for choice in PeriodChoice:
             self.period.addItem(choice.label, choice)
-        self.date_from = date_edit("dateFromEdit", today.replace(day=1))
-        self.date_to = date_edit("dateToEdit", today)
+        self.date_from = date_edit("dateFromEdit", today().replace(day=1))
+        self.date_to = date_edit("dateToEdit", today())
         self.date_from.setAccessibleName(self.tr("Từ ngày"))
         self.date_to.setAccessibleName(self.tr("Đến ngày"))
         self.search = QLineEdit()
@@ -122,7 +123,7 @@ class RegisterFilterBar(QWidget):
     def _period_changed(self) -> None:
         choice = PeriodChoice(self.period.currentData())
         custom = choice is PeriodChoice.CUSTOM
-        chosen = period_of(choice, self._today)
+        chosen = period_of(choice, self._today())
         for edit in (self.date_from, self.date_to):
             edit.setEnabled(custom)
             edit.blockSignals(True)

@@ -43,6 +43,7 @@ class VisitorsSection(QGroupBox):
         super().__init__(self.tr("Người đến"), parent)
         self.setObjectName("visitorsSection")
         self._lookup = lookup
+        self._lookups = 0  # numbers the lookups, so a late answer is dropped
         self.hidden_identity: str | None = None
         self.single = QRadioButton(self.tr("Một công dân"))
         self.single.setObjectName("singleVisitorRadio")
@@ -140,11 +141,19 @@ class VisitorsSection(QGroupBox):
     # --- looking people up -------------------------------------------------------------
 
     def _look_up(self) -> None:
+        # Lookups run on a pool and may answer out of order: only the latest counts.
+        self._lookups += 1
+        number = self._lookups
         typed = self.editor.value()
         if len(typed.full_name.strip()) < 2 and not (typed.id_number or "").strip():
             self.matches.show_matches([], typed=False)
             return
-        self._lookup(typed, self.matches.show_matches)
+
+        def arrived(matches: list[PersonMatch]) -> None:
+            if number == self._lookups:
+                self.matches.show_matches(matches)
+
+        self._lookup(typed, arrived)
 
     def _use_match(self, match: PersonMatch) -> None:
         self.editor.set_value(match)
@@ -162,6 +171,7 @@ class VisitorsSection(QGroupBox):
         item.setData(PERSON_ROLE, person)
         self.members.addItem(item)
         self.editor.clear()
+        self._lookups += 1  # an answer still on its way is for the person just added
         self.matches.show_matches([], typed=False)
         self.editor.full_name.setFocus()
         self._refresh_group()
