@@ -122,6 +122,7 @@ class FilerKind(LabelledEnum):
 class LetterState(LabelledEnum):
     RECEIVED = ("moi_nhan", "Mới tiếp nhận")
     CLASSIFIED = ("da_phan_loai", "Đã phân loại")
+    PROPOSED = ("cho_quyet_dinh", "Đã đề xuất, chờ lãnh đạo quyết định")
     PROCESSED = ("da_xu_ly", "Đã xử lý")
     AWAITING_REPLY = ("cho_phuc_dap", "Chờ văn bản phúc đáp")
     ARCHIVED = ("luu_don", "Lưu đơn")
@@ -140,6 +141,8 @@ class LetterOutcome(LabelledEnum):
     ARCHIVED = ("luu_don", "Lưu đơn")
     INSPECTION = ("thanh_tra_kiem_tra", "Chuyển thanh tra, kiểm tra")
     URGED = ("don_doc", "Đôn đốc giải quyết")
+    ASSIGNED = ("giao_xem_xet", "Giao xem xét, trả lời")
+    MEDIATION = ("hoa_giai", "Tổ chức hòa giải")
 
 
 class CaseType(LabelledEnum):
