@@ -38,3 +38,17 @@ FONT_FILES = {
 
 def font_file(style: str) -> Path:
     return resource_path("fonts", FONT_FILES[style])
+
+
+# Official documents are set in a Times New Roman face (NĐ 30/2020); Liberation
+# Serif has its metrics, so the PDF lays out as the .docx does in Word.
+SERIF_FONT_FILES = {
+    "regular": "LiberationSerif-Regular.ttf",
+    "bold": "LiberationSerif-Bold.ttf",
+    "italic": "LiberationSerif-Italic.ttf",
+    "bold_italic": "LiberationSerif-BoldItalic.ttf",
+}
+
+
+def serif_font_file(style: str) -> Path:
+    return resource_path("fonts", SERIF_FONT_FILES[style])

@@ -14,7 +14,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from tiepdan_desktop.resources import font_file
+from tiepdan_desktop.resources import font_file, serif_font_file
 
 PDF_FONT = "NotoSans"
 PDF_FONT_BOLD = "NotoSans-Bold"
@@ -41,3 +41,24 @@ def register_pdf_fonts() -> str:
     # referenced, unembedded, in every file.
     rl_config.canvas_basefontname = PDF_FONT
     return PDF_FONT
+
+
+SERIF_FONT = "LiberationSerif"
+
+
+@cache
+def register_serif_fonts() -> str:
+    """The serif face of official documents, registered once; its family name."""
+    register_pdf_fonts()  # the canvas default stays the embedded Noto Sans
+    for suffix, style in (
+        ("", "regular"),
+        ("-Bold", "bold"),
+        ("-Italic", "italic"),
+        ("-BoldItalic", "bold_italic"),
+    ):
+        pdfmetrics.registerFont(TTFont(SERIF_FONT + suffix, str(serif_font_file(style))))
+    addMapping(SERIF_FONT, 0, 0, SERIF_FONT)
+    addMapping(SERIF_FONT, 1, 0, SERIF_FONT + "-Bold")
+    addMapping(SERIF_FONT, 0, 1, SERIF_FONT + "-Italic")
+    addMapping(SERIF_FONT, 1, 1, SERIF_FONT + "-BoldItalic")
+    return SERIF_FONT

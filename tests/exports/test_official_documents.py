@@ -1,0 +1,122 @@
+"""Official documents from the template files: every template renders, the .docx
+opens with python-docx and the PDF's text (pdftotext) keeps the Vietnamese; a
+document that may not name the denouncer never does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from jinja2 import UndefinedError
+
+from tests.tools import require_tools
+from tiepdan_desktop.exports.official_document import (
+    DocumentTemplate,
+    load_template,
+    render,
+    vietnamese_date,
+)
+from tiepdan_desktop.exports.official_docx import write_official_docx
+from tiepdan_desktop.exports.official_pdf import write_official_pdf
+from tiepdan_desktop.resources import resource_path
+
+TEMPLATES = sorted(path.stem for path in resource_path("templates").glob("*.toml"))
+DENOUNCER = {
+    "title": "ông",
+    "name": "Phạm Văn Tố",
+    "address": "Số 9 Hàm Nghi, phường Bến Thành",
+    "id_number": "079068009999",
+}
+MASKED = {"title": "", "name": "người tố cáo", "address": "", "id_number": ""}
+
+
+def _context(filer: dict[str, str]) -> dict[str, Any]:
+    return {
+        "unit": {"name": "UBND phường Bến Thành"},
+        "letter": {
+            "received_on": "02/11/2026",
+            "content": "Tố cáo ông Lê Văn Sai, cán bộ địa chính, nhận tiền của người dân",
+            "forwarded_by": "",
+        },
+        "filer": filer,
+        "subject": {"name": "Lê Văn Sai", "position": "công chức địa chính", "org": ""},
+        "outcome": {"body": "Thanh tra tỉnh"},
+        "document": {"date": "25/11/2026"},
+    }
+
+
+def _document(template: DocumentTemplate) -> Any:
+    filer = DENOUNCER if template.denouncer_identity else MASKED
+    return render(
+        template,
+        _context(filer),
+        office_lines=("ỦY BAN NHÂN DÂN", "PHƯỜNG BẾN THÀNH"),
+        number_line=f"Số: 15/{template.symbol}",
+        place_date=vietnamese_date("Bến Thành", dt.date(2026, 11, 25)),
+        signer_name="Nguyễn Văn Thành",
+    )
+
+
+def test_the_place_and_date_line_follows_the_decree() -> None:
+    assert vietnamese_date("Bến Thành", dt.date(2026, 1, 5)) == (
+        "Bến Thành, ngày 05 tháng 01 năm 2026"
+    )
+    assert vietnamese_date("Bến Thành", dt.date(2026, 11, 25)) == (
+        "Bến Thành, ngày 25 tháng 11 năm 2026"
+    )
+
+
+def test_a_misspelt_placeholder_is_an_error_not_a_blank() -> None:
+    template = load_template(TEMPLATES[0])
+    broken = DocumentTemplate(**{**vars(template), "body": "Ngày {{ letter.recieved_on }}"})
+    with pytest.raises(UndefinedError):
+        _document(broken)
+
+
+@pytest.mark.parametrize("code", TEMPLATES)
+def test_each_template_makes_a_docx_and_a_pdf_with_its_words(code: str, tmp_path: Path) -> None:
+    require_tools("pdftotext", "pdffonts")
+    template = load_template(code)
+    assert template.code == code
+    document = _document(template)
+    docx_path = write_official_docx(document, tmp_path / f"{code}.docx")
+    pdf_path = write_official_pdf(document, tmp_path / f"{code}.pdf")
+
+    word = Document(str(docx_path))
+    written = "\n".join(p.text for p in word.paragraphs)
+    cells = "\n".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cells and "Số: 15/" in cells
+    assert "Bến Thành, ngày 25 tháng 11 năm 2026" in cells
+    assert document.title in written and document.paragraphs[0] in written
+    assert "Nguyễn Văn Thành" in cells and "Nơi nhận:" in cells
+
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "ỦY BAN NHÂN DÂN" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    assert " ".join(document.paragraphs[0].split()[:8]) in text
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf_path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5:-3] == ["yes", "yes"] for line in fonts)
+
+    if template.denouncer_identity:
+        assert DENOUNCER["name"] in document.text()
+    else:  # the law forbids it here: not even when the context held it
+        leaked = render(
+            template,
+            _context(DENOUNCER),
+            office_lines=("ỦY BAN NHÂN DÂN", "PHƯỜNG BẾN THÀNH"),
+            number_line="Số: 1/X",
+            place_date="",
+            signer_name="",
+        )
+        for secret in (DENOUNCER["name"], DENOUNCER["id_number"], DENOUNCER["address"]):
+            assert secret not in leaked.text(), f"{code} names the denouncer"
+            assert secret not in text

@@ -1,0 +1,145 @@
+"""An official document (văn bản hành chính, NĐ 30/2020 layout) made from a
+template file under resources/templates/: the template holds the form's words
+with Jinja2 placeholders, so a new circular means a new file, not new code.
+
+A template (TOML) has: code, name, form, symbol (the default ký hiệu), whether
+the denouncer's identity may appear (`denouncer_identity`, false unless the
+document is addressed to the denouncer), title, subtitle, addressee lines, the
+body (paragraphs separated by a blank line), recipients and the signer's
+authority and title.  Rendering fails loudly on a misspelt placeholder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, StrictUndefined
+
+from tiepdan_desktop.resources import resource_path
+
+_ENVIRONMENT = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+_REQUIRED = ("code", "name", "form", "symbol", "denouncer_identity", "title", "body")
+
+
+@dataclass(frozen=True)
+class DocumentTemplate:
+    code: str
+    name: str
+    form: str
+    symbol: str
+    denouncer_identity: bool
+    title: str
+    subtitle: str
+    addressee: tuple[str, ...]
+    body: str
+    recipients: tuple[str, ...]
+    signer_authority: str
+    signer_title: str
+
+
+@dataclass(frozen=True)
+class OfficialDocument:
+    office_lines: tuple[str, str]  # ỦY BAN NHÂN DÂN / PHƯỜNG BẾN THÀNH
+    number_line: str  # Số: 15/TB-UBND
+    place_date: str  # Bến Thành, ngày 25 tháng 11 năm 2026
+    title: str
+    subtitle: str
+    addressee: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    recipients: tuple[str, ...]
+    signer_authority: str
+    signer_title: str
+    signer_name: str
+    form: str
+
+    def text(self) -> str:
+        """Every word of the document, for checks that something is (not) in it."""
+        parts = [
+            *self.office_lines,
+            self.number_line,
+            self.place_date,
+            self.title,
+            self.subtitle,
+            *self.addressee,
+            *self.paragraphs,
+            *self.recipients,
+            self.signer_authority,
+            self.signer_title,
+            self.signer_name,
+        ]
+        return "\n".join(part for part in parts if part)
+
+
+@cache
+def load_template(code: str) -> DocumentTemplate:
+    """The template `code` from resources/templates/ (a clear error if it is
+    missing or lacks a key)."""
+    path = resource_path("templates", f"{code}.toml")
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise FileNotFoundError(f"Không có mẫu văn bản {code} ({path}).") from error
+    missing = [key for key in _REQUIRED if key not in data]
+    if missing:
+        raise ValueError(f"Mẫu văn bản {path.name} thiếu mục: {', '.join(missing)}.")
+    return DocumentTemplate(
+        code=data["code"],
+        name=data["name"],
+        form=data["form"],
+        symbol=data["symbol"],
+        denouncer_identity=bool(data["denouncer_identity"]),
+        title=data["title"],
+        subtitle=data.get("subtitle", ""),
+        addressee=tuple(data.get("addressee", ())),
+        body=data["body"],
+        recipients=tuple(data.get("recipients", ())),
+        signer_authority=data.get("signer_authority", ""),
+        signer_title=data.get("signer_title", "CHỦ TỊCH"),
+    )
+
+
+def _fill(text: str, context: dict[str, Any]) -> str:
+    return " ".join(_ENVIRONMENT.from_string(text).render(context).split())
+
+
+def vietnamese_date(place: str, day: dt.date) -> str:
+    """«Bến Thành, ngày 05 tháng 01 năm 2026»: days below 10 and months 1–2 take a
+    leading zero (NĐ 30/2020, Phụ lục I)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def render(
+    template: DocumentTemplate,
+    context: dict[str, Any],
+    *,
+    office_lines: tuple[str, str],
+    number_line: str,
+    place_date: str,
+    signer_name: str,
+) -> OfficialDocument:
+    """The document `template` makes for `context` (nested dicts: unit, letter,
+    filer, subject, outcome, document)."""
+    paragraphs = tuple(
+        filled for block in template.body.strip().split("\n\n") if (filled := _fill(block, context))
+    )
+    return OfficialDocument(
+        office_lines=office_lines,
+        number_line=number_line,
+        place_date=place_date,
+        title=_fill(template.title, context),
+        subtitle=_fill(template.subtitle, context),
+        addressee=tuple(filled for line in template.addressee if (filled := _fill(line, context))),
+        paragraphs=paragraphs,
+        recipients=tuple(
+            filled for line in template.recipients if (filled := _fill(line, context))
+        ),
+        signer_authority=template.signer_authority,
+        signer_title=template.signer_title,
+        signer_name=signer_name,
+        form=template.form,
+    )
