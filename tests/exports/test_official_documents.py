@@ -44,7 +44,10 @@ def _context(filer: dict[str, str]) -> dict[str, Any]:
         },
         "filer": filer,
         "subject": {"name": "Lê Văn Sai", "position": "công chức địa chính", "org": ""},
-        "outcome": {"body": "Thanh tra tỉnh"},
+        "outcome": {
+            "body": "Thanh tra tỉnh",
+            "ground": "Thời hiệu khiếu nại đã hết mà không có lý do chính đáng (khoản 6).",
+        },
         "document": {"date": "25/11/2026"},
     }
 
