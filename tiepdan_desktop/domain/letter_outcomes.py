@@ -90,6 +90,14 @@ def _option(
 _ARCHIVE = _option(
     LetterOutcome.ARCHIVED, LetterState.ARCHIVED, "Thông tư 05/2021/TT-TTCP (lưu đơn)"
 )
+# A letter another body sent here, outside this office's competence, goes back to it.
+_RETURN = _option(
+    LetterOutcome.RETURNED,
+    LetterState.PROCESSED,
+    "Thông tư 05/2021/TT-TTCP (trả lại đơn cho cơ quan đã chuyển đến)",
+    "tra-lai-don",
+    needs_body=True,
+)
 _PROPOSE = _option(
     LetterOutcome.PROPOSE_ACCEPTANCE,
     LetterState.PROPOSED,
@@ -132,16 +140,9 @@ def _complaint(c: Classification, forwarded_in: bool, past: MatterPast) -> list[
             leader_only=True,
         )
         return [_PROPOSE, accept, not_accept] if c.eligible else [not_accept, _ARCHIVE]
-    returned = _option(
-        LetterOutcome.RETURNED,
-        LetterState.PROCESSED,
-        "Thông tư 05/2021/TT-TTCP (trả lại đơn cho cơ quan đã chuyển đến)",
-        "tra-lai-don",
-        needs_body=True,
-    )
     guide = _guide(past, "Thông tư 05/2021/TT-TTCP Điều 8, Mẫu số 02", "tt05-mau-02")
     if forwarded_in:
-        return [returned, _ARCHIVE]
+        return [_RETURN, _ARCHIVE]
     return [guide, _ARCHIVE] if not guide.blocked else [_ARCHIVE, guide]
 
 
@@ -201,7 +202,7 @@ def _denunciation(
     return [forward, not_processed] if not forward.blocked else [not_processed, forward]
 
 
-def _petition(c: Classification, forwarded_in: bool, past: MatterPast) -> list[OutcomeOption]:
+def _petition(c: Classification, forwarded_in: bool) -> list[OutcomeOption]:
     if c.competent:
         assign = _option(
             LetterOutcome.ASSIGNED,
@@ -217,19 +218,7 @@ def _petition(c: Classification, forwarded_in: bool, past: MatterPast) -> list[O
         "chuyen-don-knpa",
         needs_body=True,
     )
-    options = [forward, _ARCHIVE]
-    if forwarded_in:
-        options.insert(
-            1,
-            _option(
-                LetterOutcome.RETURNED,
-                LetterState.PROCESSED,
-                "Thông tư 05/2021/TT-TTCP (trả lại đơn cho cơ quan đã chuyển đến)",
-                "tra-lai-don",
-                needs_body=True,
-            ),
-        )
-    return options
+    return [forward, _RETURN, _ARCHIVE] if forwarded_in else [forward, _ARCHIVE]
 
 
 def outcome_options(
@@ -248,7 +237,7 @@ def outcome_options(
     elif c.letter_type is LetterType.COMPLAINT:
         options = _complaint(c, forwarded_in, past)
     elif c.letter_type is LetterType.PETITION:
-        options = _petition(c, forwarded_in, past)
+        options = _petition(c, forwarded_in)
     elif c.letter_type is LetterType.MIXED:
         split = _guide(
             MatterPast(),  # guiding to split the letter is not the once-only guidance
@@ -265,6 +254,3 @@ def outcome_options(
     if settled and c.letter_type is LetterType.DENUNCIATION:
         return [_ARCHIVE, *options]
     return options
-
-
-URGE_DOCUMENT = "don-doc"

@@ -171,8 +171,7 @@ ROW_LIMIT = 120 * mm
 _CELL_PADDING = 5.0
 
 
-def _fitted(row: list[Paragraph]) -> list[list[object]]:
-    widths = _widths()
+def _fitted(row: list[Paragraph], widths: list[float]) -> list[list[object]]:
     heights = [p.wrap(w - _CELL_PADDING, 10_000)[1] for p, w in zip(row, widths, strict=True)]
     if max(heights) <= ROW_LIMIT:
         return [list(row)]
@@ -204,11 +203,12 @@ def _tables(
         if progress is not None:
             progress(done, 2 * total)
 
+    widths = _widths()
     centred = {1, 2, 6, 8}  # STT, date, kind/people, accepted: short centred values
     block: list[list[object]] = []
 
     def table() -> Table:
-        return Table(block, colWidths=_widths(), style=_BODY_STYLE)
+        return Table(block, colWidths=widths, style=_BODY_STYLE)
 
     for row in rows_with_progress(document, halved):
         block.extend(
@@ -216,7 +216,8 @@ def _tables(
                 [
                     _paragraph(value, styles["centre"] if number in centred else styles["cell"])
                     for number, value in enumerate(cells(row), start=1)
-                ]
+                ],
+                widths,
             )
         )
         if len(block) == ROWS_PER_TABLE:
@@ -250,7 +251,7 @@ class _RegisterTemplate(BaseDocTemplate):  # type: ignore[misc]
         width = PAGE[0] - 2 * MARGIN
         self._top = [(f, f.wrap(width, PAGE[1])[1]) for f in top]
         self._heading = heading
-        heading_height = heading.wrap(width, PAGE[1])[1]
+        heading_height = self._heading_height = heading.wrap(width, PAGE[1])[1]
         title_height = sum(height for _f, height in self._top)
 
         def frame(name: str, above: float) -> Frame:
@@ -282,7 +283,7 @@ class _RegisterTemplate(BaseDocTemplate):  # type: ignore[misc]
         self._draw_heading(canvas, _document, y)
 
     def _draw_heading(self, canvas: Canvas, _document: object, top: float | None = None) -> None:
-        y = (PAGE[1] - MARGIN if top is None else top) - self._heading._height
+        y = (PAGE[1] - MARGIN if top is None else top) - self._heading_height
         self._heading.drawOn(canvas, MARGIN, y)
 
     def afterFlowable(self, flowable: Flowable) -> None:

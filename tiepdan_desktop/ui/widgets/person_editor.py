@@ -36,6 +36,7 @@ class PersonEditor(QWidget):
         self.full_name.setObjectName("personName")
         self.full_name.setPlaceholderText(self.tr("Họ và tên đầy đủ, có dấu"))
         self.linked = QLabel()
+        self.linked.setWordWrap(True)
         self.linked.setObjectName("hint")
         self.unlink_button = QPushButton(self.tr("Người khác"))
         self.unlink_button.setObjectName("unlinkPersonButton")
@@ -174,7 +175,6 @@ class PersonEditor(QWidget):
         else:
             text = self.tr("Công dân đã có trong sổ: lượt tiếp này được gắn với người đó.")
         self.linked.setText(text)
-        self.linked.setWordWrap(True)
         self.linked.setVisible(linked)
         self.unlink_button.setVisible(linked)
 
