@@ -25,6 +25,7 @@ from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, compute_deadline
 from tiepdan_desktop.domain.enums import CaseState, LetterType, Role, VisitorRole
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
+from tiepdan_desktop.domain.letter_classification import FilerIdentity
 from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.services import setup
 from tiepdan_desktop.services.context import ServiceContext
@@ -197,10 +198,15 @@ def test_no_protected_filer_can_be_found_by_name_id_or_address(
             .where(Letter.letter_type.in_(protected))
         ).all()
         anonymous = session.scalar(
-            select(func.count()).select_from(Letter).where(Letter.is_anonymous)
+            select(func.count())
+            .select_from(Letter)
+            .where(Letter.filer_identity == FilerIdentity.ANONYMOUS)
         )
         anonymous_with_filer = session.scalar(
-            select(func.count()).select_from(Letter).join(LetterPerson).where(Letter.is_anonymous)
+            select(func.count())
+            .select_from(Letter)
+            .join(LetterPerson)
+            .where(Letter.filer_identity == FilerIdentity.ANONYMOUS)
         )
         unlinked_people = session.scalar(
             select(func.count())

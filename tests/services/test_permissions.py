@@ -11,6 +11,7 @@ import importlib
 import inspect
 import pkgutil
 import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -25,12 +26,22 @@ from tiepdan_desktop.domain.calendar import SpecialDay
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, DeadlineSettings
 from tiepdan_desktop.domain.enums import (
     CalendarDayKind,
+    LetterOutcome,
+    LetterSource,
     LetterType,
     ReceptionType,
     Role,
     VisitHandling,
 )
 from tiepdan_desktop.domain.errors import ConflictError, PermissionDeniedError
+from tiepdan_desktop.domain.letter_classification import Classification, Condition
+from tiepdan_desktop.domain.letter_records import (
+    LetterDetail,
+    LetterFiler,
+    LetterFilter,
+    LetterInput,
+    OutcomeChoice,
+)
 from tiepdan_desktop.domain.permissions import role_can
 from tiepdan_desktop.domain.records import NewUser, UnitChanges, UserChanges, UserInfo
 from tiepdan_desktop.domain.visit_records import (
@@ -44,6 +55,9 @@ from tiepdan_desktop.services import (
     calendar,
     deadlines,
     demo_data,
+    letter_exports,
+    letter_processing,
+    letters,
     maintenance,
     overview,
     setup,
@@ -53,6 +67,7 @@ from tiepdan_desktop.services import (
 )
 from tiepdan_desktop.services.access import ACCESS_ATTRIBUTE, Access
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.letter_documents import NumberingSettings
 
 # Infrastructure of the services layer, not user actions.
 SUPPORT_MODULES = {
@@ -61,6 +76,9 @@ SUPPORT_MODULES = {
     "tiepdan_desktop.services.passwords",
     "tiepdan_desktop.services.default_calendar",
     "tiepdan_desktop.services.due_dates",
+    "tiepdan_desktop.services.attachment_store",
+    "tiepdan_desktop.services.letter_documents",
+    "tiepdan_desktop.services.letter_support",
 }
 
 
@@ -102,6 +120,50 @@ def _sample_visit() -> VisitInput:
 def _recorded(services: ServiceContext) -> VisitDetail:
     """A visit recorded by the command line, for the services that need one."""
     return visits.register_visit(services, Actor.command_line(), _sample_visit())
+
+
+def _sample_letter() -> LetterInput:
+    return LetterInput(
+        received_on=dt.date(2026, 1, 5),
+        source=LetterSource.POST,
+        letter_type=LetterType.PETITION,
+        content="Kiến nghị sửa đường tổ 5",
+        filers=(LetterFiler(PersonInput("Nguyễn Văn Mẫu")),),
+    )
+
+
+def _letter(services: ServiceContext, competent: bool = True) -> LetterDetail:
+    """A petition entered and classified by the command line."""
+    machine = Actor.command_line()
+    letter = letters.register_letter(services, machine, _sample_letter())
+    answers = Classification(
+        LetterType.PETITION,
+        conditions_met=frozenset(Condition),
+        competent=competent,
+        competent_body=None if competent else "Công ty điện lực",
+    )
+    return letters.classify_letter(services, machine, letter.id, answers)
+
+
+def _forwarded(services: ServiceContext) -> LetterDetail:
+    letter = _letter(services, competent=False)
+    choice = OutcomeChoice(LetterOutcome.FORWARDED, dt.date(2026, 1, 6), body="Công ty điện lực")
+    return letter_processing.decide_outcome(
+        services, Actor.command_line(), letter.id, choice
+    ).detail
+
+
+def _page() -> Path:
+    page = Path(tempfile.mkdtemp()) / "trang-1.png"
+    page.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    return page
+
+
+def _scan(services: ServiceContext) -> uuid.UUID:
+    machine = Actor.command_line()
+    return letter_processing.add_scan(
+        services, machine, _letter(services).id, _page()
+    ).attachment_id
 
 
 LOCAL_DAY_CSV = "ngay;loai;ten;can_cu;tam_tinh\n09/03/2026;nghi_dia_phuong;Lễ hội;;có\n"
@@ -166,6 +228,57 @@ RECIPES: dict[str, Call] = {
     ),
     "visit_exports.export_register": lambda s, a, _t: visit_exports.export_register(
         s, a, dt.date(2026, 1, 1), dt.date(2026, 1, 31), xlsx=Path(tempfile.mkdtemp()) / "so.xlsx"
+    ),
+    "letters.register_start": lambda s, a, _t: letters.register_start(s, a, LetterFilter()),
+    "letters.register_keys": lambda s, a, _t: letters.register_keys(s, a, LetterFilter()),
+    "letters.register_rows": lambda s, a, _t: letters.register_rows(s, a, [1]),
+    "letters.register_period": lambda s, a, _t: letters.register_period(
+        s, a, dt.date(2026, 1, 1), dt.date(2026, 1, 31)
+    ),
+    "letters.get_letter": lambda s, a, _t: letters.get_letter(s, a, _letter(s).id),
+    "letters.find_duplicates": lambda s, a, _t: letters.find_duplicates(s, a, "sửa đường"),
+    "letters.find_duplicates_of": lambda s, a, _t: letters.find_duplicates_of(s, a, _letter(s).id),
+    "letters.link_duplicate": lambda s, a, _t: letters.link_duplicate(
+        s, a, _letter(s).id, _letter(s).id
+    ),
+    "letters.confirm_new": lambda s, a, _t: letters.confirm_new(s, a, _letter(s).id),
+    "letters.register_letter": lambda s, a, _t: letters.register_letter(s, a, _sample_letter()),
+    "letters.update_letter": lambda s, a, _t: letters.update_letter(
+        s, a, _letter(s).id, _sample_letter()
+    ),
+    "letters.classify_letter": lambda s, a, _t: letters.classify_letter(
+        s, a, _letter(s).id, Classification(LetterType.PETITION, competent=True)
+    ),
+    "letter_processing.letter_options": lambda s, a, _t: letter_processing.letter_options(
+        s, a, _letter(s).id
+    ),
+    "letter_processing.decide_outcome": lambda s, a, _t: letter_processing.decide_outcome(
+        s,
+        a,
+        _letter(s).id,
+        OutcomeChoice(LetterOutcome.ASSIGNED, dt.date(2026, 1, 6), body="Công chức địa chính"),
+    ),
+    "letter_processing.record_reply": lambda s, a, _t: letter_processing.record_reply(
+        s, a, _forwarded(s).id, dt.date(2026, 1, 20), "CV 12/ĐL ngày 19/01/2026: đã sửa"
+    ),
+    "letter_processing.issue_urging": lambda s, a, _t: letter_processing.issue_urging(
+        s, a, _forwarded(s).id, dt.date(2026, 2, 20)
+    ),
+    "letter_processing.add_scan": lambda s, a, _t: letter_processing.add_scan(
+        s, a, _letter(s).id, _page()
+    ),
+    "letter_processing.attachment_path": lambda s, a, _t: letter_processing.attachment_path(
+        s, a, _scan(s)
+    ),
+    "letter_processing.document_path": lambda s, a, _t: letter_processing.document_path(
+        s, a, _forwarded(s).documents[0].document_id
+    ),
+    "letter_processing.get_numbering": lambda s, a, _t: letter_processing.get_numbering(s, a),
+    "letter_processing.update_numbering": lambda s, a, _t: letter_processing.update_numbering(
+        s, a, NumberingSettings(pattern="{so}/{ky_hieu}")
+    ),
+    "letter_exports.export_letters": lambda s, a, _t: letter_exports.export_letters(
+        s, a, dt.date(2026, 1, 1), dt.date(2026, 1, 31), xlsx=Path(tempfile.mkdtemp()) / "d.xlsx"
     ),
     "deadlines.compute_deadline": lambda s, a, _t: deadlines.compute_deadline(
         s, a, DeadlineRequest("K3", dt.date(2026, 3, 2))

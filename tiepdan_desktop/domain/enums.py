@@ -8,6 +8,7 @@ data migration.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self, cast
 
 
 class LabelledEnum(StrEnum):
@@ -20,6 +21,14 @@ class LabelledEnum(StrEnum):
         member._value_ = value
         member.label = label
         return member
+
+    @classmethod
+    def of(cls, value: str) -> Self:
+        """The member stored as `value` (ValueError if there is none)."""
+        member = cls._value2member_map_.get(value)
+        if member is None:
+            raise ValueError(f"{value!r} is not a {cls.__name__}")
+        return cast(Self, member)
 
 
 class Role(LabelledEnum):

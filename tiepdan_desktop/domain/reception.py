@@ -70,7 +70,7 @@ def identity_hidden(letter_type: LetterType | None, may_see_denouncers: bool) ->
     return identity_is_protected(letter_type) and not may_see_denouncers
 
 
-def _person_problems(index: int, person: PersonInput, today: dt.date) -> dict[str, str]:
+def person_problems(index: int, person: PersonInput, today: dt.date) -> dict[str, str]:
     problems: dict[str, str] = {}
     prefix = f"people.{index}."
     if not normalize_text(person.full_name):
@@ -105,7 +105,7 @@ def visit_problems(visit: VisitInput, now: dt.datetime) -> dict[str, str]:
         if not visit.people:
             problems["people"] = "Hãy nhập người đến (hoặc người đại diện của đoàn)."
         for index, person in enumerate(visit.people):
-            problems |= _person_problems(index, person, now.date())
+            problems |= person_problems(index, person, now.date())
         if visit.is_group and visit.head_count < len(visit.people):
             problems["head_count"] = (
                 f"Số người của đoàn ít hơn số người đã ghi tên ({len(visit.people)})."

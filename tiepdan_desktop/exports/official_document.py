@@ -4,9 +4,12 @@ with Jinja2 placeholders, so a new circular means a new file, not new code.
 
 A template (TOML) has: code, name, form, symbol (the default ký hiệu), whether
 the denouncer's identity may appear (`denouncer_identity`, false unless the
-document is addressed to the denouncer), title, subtitle, addressee lines, the
+document is addressed to the denouncer), whether it names the filer at all
+(`names_filer`), title, subtitle, addressee lines, the
 body (paragraphs separated by a blank line), recipients and the signer's
-authority and title.  Rendering fails loudly on a misspelt placeholder.
+authority and title, and who signs (`signed_by`: "chairman" or "officer").
+A công văn has no title and a subtitle starting «V/v» (its trích yếu), printed
+under the number.  Rendering fails loudly on a misspelt placeholder.
 """
 
 from __future__ import annotations
@@ -39,6 +42,12 @@ class DocumentTemplate:
     recipients: tuple[str, ...]
     signer_authority: str
     signer_title: str
+    # Who signs: the chairman (default) or the officer who prepared it ("officer").
+    signed_by: str = "chairman"
+    # False: the document never names the filer, whoever it is (it is about a
+    # denunciation, for other bodies).  Otherwise a protected filer is masked by
+    # whoever fills the template in, unless `denouncer_identity`.
+    names_filer: bool = True
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,11 @@ class OfficialDocument:
     signer_title: str
     signer_name: str
     form: str
+
+    @property
+    def is_letter(self) -> bool:
+        """A công văn: no title; its trích yếu («V/v …») sits under the number."""
+        return not self.title and self.subtitle.startswith("V/v")
 
     def text(self) -> str:
         """Every word of the document, for checks that something is (not) in it."""
@@ -99,6 +113,8 @@ def load_template(code: str) -> DocumentTemplate:
         recipients=tuple(data.get("recipients", ())),
         signer_authority=data.get("signer_authority", ""),
         signer_title=data.get("signer_title", "CHỦ TỊCH"),
+        signed_by=data.get("signed_by", "chairman"),
+        names_filer=bool(data.get("names_filer", True)),
     )
 
 

@@ -56,11 +56,14 @@ def write_official_docx(document: OfficialDocument, path: Path) -> Path:
     _line(motto, "_______________", size=13)
     number, date = heading.rows[1].cells
     _line(number, document.number_line, size=13, first=True)
+    if document.is_letter:
+        _line(number, document.subtitle, size=12)
     _line(date, document.place_date, italic=True, first=True)
 
-    _line(word, document.title, bold=True).paragraph_format.space_before = Pt(12)
-    if document.subtitle:
-        _line(word, document.subtitle, bold=True)
+    if not document.is_letter:
+        _line(word, document.title, bold=True).paragraph_format.space_before = Pt(12)
+        if document.subtitle:
+            _line(word, document.subtitle, bold=True)
     for line in document.addressee:
         _line(word, line).paragraph_format.space_before = Pt(8)
     for text in document.paragraphs:

@@ -40,6 +40,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "date": style("date", fontName=font + "-Italic", alignment=TA_CENTER),
         "title": style("title", fontName=font + "-Bold", alignment=TA_CENTER, spaceBefore=10),
         "subtitle": style("subtitle", fontName=font + "-Bold", alignment=TA_CENTER),
+        "excerpt": style("excerpt", fontSize=12, leading=15, alignment=TA_CENTER),
         "addressee": style("addressee", alignment=TA_CENTER, spaceBefore=8, spaceAfter=6),
         "body": style("bodyText", alignment=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=6),
         "recipients_head": style("rh", fontName=font + "-BoldItalic", fontSize=12, leading=15),
@@ -69,17 +70,22 @@ def write_official_pdf(document: OfficialDocument, path: Path) -> Path:
     left.append(_p("_______", styles["centre"]))
     right = [_p(MOTTO, styles["motto"]), _p(MOTTO_LINE, styles["office"])]
     right.append(_p("_______________", styles["centre"]))
+    number = [_p(document.number_line, styles["centre"])]
+    if document.is_letter:
+        number.append(_p(document.subtitle, styles["excerpt"]))
     heading = Table(
         [
             [left, right],
-            [_p(document.number_line, styles["centre"]), _p(document.place_date, styles["date"])],
+            [number, _p(document.place_date, styles["date"])],
         ],
         colWidths=[width * 0.4, width * 0.6],
         style=_layout_table(),
     )
-    story: list[object] = [heading, _p(document.title, styles["title"])]
-    if document.subtitle:
-        story.append(_p(document.subtitle, styles["subtitle"]))
+    story: list[object] = [heading]
+    if not document.is_letter:
+        story.append(_p(document.title, styles["title"]))
+        if document.subtitle:
+            story.append(_p(document.subtitle, styles["subtitle"]))
     story += [_p(line, styles["addressee"]) for line in document.addressee]
     story.append(Spacer(1, 3 * mm))
     story += [_p(text, styles["body"]) for text in document.paragraphs]

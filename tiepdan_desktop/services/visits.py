@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.models import (
@@ -29,6 +29,7 @@ from tiepdan_desktop.db.models import (
     Visit,
     VisitPerson,
 )
+from tiepdan_desktop.db.repositories import letters as letter_repo
 from tiepdan_desktop.db.repositories import visits as repo
 from tiepdan_desktop.db.repositories.organisation import the_unit
 from tiepdan_desktop.domain.actor import Actor
@@ -68,6 +69,7 @@ from tiepdan_desktop.domain.visit_records import (
 from tiepdan_desktop.services.access import current_permission, requires
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import open_deadline
+from tiepdan_desktop.services.letter_support import start_intake_clocks
 
 MAX_BLOCK = 500
 FIRST_KEYS = 200  # a screenful and then some
@@ -477,8 +479,8 @@ def create_letter_from_visit(
     context: ServiceContext, actor: Actor, visit_id: uuid.UUID
 ) -> LetterRef:
     """The letter the visitor handed in or dictated, entered in the letter register
-    with the visit's people, content and classification; its processing clock (X1)
-    starts on the day of the visit."""
+    with the visit's people, content and classification; its clocks (X1, and T1
+    or K2 by its type) start on the day of the visit."""
     with context.sessions.writing(actor, "tao_don_tu_luot_tiep") as session:
         visit = session.get(Visit, visit_id)
         if visit is None:
@@ -495,17 +497,7 @@ def _letter_from_visit(session: Session, actor: Actor, visit: Visit) -> LetterRe
     if visit.letter_type is None:
         raise ValidationError({"letter_type": "Hãy phân loại nội dung trước khi vào sổ đơn."})
     received = visit.visited_at.date()
-    number = (
-        int(
-            session.scalar(
-                select(func.max(Letter.number)).where(
-                    Letter.unit_id == visit.unit_id, Letter.year == received.year
-                )
-            )
-            or 0
-        )
-        + 1
-    )
+    number = letter_repo.next_number(session, visit.unit_id, received.year)
     session.info["reason"] = (
         f"Đơn số {number}/{received.year} từ lượt tiếp số {visit.number}/{visit.year}"
     )
@@ -541,5 +533,5 @@ def _letter_from_visit(session: Session, actor: Actor, visit: Visit) -> LetterRe
                 letter_id=letter.id, person_id=link.person_id, role=role, position=link.position
             )
         )
-    open_deadline(session, DeadlineRequest("X1", received), letter_id=letter.id)
+    start_intake_clocks(session, letter)
     return LetterRef(letter.id, letter.year, letter.number)

@@ -111,7 +111,10 @@ class IssuedDocument(UUIDKey, Base):
     symbol: Mapped[str] = mapped_column(String(40))
     issued_on: Mapped[dt.date]
     signer_name: Mapped[str] = mapped_column(VNText(120))
+    # The issued text: the PDF as signed and the editable .docx, kept as attachments.
     attachment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("attachment.id"))
+    docx_attachment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("attachment.id"))
+    recipient: Mapped[str | None] = mapped_column(VNText(300))
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
 

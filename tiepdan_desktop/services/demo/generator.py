@@ -45,6 +45,7 @@ from tiepdan_desktop.domain.enums import (
     VisitorRole,
 )
 from tiepdan_desktop.domain.ids import uuid7_at
+from tiepdan_desktop.domain.letter_classification import CONDITIONS_BY_TYPE, FilerIdentity
 from tiepdan_desktop.domain.records import UnitInfo
 from tiepdan_desktop.domain.text import name_sort_key, search_key
 from tiepdan_desktop.services.demo import vocabulary as words
@@ -780,7 +781,7 @@ class DemoGenerator:
             "requests": None,
             "filer_kind": kind,
             "signer_count": rng.randint(2, 30) if kind == FilerKind.MANY_SIGNERS else 1,
-            "is_anonymous": anonymous,
+            "filer_identity": FilerIdentity.ANONYMOUS if anonymous else FilerIdentity.NAMED,
             "subject_name": None,
             "subject_position": None,
             "subject_org": None,
@@ -795,6 +796,23 @@ class DemoGenerator:
             if outcome in (LetterOutcome.GUIDED, LetterOutcome.FORWARDED)
             else None,
             "status_elsewhere": None,
+            # A letter past intake was classified: its checklist, all met unless archived.
+            "conditions_json": None
+            if state == LetterState.RECEIVED
+            else json.dumps(
+                []
+                if duplicate or outcome == LetterOutcome.ARCHIVED
+                else sorted(c.value for c in CONDITIONS_BY_TYPE[matter.letter_type])
+            ),
+            "situations_json": "[]",
+            "classification_note": None,
+            "checked_new": not duplicate and state != LetterState.RECEIVED,
+            "filer_org": None,
+            "authorisation_doc": None,
+            "outcome_ground": None,
+            "outcome_note": None,
+            "reply_on": None,
+            "reply_note": None,
             "duplicate_of_id": matter.letter_ids[0] if duplicate and matter.letter_ids else None,
             "case_id": matter.case["id"],
             "state": state,
@@ -808,6 +826,7 @@ class DemoGenerator:
             "created_at": dt.datetime.combine(received, dt.time(9)) - _UTC_OFFSET,
             "updated_at": dt.datetime.combine(received, dt.time(9)) - _UTC_OFFSET,
         }
+        row["outcome_body"] = row["competent_body"]
         row["created_by"] = row["officer_id"]
         row["subject_name"] = matter.text.subject_name
         row["subject_position"] = matter.text.subject_position

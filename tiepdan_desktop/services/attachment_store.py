@@ -1,0 +1,103 @@
+"""Files kept with the records (scanned pages, issued documents): the bytes live
+once in the data folder under their SHA-256, so the same scan added twice takes
+no more room, and a stored file is never overwritten (its name is its content).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import uuid
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from tiepdan_desktop.db.models import Attachment
+from tiepdan_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from tiepdan_desktop.services.context import ServiceContext
+
+MAX_BYTES = 50 * 1024 * 1024
+MEDIA_TYPES = {
+    ".pdf": "application/pdf",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def _folder(context: ServiceContext) -> Path:
+    if context.paths is None:
+        raise ConflictError("Chưa có thư mục dữ liệu để lưu tệp đính kèm.")
+    return context.paths.attachments
+
+
+def stored_path(context: ServiceContext, sha256: str, suffix: str) -> Path:
+    return _folder(context) / sha256[:2] / f"{sha256}{suffix}"
+
+
+def media_type(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix not in MEDIA_TYPES:
+        kinds = ", ".join(sorted({s.lstrip(".").upper() for s in MEDIA_TYPES}))
+        raise ValidationError({"file": f"Chỉ đính kèm được tệp {kinds}."})
+    return MEDIA_TYPES[suffix]
+
+
+def store_bytes(context: ServiceContext, data: bytes, name: str) -> tuple[str, Path]:
+    """Keep `data` in the data folder; its SHA-256 and where it is."""
+    media_type(name)
+    if len(data) > MAX_BYTES:
+        raise ValidationError({"file": f"Tệp quá lớn (tối đa {MAX_BYTES // 1024 // 1024} MB)."})
+    sha256 = hashlib.sha256(data).hexdigest()
+    target = stored_path(context, sha256, Path(name).suffix.lower())
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Written beside the target and renamed: a crash never leaves half a file
+        # under a content name.
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(temporary).replace(target)
+    return sha256, target
+
+
+def add_attachment(
+    session: Session,
+    context: ServiceContext,
+    data: bytes,
+    name: str,
+    *,
+    letter_id: uuid.UUID | None = None,
+    confidential: bool = False,
+    added_by: uuid.UUID | None = None,
+) -> Attachment:
+    sha256, _path = store_bytes(context, data, name)
+    row = Attachment(
+        sha256=sha256,
+        original_name=Path(name).name,
+        media_type=media_type(name),
+        size_bytes=len(data),
+        letter_id=letter_id,
+        confidential=confidential,
+        added_by=added_by,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def attachment_file(context: ServiceContext, row: Attachment) -> Path:
+    """The stored file of `row`, checked against its SHA-256 name."""
+    path = stored_path(context, row.sha256, Path(row.original_name).suffix.lower())
+    if not path.exists():
+        raise NotFoundError(
+            f"Không tìm thấy tệp «{row.original_name}» trong thư mục dữ liệu "
+            "(có thể đã bị xóa hoặc chép thiếu khi chuyển máy)."
+        )
+    return path

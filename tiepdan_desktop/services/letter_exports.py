@@ -1,0 +1,71 @@
+"""Exporting the letter register (Sổ theo dõi xử lý đơn) of a period.
+
+Rows come masked for whoever may not see denouncers, so a file never holds more
+than its maker may see; the export is recorded in the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tiepdan_desktop.db.audit import record_bulk_action
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.errors import ConflictError, ValidationError
+from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.exports.letter_register import (
+    LetterRegister,
+    write_letter_register_pdf,
+    write_letter_register_xlsx,
+)
+from tiepdan_desktop.services import letters, setup
+from tiepdan_desktop.services.access import current_permission, requires
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.visit_exports import ExportSummary
+
+
+@requires(Permission.VIEW_REGISTERS)
+def export_letters(
+    context: ServiceContext,
+    actor: Actor,
+    date_from: dt.date,
+    date_to: dt.date,
+    *,
+    xlsx: Path | None = None,
+    pdf: Path | None = None,
+) -> ExportSummary:
+    """Write the letters received in the period as Excel and/or PDF."""
+    if xlsx is None and pdf is None:
+        raise ValidationError({"file": "Hãy chọn tệp Excel hoặc PDF để ghi."})
+    unit = setup.get_unit(context)
+    if unit is None:
+        raise ConflictError("Chưa cài đặt đơn vị.")
+    rows = letters.register_period(context, actor, date_from, date_to)
+    register = LetterRegister(unit, date_from, date_to, rows)
+    written: list[Path] = []
+    try:
+        if xlsx is not None:
+            written.append(write_letter_register_xlsx(register, xlsx))
+        if pdf is not None:
+            written.append(write_letter_register_pdf(register, pdf))
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    shown = current_permission(context, actor, Permission.VIEW_DENOUNCERS)
+    with context.sessions.writing(actor, "xuat_so_don") as session:
+        record_bulk_action(
+            session,
+            actor,
+            "xuat_so_don",
+            "letter",
+            {
+                "date_from": date_from.isoformat(),
+                "date_to": date_to.isoformat(),
+                "rows": len(rows),
+                "identities_shown": shown,
+                "files": ", ".join(path.name for path in written),
+            },
+            operation="export",
+        )
+    return ExportSummary(len(rows), tuple(written))

@@ -1,0 +1,433 @@
+"""The letter register (Sổ đơn): entering letters, classifying them (TT 05/2021
+Đ6), finding duplicates and repeat filers, and reading the register.
+
+Identity rule, as in the reception register: who filed a denunciation (or a
+letter with several contents) is only shown to roles with VIEW_DENOUNCERS;
+everyone else sees a code, cannot find such a letter by the filer's name, and
+is never told that a person they typed filed one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tiepdan_desktop.db.models import (
+    Letter,
+    LetterPerson,
+    Person,
+    SubjectAreaRow,
+    User,
+)
+from tiepdan_desktop.db.repositories import letters as repo
+from tiepdan_desktop.db.repositories.calendar import work_calendar
+from tiepdan_desktop.db.repositories.organisation import the_unit
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.confidentiality import (
+    identity_is_protected,
+)
+from tiepdan_desktop.domain.enums import LetterState, LetterType
+from tiepdan_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from tiepdan_desktop.domain.letter_classification import (
+    Classification,
+    FilerIdentity,
+    classification_problems,
+)
+from tiepdan_desktop.domain.letter_intake import is_forwarded, letter_problems
+from tiepdan_desktop.domain.letter_records import (
+    DuplicateCandidate,
+    LetterDetail,
+    LetterFilter,
+    LetterInput,
+    LetterRow,
+    LetterView,
+)
+from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.domain.text import normalize_multiline, normalize_text, search_key
+from tiepdan_desktop.domain.validators import digits_only, normalize_phone
+from tiepdan_desktop.domain.visit_records import PersonInput, RegisterStart
+from tiepdan_desktop.services.access import requires
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.due_dates import deadline_settings
+from tiepdan_desktop.services.letter_support import (
+    letter_detail,
+    load_letter,
+    may_see_denouncers,
+    refresh_search_keys,
+    start_intake_clocks,
+)
+
+MAX_BLOCK = 500
+FIRST_KEYS = 200
+
+
+# --- reading the register ------------------------------------------------------------
+
+
+def _due_window(session: Session, today: dt.date, filter_: LetterFilter) -> dt.date:
+    """The last day «Sắp đến hạn» reaches: the warning's working days after today."""
+    if filter_.view is not LetterView.DUE_SOON:
+        return today
+    calendar = work_calendar(session)
+    day, counted = today, 0
+    while counted < deadline_settings(session).warning_working_days:
+        day += dt.timedelta(days=1)
+        counted += calendar.is_working_day(day)
+    return day
+
+
+@requires(Permission.VIEW_REGISTERS)
+def register_start(
+    context: ServiceContext, actor: Actor, filter_: LetterFilter, first: int = FIRST_KEYS
+) -> RegisterStart:
+    today = context.today()
+    with context.sessions.reading() as session:
+        until = _due_window(session, today, filter_)
+        keys = repo.register_keys(session, filter_, today, until, first)
+        total = (
+            len(keys) if len(keys) < first else repo.register_count(session, filter_, today, until)
+        )
+        return RegisterStart(total, keys)
+
+
+@requires(Permission.VIEW_REGISTERS)
+def register_keys(context: ServiceContext, actor: Actor, filter_: LetterFilter) -> list[int]:
+    today = context.today()
+    with context.sessions.reading() as session:
+        return repo.register_keys(session, filter_, today, _due_window(session, today, filter_))
+
+
+@requires(Permission.VIEW_REGISTERS)
+def register_rows(context: ServiceContext, actor: Actor, keys: Sequence[int]) -> list[LetterRow]:
+    if len(keys) > MAX_BLOCK:
+        raise ValidationError({"keys": f"Mỗi lần đọc tối đa {MAX_BLOCK} dòng."})
+    may_see = may_see_denouncers(context, actor)
+    with context.sessions.reading() as session:
+        return repo.register_rows(session, keys, may_see)
+
+
+@requires(Permission.VIEW_REGISTERS)
+def register_period(
+    context: ServiceContext, actor: Actor, date_from: dt.date, date_to: dt.date
+) -> list[LetterRow]:
+    """Every letter received in a period, oldest first, for printing."""
+    if date_to < date_from:
+        raise ValidationError({"date_to": "Ngày kết thúc phải từ ngày bắt đầu trở đi."})
+    may_see = may_see_denouncers(context, actor)
+    filter_ = LetterFilter(date_from=date_from, date_to=date_to, descending=False)
+    today = context.today()
+    with context.sessions.reading() as session:
+        keys = repo.register_keys(session, filter_, today, today)
+        rows: list[LetterRow] = []
+        for start in range(0, len(keys), MAX_BLOCK):
+            rows += repo.register_rows(session, keys[start : start + MAX_BLOCK], may_see)
+    return rows
+
+
+@requires(Permission.VIEW_REGISTERS)
+def get_letter(context: ServiceContext, actor: Actor, letter_id: uuid.UUID) -> LetterDetail:
+    may_see = may_see_denouncers(context, actor)
+    with context.sessions.reading() as session:
+        return letter_detail(session, load_letter(session, letter_id), may_see)
+
+
+# --- duplicates ------------------------------------------------------------------------
+
+
+@requires(Permission.VIEW_REGISTERS)
+def find_duplicates(
+    context: ServiceContext,
+    actor: Actor,
+    content: str,
+    people: Sequence[PersonInput] = (),
+    letter_type: LetterType | None = None,
+    excluding: uuid.UUID | None = None,
+) -> list[DuplicateCandidate]:
+    """Letters already registered that may be the same matter: the same person
+    (ID number exact, or folded name with birth year or address) or similar
+    content, with their state and how often the matter was guided or forwarded."""
+    may_see = may_see_denouncers(context, actor)
+    numbers = [n for p in people if (n := digits_only(p.id_number or "").upper())]
+    names = [
+        (search_key(p.full_name), p.birth_year, search_key(p.address) if p.address else None)
+        for p in people
+        if normalize_text(p.full_name)
+    ]
+    protected_new = identity_is_protected(letter_type) and not may_see
+    with context.sessions.reading() as session:
+        return repo.duplicate_candidates(
+            session, content, numbers, names, excluding, may_see, protected_new
+        )
+
+
+@requires(Permission.VIEW_REGISTERS)
+def find_duplicates_of(
+    context: ServiceContext, actor: Actor, letter_id: uuid.UUID
+) -> list[DuplicateCandidate]:
+    """The likely duplicates of a letter already in the register."""
+    may_see = may_see_denouncers(context, actor)
+    with context.sessions.reading() as session:
+        letter = load_letter(session, letter_id)
+        protected_new = identity_is_protected(letter.letter_type) and not may_see
+        people = [p for _, p in repo.people_of(session, [letter.id]).get(letter.id, [])]
+        return repo.duplicate_candidates(
+            session,
+            letter.content,
+            [p.id_number for p in people if p.id_number],
+            [(p.name_key, p.birth_year, p.address_key) for p in people],
+            letter.id,
+            may_see,
+            protected_new,
+        )
+
+
+@requires(Permission.EDIT_REGISTERS)
+def link_duplicate(
+    context: ServiceContext, actor: Actor, letter_id: uuid.UUID, original_id: uuid.UUID
+) -> LetterDetail:
+    """Đơn trùng: the letter joins the matter of `original_id` (counted there)."""
+    may_see = may_see_denouncers(context, actor)
+    with context.sessions.writing(actor, "lien_ket_don_trung") as session:
+        letter = load_letter(session, letter_id)
+        original = load_letter(session, original_id)
+        root = session.get(Letter, repo.matter_root(original)) or original
+        if root.id == letter.id or root.duplicate_of_id == letter.id:
+            raise ValidationError({"duplicate_of": "Không liên kết một đơn với chính nó."})
+        if session.scalar(select(Letter.id).where(Letter.duplicate_of_id == letter.id).limit(1)):
+            raise ConflictError(
+                f"Đơn số {letter.number}/{letter.year} đã là đơn đầu của một vụ việc có đơn "
+                "trùng; hãy liên kết các đơn kia với vụ việc này."
+            )
+        session.info["reason"] = (
+            f"Đơn số {letter.number}/{letter.year} trùng đơn số {root.number}/{root.year}"
+        )
+        letter.duplicate_of_id = root.id
+        letter.case_id = letter.case_id or root.case_id
+        letter.checked_new = False
+        session.flush()
+        return letter_detail(session, letter, may_see)
+
+
+@requires(Permission.EDIT_REGISTERS)
+def confirm_new(context: ServiceContext, actor: Actor, letter_id: uuid.UUID) -> LetterDetail:
+    """The officer looked at the likely duplicates: this letter is a new matter."""
+    may_see = may_see_denouncers(context, actor)
+    with context.sessions.writing(actor, "xac_nhan_don_moi") as session:
+        letter = load_letter(session, letter_id)
+        session.info["reason"] = f"Đơn số {letter.number}/{letter.year} là vụ việc mới"
+        letter.duplicate_of_id = None
+        letter.checked_new = True
+        session.flush()
+        return letter_detail(session, letter, may_see)
+
+
+# --- intake ----------------------------------------------------------------------------
+
+
+def _checked(letter: LetterInput, context: ServiceContext) -> None:
+    if problems := letter_problems(letter, context.today()):
+        raise ValidationError(problems)
+
+
+def _person(session: Session, unit_id: uuid.UUID, person: PersonInput) -> Person:
+    if person.person_id is not None:
+        row = session.get(Person, person.person_id)
+        if row is None:
+            raise NotFoundError("Không tìm thấy công dân đã chọn; hãy nhập lại.")
+    else:
+        row = Person(unit_id=unit_id)
+        session.add(row)
+    row.full_name = normalize_text(person.full_name)
+    row.birth_year = person.birth_year
+    row.gender = person.gender
+    number = digits_only(person.id_number or "").upper()
+    row.id_type = person.id_type if number else None
+    row.id_number = number or None
+    row.address = _optional(person.address)
+    row.phone = normalize_phone(person.phone) if person.phone and person.phone.strip() else None
+    return row
+
+
+def _optional(text: str | None) -> str | None:
+    return normalize_text(text or "") or None
+
+
+def _set_filers(session: Session, letter: Letter, letter_input: LetterInput) -> None:
+    assert letter_input.filers is not None
+    for link in session.scalars(select(LetterPerson).where(LetterPerson.letter_id == letter.id)):
+        session.delete(link)
+    session.flush()  # the old links go before the new ones may take their keys
+    seen: set[uuid.UUID] = set()
+    for position, filer in enumerate(letter_input.filers):
+        row = _person(session, letter.unit_id, filer.person)
+        session.flush()
+        if row.id in seen:
+            raise ValidationError({"filers": f"{row.full_name} được ghi hai lần."})
+        seen.add(row.id)
+        session.add(
+            LetterPerson(letter_id=letter.id, person_id=row.id, role=filer.role, position=position)
+        )
+    session.flush()
+
+
+def _apply(session: Session, actor: Actor, letter: Letter, data: LetterInput) -> None:
+    if data.area_code and session.get(SubjectAreaRow, data.area_code) is None:
+        raise ValidationError({"area_code": "Lĩnh vực này không có trong danh mục."})
+    officer_id = data.officer_id or actor.user_id
+    if officer_id is not None:
+        officer = session.get(User, officer_id)
+        if officer is None or not officer.active:
+            raise ValidationError({"officer_id": "Cán bộ nhận đơn này không còn trong danh sách."})
+    forwarded = is_forwarded(data.source)
+    letter.received_on = data.received_on
+    letter.source = data.source
+    letter.forwarded_by = _optional(data.forwarded_by) if forwarded else None
+    letter.forward_doc_number = _optional(data.forward_doc_number) if forwarded else None
+    letter.forward_doc_date = data.forward_doc_date if forwarded else None
+    letter.officer_id = officer_id
+    letter.letter_type = data.letter_type
+    letter.area_code = data.area_code
+    letter.content = normalize_multiline(data.content)
+    letter.requests = normalize_multiline(data.requests or "") or None
+    letter.filer_kind = data.filer_kind
+    letter.signer_count = data.signer_count
+    letter.filer_org = _optional(data.filer_org)
+    letter.filer_identity = data.filer_identity
+    letter.authorisation_doc = _optional(data.authorisation_doc)
+    letter.subject_name = _optional(data.subject_name)
+    letter.subject_position = _optional(data.subject_position)
+    letter.subject_org = _optional(data.subject_org)
+    session.add(letter)
+    session.flush()
+    if data.filers is not None:
+        _set_filers(session, letter, data)
+    refresh_search_keys(session, letter)
+
+
+@requires(Permission.EDIT_REGISTERS)
+def register_letter(context: ServiceContext, actor: Actor, data: LetterInput) -> LetterDetail:
+    """Enter a new letter; its number follows the last one of its year, and its
+    legal clocks start on the day it was received."""
+    if data.filers is None:
+        raise ValidationError({"filers": "Hãy nhập người đứng đơn."})
+    _checked(data, context)
+    may_see = may_see_denouncers(context, actor)
+    year = data.received_on.year
+    with context.sessions.writing(actor, "vao_so_don") as session:
+        unit = the_unit(session)
+        if unit is None:
+            raise ConflictError("Chưa cài đặt đơn vị.")
+        number = repo.next_number(session, unit.id, year)
+        session.info["reason"] = f"Đơn số {number}/{year}"
+        letter = Letter(
+            unit_id=unit.id,
+            year=year,
+            number=number,
+            state=LetterState.RECEIVED,
+            created_by=actor.user_id,
+        )
+        _apply(session, actor, letter, data)
+        start_intake_clocks(session, letter)
+        session.flush()
+        return letter_detail(session, letter, may_see)
+
+
+@requires(Permission.EDIT_REGISTERS)
+def update_letter(
+    context: ServiceContext, actor: Actor, letter_id: uuid.UUID, data: LetterInput
+) -> LetterDetail:
+    """Correct a letter's intake details.  Its number stays; filers the user may
+    not see are kept as they are (`data.filers` is None then)."""
+    _checked(data, context)
+    may_see = may_see_denouncers(context, actor)
+    with context.sessions.writing(actor, "sua_don") as session:
+        letter = load_letter(session, letter_id)
+        session.info["reason"] = f"Đơn số {letter.number}/{letter.year}"
+        hidden = repo.filer_label(letter, may_see) is not None
+        if hidden and (data.filers is not None or not identity_is_protected(data.letter_type)):
+            raise ValidationError(
+                {"filers": "Chỉ lãnh đạo được sửa người đứng đơn hoặc đổi loại của đơn tố cáo."}
+            )
+        if data.received_on.year != letter.year:
+            raise ValidationError(
+                {
+                    "received_on": f"Đơn số {letter.number}/{letter.year}: ngày nhận phải trong "
+                    f"năm {letter.year}."
+                }
+            )
+        if letter.state not in repo.UNDECIDED:
+            changed_type = data.letter_type is not letter.letter_type
+            if changed_type or data.received_on != letter.received_on:
+                raise ConflictError("Đơn đã có hướng xử lý: không đổi được loại đơn và ngày nhận.")
+        type_changed = data.letter_type is not letter.letter_type
+        _apply(session, actor, letter, data)
+        if type_changed:  # the checklist was for the other type
+            letter.conditions_json = None
+            letter.state = LetterState.RECEIVED
+        if letter.state in repo.UNDECIDED:
+            start_intake_clocks(session, letter)
+        session.flush()
+        return letter_detail(session, letter, may_see)
+
+
+# --- classification ---------------------------------------------------------------------
+
+
+@requires(Permission.EDIT_REGISTERS)
+def classify_letter(
+    context: ServiceContext, actor: Actor, letter_id: uuid.UUID, classification: Classification
+) -> LetterDetail:
+    """Record the four axes (TT 05/2021 Đ6): eligible or not with the reason kept,
+    competence and the competent body, status elsewhere, special situations."""
+    if problems := classification_problems(classification):
+        raise ValidationError(problems)
+    may_see = may_see_denouncers(context, actor)
+    with context.sessions.writing(actor, "phan_loai_don") as session:
+        letter = load_letter(session, letter_id)
+        session.info["reason"] = f"Đơn số {letter.number}/{letter.year}"
+        if letter.state not in repo.UNDECIDED:
+            raise ConflictError("Đơn đã có hướng xử lý; không phân loại lại được.")
+        if classification.letter_type is not letter.letter_type:
+            hidden = repo.filer_label(letter, may_see) is not None
+            if hidden and not identity_is_protected(classification.letter_type):
+                raise ValidationError(
+                    {"letter_type": "Chỉ lãnh đạo được đổi loại của đơn có người tố cáo."}
+                )
+            letter.letter_type = classification.letter_type
+            refresh_search_keys(session, letter)
+        if classification.area_code is not None:
+            if session.get(SubjectAreaRow, classification.area_code) is None:
+                raise ValidationError({"area_code": "Lĩnh vực này không có trong danh mục."})
+            letter.area_code = classification.area_code
+        letter.conditions_json = json.dumps(sorted(c.value for c in classification.conditions_met))
+        letter.situations_json = json.dumps(sorted(s.value for s in classification.situations))
+        letter.eligible = classification.eligible
+        letter.ineligible_reason = classification.ineligible_reason()
+        letter.classification_note = _optional(classification.note)
+        letter.competent = classification.competent
+        letter.competent_body = (
+            None if classification.competent else _optional(classification.competent_body)
+        )
+        letter.status_elsewhere = (
+            classification.prior_status.value if classification.prior_status else None
+        )
+        if classification.identity is FilerIdentity.ANONYMOUS and session.scalar(
+            select(LetterPerson.person_id).where(LetterPerson.letter_id == letter.id).limit(1)
+        ):
+            raise ValidationError(
+                {
+                    "identity": "Đơn nặc danh không ghi người đứng đơn: hãy bỏ người đứng đơn "
+                    "ở phần tiếp nhận trước."
+                }
+            )
+        letter.filer_identity = classification.identity
+        if letter.state is LetterState.RECEIVED:
+            letter.state = LetterState.CLASSIFIED
+        start_intake_clocks(session, letter)
+        session.flush()
+        return letter_detail(session, letter, may_see)
