@@ -111,14 +111,18 @@ def build_parser() -> argparse.ArgumentParser:
     deadline.add_argument("--json", action="store_true", help="kết quả dạng JSON")
 
     benchmark = commands.add_parser(
-        "benchmark", help="đo tốc độ sổ tiếp công dân trên dữ liệu hiện có, so với hạn mức"
+        "benchmark", help="đo tốc độ sổ tiếp công dân, sổ đơn trên dữ liệu hiện có, so với hạn mức"
     )
     benchmark.add_argument(
         "--gui", action="store_true", help="đo cả màn hình sổ (Qt, không hiển thị)"
     )
 
     export = commands.add_parser("export", help="xuất sổ sách ra tệp Excel, PDF")
-    export.add_argument("register", choices=["visits"], help="visits: sổ tiếp công dân")
+    export.add_argument(
+        "register",
+        choices=["visits", "letters"],
+        help="visits: sổ tiếp công dân; letters: sổ theo dõi xử lý đơn",
+    )
     export.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
     export.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
     export.add_argument("--xlsx", metavar="FILE", help="tệp Excel cần ghi")
@@ -364,6 +368,7 @@ def _deadline(options: argparse.Namespace, paths: DataPaths) -> int:
 
 def _export(options: argparse.Namespace, paths: DataPaths) -> int:
     from tiepdan_desktop.services import accounts
+    from tiepdan_desktop.services.letter_exports import export_letters
     from tiepdan_desktop.services.visit_exports import export_register
 
     date_from = _date_argument(options.date_from, "ngày bắt đầu (--from)")
@@ -379,7 +384,8 @@ def _export(options: argparse.Namespace, paths: DataPaths) -> int:
         if options.account:
             password = _read_password(Path(options.password_file))
             actor = accounts.authenticate(context, options.account, password)
-        summary = export_register(
+        export = export_letters if options.register == "letters" else export_register
+        summary = export(
             context,
             actor,
             date_from,
@@ -390,17 +396,19 @@ def _export(options: argparse.Namespace, paths: DataPaths) -> int:
     finally:
         storage.close()
     files = ", ".join(str(path) for path in summary.files)
-    print(f"Đã ghi {summary.rows} lượt tiếp ({date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}) vào {files}.")
+    what = "đơn" if options.register == "letters" else "lượt tiếp"
+    period = f"{date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}"
+    print(f"Đã ghi {summary.rows} {what} ({period}) vào {files}.")
     return EXIT_OK
 
 
 def _benchmark(options: argparse.Namespace, paths: DataPaths) -> int:
-    from tiepdan_desktop.benchmarks import gui_benchmarks, register_benchmarks
+    from tiepdan_desktop.benchmarks import gui_benchmarks, letter_benchmarks, register_benchmarks
 
     storage = _storage(options, paths)
     try:
         context, actor = storage.context(), Actor.command_line()
-        measures = register_benchmarks(context, actor)
+        measures = register_benchmarks(context, actor) + letter_benchmarks(context, actor)
         if options.gui:
             measures += gui_benchmarks(context, actor)
     finally:

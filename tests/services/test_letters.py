@@ -676,6 +676,7 @@ class TestDuplicates:
         )
         by_number = letters.find_duplicates(clocked, officer, reworded, [AN])
         assert by_number[0].letter_id == original.id and by_number[0].same_id_number
+        assert by_number[0].label == "1/2026" and by_number[0].matter_letters == 1
         without_id = PersonInput("TRAN VAN AN", birth_year=1970)
         by_name = letters.find_duplicates(clocked, officer, "nội dung khác hẳn", [without_id])
         assert [c.letter_id for c in by_name] == [original.id]
@@ -806,3 +807,26 @@ def test_issued_documents_and_their_files_are_recorded(
     ]
     # Only the notice to the denouncer names them: only its files are secret.
     assert confidential == {"nd31-mau-04": False, "nd31-mau-05": True, "nd31-mau-06": False}
+
+
+def test_the_command_line_exports_the_letter_register(
+    clocked: ServiceContext,
+    officer: Actor,
+    leader: Actor,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tiepdan_desktop.cli import EXIT_OK, main
+
+    letters.register_letter(clocked, officer, _input())
+    letters.register_letter(clocked, leader, _denunciation())
+    assert clocked.paths is not None
+    target = tmp_path / "so-don.xlsx"
+    arguments = ["--data-dir", str(clocked.paths.root), "export", "letters"]
+    period = ["--from", "2026-11-01", "--to", "2026-11-30"]
+    assert main([*arguments, *period, "--xlsx", str(target)]) == EXIT_OK
+    assert "Đã ghi 2 đơn (01/11/2026–30/11/2026)" in capsys.readouterr().out
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    written = " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c)
+    assert "Trần Văn An" in written and TO.full_name not in written

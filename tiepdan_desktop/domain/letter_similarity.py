@@ -41,7 +41,7 @@ def similarity(first: str, second: str) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def distinctive_words(text: str, limit: int = 24) -> list[str]:
+def distinctive_words(text: str, limit: int = 12) -> list[str]:
     """The words to look a letter's content up by: the longest first (long words
     are the rare ones: names of places, of papers, of officials)."""
     return sorted(content_words(text), key=lambda word: (-len(word), word))[:limit]

@@ -213,10 +213,8 @@ def register_rows(
     session: Session, keys: Sequence[int], may_see_denouncers: bool
 ) -> list[LetterRow]:
     """The rows of `keys`, in the same order (keys of deleted rows are left out)."""
-    found: dict[int, Letter] = {
-        key: letter
-        for key, letter in session.execute(select(ROWID, Letter).where(ROWID.in_(list(keys))))
-    }
+    read = session.execute(select(ROWID, Letter).where(ROWID.in_(list(keys))))
+    found: dict[int, Letter] = {key: letter for key, letter in read.all()}  # noqa: C416
     ids = [letter.id for letter in found.values()]
     people = people_of(session, ids)
     due = _next_deadlines(session, ids)
