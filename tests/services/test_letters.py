@@ -737,8 +737,9 @@ class TestRegister:
 
         assert numbers(LetterView.TO_PROCESS) == [overdue.number, soon.number, calm.number]
         assert numbers(LetterView.OVERDUE) == [overdue.number]
-        # K2 of 16/11 is due 26/11: within three working days of 25/11.
+        # K2 of 16/11 is due 26/11: within three working days of 25/11 (to 30/11).
         assert numbers(LetterView.DUE_SOON) == [soon.number]
+        assert letters.due_soon_until(clocked, officer) == dt.date(2026, 11, 30)
         row = letters.register_rows(clocked, officer, [2])[0]
         assert (row.next_rule, row.next_due) == ("K2", dt.date(2026, 11, 26))
 

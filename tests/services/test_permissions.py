@@ -230,6 +230,7 @@ RECIPES: dict[str, Call] = {
         s, a, dt.date(2026, 1, 1), dt.date(2026, 1, 31), xlsx=Path(tempfile.mkdtemp()) / "so.xlsx"
     ),
     "letters.register_start": lambda s, a, _t: letters.register_start(s, a, LetterFilter()),
+    "letters.due_soon_until": lambda s, a, _t: letters.due_soon_until(s, a),
     "letters.register_keys": lambda s, a, _t: letters.register_keys(s, a, LetterFilter()),
     "letters.register_rows": lambda s, a, _t: letters.register_rows(s, a, [1]),
     "letters.register_period": lambda s, a, _t: letters.register_period(

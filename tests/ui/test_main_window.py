@@ -91,7 +91,6 @@ def test_screens_not_built_yet_show_no_invented_data(
         if isinstance(window.pages.widget(r), PlannedPage)
     ]
     assert [page.objectName() for page in planned] == [
-        "lettersPage",
         "resolutionPage",
         "reportsPage",
     ]

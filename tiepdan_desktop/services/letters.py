@@ -82,6 +82,13 @@ def _due_window(session: Session, today: dt.date, filter_: LetterFilter) -> dt.d
 
 
 @requires(Permission.VIEW_REGISTERS)
+def due_soon_until(context: ServiceContext, actor: Actor) -> dt.date:
+    """The last day «Sắp đến hạn» reaches today (the warning's working days ahead)."""
+    with context.sessions.reading() as session:
+        return _due_window(session, context.today(), LetterFilter(view=LetterView.DUE_SOON))
+
+
+@requires(Permission.VIEW_REGISTERS)
 def register_start(
     context: ServiceContext, actor: Actor, filter_: LetterFilter, first: int = FIRST_KEYS
 ) -> RegisterStart:

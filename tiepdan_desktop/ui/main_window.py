@@ -27,6 +27,7 @@ from tiepdan_desktop.ui.dialogs.deadline_calculator import DeadlineCalculatorDia
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.messages import show_info, show_warning
 from tiepdan_desktop.ui.pages.catalogue import SCREENS, Screen
+from tiepdan_desktop.ui.pages.letters_page import LettersPage
 from tiepdan_desktop.ui.pages.overview_page import OverviewPage
 from tiepdan_desktop.ui.pages.planned_page import PlannedPage
 from tiepdan_desktop.ui.pages.reception_page import ReceptionPage
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("pages")
         self.settings_page: SettingsPage | None = None
         self.reception_page: ReceptionPage | None = None
+        self.letters_page: LettersPage | None = None
         self.calculator: DeadlineCalculatorDialog | None = None
         self._screen_keys: list[str] = []
         for screen in SCREENS:
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         if screen.key == "reception":
             self.reception_page = ReceptionPage(self._app, screen)
             return self.reception_page
+        if screen.key == "letters":
+            self.letters_page = LettersPage(self._app, screen)
+            return self.letters_page
         if screen.key == "settings":
             self.settings_page = SettingsPage(self._app, screen)
             return self.settings_page

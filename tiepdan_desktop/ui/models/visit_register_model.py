@@ -96,6 +96,9 @@ def register_columns() -> list[RegisterColumn]:
 
 
 class VisitRegisterModel(QAbstractTableModel):
+    # The column that names people: in italics and another colour when masked.
+    hidden_column = 2
+
     def __init__(
         self,
         tasks: TaskRunner,
@@ -106,13 +109,24 @@ class VisitRegisterModel(QAbstractTableModel):
         super().__init__(parent)
         self._tasks = tasks
         self._load_rows = load_rows
-        self.columns = register_columns()
+        self.columns: list[Any] = self._make_columns()
         self._keys: list[int] = []
         self._total = 0
         self._rows: dict[int, RegisterRow] = {}
         self._requested: set[int] = set()
         # Bumped on every new set of keys: blocks read for older keys are dropped.
         self._generation = 0
+
+    def _make_columns(self) -> list[Any]:
+        return register_columns()
+
+    def record_id(self, record: Any) -> Any:
+        """The id a screen opens for a row."""
+        return record.visit_id
+
+    def background(self, record: Any) -> QColor | None:
+        """A row's background (None: the table's own)."""
+        return None
 
     # --- the keys -----------------------------------------------------------------------
 
@@ -152,7 +166,7 @@ class VisitRegisterModel(QAbstractTableModel):
 
     def row_of_visit(self, visit_id: object) -> int | None:
         for row, record in self._rows.items():
-            if record.visit_id == visit_id:
+            if self.record_id(record) == visit_id:
                 return row
         return None
 
@@ -215,8 +229,10 @@ class VisitRegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.text(record) or None
         if role == RECORD_ROLE:
-            return record.visit_id
-        hidden_name = record.identity_hidden and index.column() == 2
+            return self.record_id(record)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self.background(record)
+        hidden_name = record.identity_hidden and index.column() == self.hidden_column
         if role == Qt.ItemDataRole.FontRole and hidden_name:
             font = QFont()
             font.setItalic(True)

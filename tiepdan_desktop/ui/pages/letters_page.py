@@ -1,0 +1,353 @@
+"""Xử lý đơn: the letter register with its quick views (Cần xử lý, Sắp đến hạn,
+Quá hạn, Chờ phúc đáp), search without diacritics, filters by type and state,
+deadlines in colour, the selected letter's details beside it, and the export
+of a period to Excel and PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tiepdan_desktop.domain.enums import LetterState, LetterType
+from tiepdan_desktop.domain.letter_records import (
+    LetterDetail,
+    LetterFilter,
+    LetterRow,
+    LetterSort,
+    LetterView,
+)
+from tiepdan_desktop.domain.visit_records import RegisterStart
+from tiepdan_desktop.services import letter_exports, letters
+from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs.period_dialog import PeriodDialog
+from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.formatting import format_number
+from tiepdan_desktop.ui.messages import show_info
+from tiepdan_desktop.ui.models.letter_register_model import LetterRegisterModel
+from tiepdan_desktop.ui.pages.catalogue import Screen
+from tiepdan_desktop.ui.widgets.buttons import action_button
+from tiepdan_desktop.ui.widgets.choices import enum_combo, enum_value
+from tiepdan_desktop.ui.widgets.page_header import page_header
+
+SEARCH_PAUSE_MS = 150
+DEFAULT_WIDTHS = (70, 90, 230, 330, 120, 200, 120, 180, 80, 120)
+QUICK_VIEWS = (
+    (LetterView.ALL, "Tất cả"),
+    (LetterView.TO_PROCESS, "Cần xử lý"),
+    (LetterView.DUE_SOON, "Sắp đến hạn"),
+    (LetterView.OVERDUE, "Quá hạn"),
+    (LetterView.AWAITING_REPLY, "Chờ phúc đáp"),
+)
+
+
+class LettersPage(QWidget):
+    def __init__(self, app: AppContext, screen: Screen) -> None:
+        super().__init__()
+        self.setObjectName("lettersPage")
+        self._app = app
+        self._query_number = 0
+        self._detail_number = 0
+        self._sort, self._descending = LetterSort.DATE, True
+        self._view = LetterView.ALL
+        self._due_soon_until: dt.date = app.services.today()
+        self.model = LetterRegisterModel(
+            app.tasks,
+            lambda keys: letters.register_rows(app.services, app.actor, keys),
+            app.services.today,
+            lambda: self._due_soon_until,
+            self,
+        )
+        self.views = QButtonGroup(self)
+        self.search = QLineEdit()
+        self.search.setObjectName("letterSearch")
+        self.search.setPlaceholderText(self.tr("Tìm theo tên, nội dung, số giấy tờ (gõ không dấu)"))
+        self.search.setClearButtonEnabled(True)
+        self.type_filter = enum_combo("letterTypeFilter", LetterType, self.tr("Mọi loại đơn"))
+        self.state_filter = enum_combo("letterStateFilter", LetterState, self.tr("Mọi tình trạng"))
+        self.count = QLabel("…")
+        self.count.setObjectName("letterCount")
+        self.table = self._make_table()
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("letterDetail")
+        self.excel_button = action_button(
+            "lettersExcelButton", self.tr("Xuất Excel…"), self.export_excel
+        )
+        self.pdf_button = action_button("lettersPdfButton", self.tr("Xuất PDF…"), self.export_pdf)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.query)
+        self._layout(screen)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.type_filter.currentIndexChanged.connect(lambda _i: self.query())
+        self.state_filter.currentIndexChanged.connect(lambda _i: self.query())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_detail())
+        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._prefetch())
+        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+        app.tasks.changed.connect(lambda kinds: self.query() if "letters" in kinds else None)
+        self._show_detail()
+        self._load_warning_date()
+        self.query()
+
+    # --- construction ------------------------------------------------------------------
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("letterTable")
+        table.setAccessibleName(self.tr("Sổ theo dõi xử lý đơn"))
+        table.setModel(self.model)
+        table.setAlternatingRowColors(False)  # the colours say overdue and due soon
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(30)
+        table.verticalHeader().setSectionResizeMode(table.verticalHeader().ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setHighlightSections(False)
+        for column, width in enumerate(DEFAULT_WIDTHS):
+            table.setColumnWidth(column, width)
+        for column, spec in enumerate(self.model.columns):
+            table.setColumnHidden(column, not spec.shown_by_default)
+        return table
+
+    def _layout(self, screen: Screen) -> None:
+        quick = QHBoxLayout()
+        for index, (view, label) in enumerate(QUICK_VIEWS):
+            button = QPushButton(self.tr(label))
+            button.setObjectName(f"view_{view.value}")
+            button.setCheckable(True)
+            button.setChecked(view is LetterView.ALL)
+            self.views.addButton(button, index)
+            quick.addWidget(button)
+        self.views.idClicked.connect(self._view_chosen)
+        quick.addSpacing(12)
+        quick.addWidget(self.search, 1)
+        quick.addWidget(self.type_filter)
+        quick.addWidget(self.state_filter)
+        actions = QHBoxLayout()
+        legend = QLabel(
+            self.tr(
+                "<span style='background:#fbe3e1'>&nbsp;Quá hạn&nbsp;</span> "
+                "<span style='background:#fff3cd'>&nbsp;Sắp đến hạn&nbsp;</span>"
+            )
+        )
+        actions.addWidget(legend)
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+        actions.addSpacing(12)
+        actions.addWidget(self.excel_button)
+        actions.addWidget(self.pdf_button)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([1000, 340])
+        column = QVBoxLayout(self)
+        column.setContentsMargins(28, 22, 28, 16)
+        column.addWidget(page_header(screen.title, screen.subtitle))
+        column.addLayout(quick)
+        column.addLayout(actions)
+        column.addWidget(splitter, 1)
+
+    # --- querying ----------------------------------------------------------------------
+
+    def _load_warning_date(self) -> None:
+        services, actor = self._app.services, self._app.actor
+
+        def arrived(day: dt.date) -> None:
+            self._due_soon_until = day
+            self.table.viewport().update()
+
+        self._app.tasks.read(lambda: letters.due_soon_until(services, actor), arrived, owner=self)
+
+    def _view_chosen(self, index: int) -> None:
+        self._view = QUICK_VIEWS[index][0]
+        self.query()
+
+    def current_filter(self) -> LetterFilter:
+        return LetterFilter(
+            letter_type=enum_value(self.type_filter, LetterType),
+            state=enum_value(self.state_filter, LetterState),
+            view=self._view,
+            search=self.search.text(),
+            sort=self._sort,
+            descending=self._descending,
+        )
+
+    def query(self) -> None:
+        self._query_number += 1
+        number, wanted = self._query_number, self.current_filter()
+        services, actor = self._app.services, self._app.actor
+        self._app.tasks.read(
+            lambda: letters.register_start(services, actor, wanted),
+            lambda start: self._start_arrived(number, wanted, start),
+            lambda error: show_failure(self, error, self.tr("Không đọc được sổ đơn")),
+            owner=self,
+        )
+
+    def _start_arrived(self, number: int, wanted: LetterFilter, start: RegisterStart) -> None:
+        if number != self._query_number:
+            return
+        self.model.set_keys(start.keys, start.total)
+        self.count.setText(self.tr("{0} đơn").format(format_number(start.total)))
+        self._prefetch()
+        self._show_detail()
+        if not self.model.complete:
+            services, actor = self._app.services, self._app.actor
+            self._app.tasks.read(
+                lambda: letters.register_keys(services, actor, wanted),
+                lambda keys: self._all_keys(number, keys),
+                owner=self,
+            )
+
+    def _all_keys(self, number: int, keys: list[int]) -> None:
+        if number == self._query_number:
+            self.model.complete_keys(keys)
+            self._prefetch()
+
+    def _prefetch(self) -> None:
+        first = max(self.table.rowAt(0), 0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        last = self.model.rowCount() - 1 if last < 0 else last
+        self.model.prefetch(first, last + 20)
+
+    def _header_clicked(self, column: int) -> None:
+        sort = self.model.columns[column].sort
+        if sort is None:
+            return
+        if sort is self._sort:
+            self._descending = not self._descending
+        else:
+            self._sort, self._descending = sort, sort is LetterSort.DATE
+        self.query()
+
+    # --- the selected letter -----------------------------------------------------------
+
+    def selected_row(self) -> LetterRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        record = self.model.record(rows[0].row()) if rows else None
+        return record if isinstance(record, LetterRow) else None
+
+    def _show_detail(self) -> None:
+        row = self.selected_row()
+        self._detail_number += 1
+        if row is None:
+            self.detail.setHtml(self.tr("<p>Chọn một đơn trong sổ để xem chi tiết.</p>"))
+            return
+        number, services, actor = self._detail_number, self._app.services, self._app.actor
+        letter_id = row.letter_id
+        self._app.tasks.read(
+            lambda: letters.get_letter(services, actor, letter_id),
+            lambda detail: self._detail_arrived(number, detail),
+            lambda error: self.detail.setPlainText(str(error)),
+            owner=self,
+        )
+
+    def _detail_arrived(self, number: int, letter: LetterDetail) -> None:
+        if number == self._detail_number:
+            self.detail.setHtml(detail_html(letter, self._app.services.today()))
+
+    # --- export ------------------------------------------------------------------------
+
+    def _export(self, suffix: str, kind: str) -> None:
+        dialog = PeriodDialog(
+            self.tr("Xuất sổ theo dõi xử lý đơn"),
+            self.tr("Chọn tệp…"),
+            self._app.services.today(),
+            None,
+            self,
+        )
+        if not dialog.exec() or (period := dialog.period()) is None:
+            return
+        suggested = f"so-don-{period.first:%Y%m%d}-{period.last:%Y%m%d}{suffix}"
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Lưu sổ đơn"), suggested, kind)
+        if not name:
+            return
+        target = Path(name if name.lower().endswith(suffix) else name + suffix)
+        services, actor = self._app.services, self._app.actor
+        files = {"xlsx": target} if suffix == ".xlsx" else {"pdf": target}
+        self._app.tasks.write(  # the export is recorded in the audit trail
+            lambda: letter_exports.export_letters(
+                services, actor, period.first, period.last, **files
+            ),
+            lambda summary: show_info(
+                self,
+                self.tr("Đã xuất sổ đơn"),
+                self.tr("Đã ghi {0} đơn vào {1}.").format(format_number(summary.rows), target),
+            ),
+            lambda error: show_failure(self, error, self.tr("Không xuất được sổ đơn")),
+            owner=self,
+        )
+
+    def export_excel(self) -> None:
+        self._export(".xlsx", self.tr("Bảng tính Excel (*.xlsx)"))
+
+    def export_pdf(self) -> None:
+        self._export(".pdf", self.tr("Tệp PDF (*.pdf)"))
+
+    def save_state(self) -> None:
+        return None
+
+
+def detail_html(letter: LetterDetail, today: dt.date) -> str:
+    """The selected letter, for the panel beside the register."""
+
+    def line(label: str, value: object) -> str:
+        return f"<p><b>{escape(label)}:</b> {escape(str(value))}</p>" if value else ""
+
+    filers = (
+        "; ".join(view.full_name for view, _role in letter.filers) or letter.filer_identity.label
+    )
+    parts = [
+        f"<h3>Đơn số {letter.number}/{letter.year} – {escape(letter.letter_type.label)}</h3>",
+        line("Ngày nhận", f"{letter.received_on:%d/%m/%Y}"),
+        line("Nguồn đơn", letter.forwarded_by or letter.source.label),
+        line("Người đứng đơn", filers),
+        line("Nội dung", letter.content),
+        line("Người bị khiếu nại, tố cáo", letter.subject_name),
+        line("Tình trạng", letter.state.label),
+        line("Hướng xử lý", letter.outcome.label if letter.outcome else ""),
+        line("Không đủ điều kiện", letter.ineligible_reason),
+        line("Đơn trùng với", letter.duplicate_of.label if letter.duplicate_of else ""),
+        line("Số đơn cùng vụ việc", letter.matter_letters if letter.matter_letters > 1 else ""),
+    ]
+    if letter.deadlines:
+        parts.append("<p><b>Thời hạn:</b></p><ul>")
+        for deadline in letter.deadlines:
+            late = deadline.status == "dang_chay" and deadline.due_on < today
+            colour = " style='color:#a11'" if late else ""
+            parts.append(
+                f"<li{colour}>{escape(deadline.rule_id)} – {escape(deadline.title)}: "
+                f"hạn {deadline.due_on:%d/%m/%Y}</li>"
+            )
+        parts.append("</ul>")
+    if letter.documents:
+        parts.append("<p><b>Văn bản đã ban hành:</b></p><ul>")
+        parts += [
+            f"<li>{escape(d.number_label)} ngày {d.issued_on:%d/%m/%Y} – {escape(d.title)}</li>"
+            for d in letter.documents
+        ]
+        parts.append("</ul>")
+    return "".join(parts)
