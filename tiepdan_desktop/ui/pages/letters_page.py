@@ -48,7 +48,7 @@ from tiepdan_desktop.ui.widgets.choices import enum_combo, enum_value
 from tiepdan_desktop.ui.widgets.page_header import page_header
 
 SEARCH_PAUSE_MS = 150
-DEFAULT_WIDTHS = (70, 90, 230, 330, 120, 200, 120, 180, 80, 120)
+DEFAULT_WIDTHS = (96, 90, 230, 330, 120, 200, 120, 180, 80, 120)
 QUICK_VIEWS = (
     (LetterView.ALL, "Tất cả"),
     (LetterView.TO_PROCESS, "Cần xử lý"),
