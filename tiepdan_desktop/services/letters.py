@@ -31,6 +31,7 @@ from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import (
     identity_is_protected,
 )
+from tiepdan_desktop.domain.deadlines.status import last_due_soon_day
 from tiepdan_desktop.domain.enums import LetterState, LetterType
 from tiepdan_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from tiepdan_desktop.domain.letter_classification import (
@@ -70,15 +71,11 @@ FIRST_KEYS = 200
 
 
 def _due_window(session: Session, today: dt.date, filter_: LetterFilter) -> dt.date:
-    """The last day «Sắp đến hạn» reaches: the warning's working days after today."""
+    """The last due date «Sắp đến hạn» reaches, as the deadline status counts it."""
     if filter_.view is not LetterView.DUE_SOON:
         return today
-    calendar = work_calendar(session)
-    day, counted = today, 0
-    while counted < deadline_settings(session).warning_working_days:
-        day += dt.timedelta(days=1)
-        counted += calendar.is_working_day(day)
-    return day
+    warning = deadline_settings(session).warning_working_days
+    return last_due_soon_day(today, work_calendar(session), warning)
 
 
 @requires(Permission.VIEW_REGISTERS)

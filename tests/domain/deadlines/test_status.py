@@ -8,7 +8,7 @@ import pytest
 
 from tests.domain.conftest import TODAY
 from tiepdan_desktop.domain.calendar import WorkCalendar
-from tiepdan_desktop.domain.deadlines.status import DueState, due_status
+from tiepdan_desktop.domain.deadlines.status import DueState, due_status, last_due_soon_day
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,18 @@ def test_every_state_has_a_vietnamese_label() -> None:
         "Đến hạn hôm nay",
         "Quá hạn",
     ]
+
+
+@pytest.mark.parametrize(
+    ("warning", "last"),
+    [(3, dt.date(2026, 11, 30)), (2, dt.date(2026, 11, 29)), (0, dt.date(2026, 11, 25))],
+)
+def test_the_due_soon_window_ends_where_due_status_stops_saying_so(
+    calendar: WorkCalendar, warning: int, last: dt.date
+) -> None:
+    # Fri 27 is the 2nd working day: the weekend after it still has 2 to go.
+    assert last_due_soon_day(TODAY, calendar, warning) == last
+    for offset in range(40):
+        due = TODAY + dt.timedelta(days=offset)
+        soon = due_status(due, TODAY, calendar, warning).state is not DueState.ON_TIME
+        assert soon is (due <= last), due

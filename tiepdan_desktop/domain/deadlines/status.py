@@ -59,3 +59,15 @@ def due_status(
     left = calendar.count_working_days(today + ONE_DAY, due)
     state = DueState.DUE_SOON if left <= warning_working_days else DueState.ON_TIME
     return DueStatus(state, days, left)
+
+
+def last_due_soon_day(today: dt.date, calendar: WorkCalendar, warning_working_days: int) -> dt.date:
+    """The last due date `due_status` calls due today or due soon on `today`: the
+    day before the (warning + 1)-th working day after today (the days off just
+    before that working day still leave only `warning_working_days` to go)."""
+    day, counted = today, 0
+    while True:
+        day += ONE_DAY
+        counted += calendar.is_working_day(day)
+        if counted > warning_working_days:
+            return day - ONE_DAY
