@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from tiepdan_desktop.domain.enums import (
 )
 from tiepdan_desktop.domain.errors import (
     ConflictError,
+    NotFoundError,
     PermissionDeniedError,
     ValidationError,
 )
@@ -246,6 +248,18 @@ class TestIntake:
         assert [role for _view, role in letter.filers] == [s.role for s in signers]
         row = letters.register_rows(clocked, officer, [1])[0]
         assert row.filer.startswith("12 người ký: Trần Văn An")
+
+    def test_a_denouncer_cannot_be_picked_by_id_by_who_may_not_see_them(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor
+    ) -> None:
+        denounced = letters.register_letter(clocked, leader, _denunciation())
+        person_id = denounced.filers[0][0].person_id
+        assert person_id is not None
+        picked = LetterFiler(replace(TO, person_id=person_id))
+        with pytest.raises(NotFoundError):
+            letters.register_letter(clocked, officer, _input(filers=(picked,)))
+        again = letters.register_letter(clocked, leader, _input(filers=(picked,)))
+        assert again.filers[0][0].person_id == person_id
 
 
 class TestClassification:

@@ -79,6 +79,7 @@ SUPPORT_MODULES = {
     "tiepdan_desktop.services.attachment_store",
     "tiepdan_desktop.services.letter_documents",
     "tiepdan_desktop.services.letter_support",
+    "tiepdan_desktop.services.citizens",
 }
 
 

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 from tiepdan_desktop.db.models import (
     Letter,
     LetterPerson,
-    Person,
     SubjectAreaRow,
     User,
 )
@@ -33,7 +32,7 @@ from tiepdan_desktop.domain.confidentiality import (
 )
 from tiepdan_desktop.domain.deadlines.status import last_due_soon_day
 from tiepdan_desktop.domain.enums import LetterState, LetterType
-from tiepdan_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.letter_classification import (
     Classification,
     FilerIdentity,
@@ -50,9 +49,10 @@ from tiepdan_desktop.domain.letter_records import (
 )
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.text import normalize_multiline, normalize_text, search_key
-from tiepdan_desktop.domain.validators import digits_only, normalize_phone
+from tiepdan_desktop.domain.validators import digits_only
 from tiepdan_desktop.domain.visit_records import PersonInput, RegisterStart
 from tiepdan_desktop.services.access import requires
+from tiepdan_desktop.services.citizens import optional_text, person_row
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import deadline_settings
 from tiepdan_desktop.services.letter_support import (
@@ -238,37 +238,14 @@ def _checked(letter: LetterInput, context: ServiceContext) -> None:
         raise ValidationError(problems)
 
 
-def _person(session: Session, unit_id: uuid.UUID, person: PersonInput) -> Person:
-    if person.person_id is not None:
-        row = session.get(Person, person.person_id)
-        if row is None:
-            raise NotFoundError("Không tìm thấy công dân đã chọn; hãy nhập lại.")
-    else:
-        row = Person(unit_id=unit_id)
-        session.add(row)
-    row.full_name = normalize_text(person.full_name)
-    row.birth_year = person.birth_year
-    row.gender = person.gender
-    number = digits_only(person.id_number or "").upper()
-    row.id_type = person.id_type if number else None
-    row.id_number = number or None
-    row.address = _optional(person.address)
-    row.phone = normalize_phone(person.phone) if person.phone and person.phone.strip() else None
-    return row
-
-
-def _optional(text: str | None) -> str | None:
-    return normalize_text(text or "") or None
-
-
-def _set_filers(session: Session, letter: Letter, letter_input: LetterInput) -> None:
+def _set_filers(session: Session, letter: Letter, letter_input: LetterInput, may_see: bool) -> None:
     assert letter_input.filers is not None
     for link in session.scalars(select(LetterPerson).where(LetterPerson.letter_id == letter.id)):
         session.delete(link)
     session.flush()  # the old links go before the new ones may take their keys
     seen: set[uuid.UUID] = set()
     for position, filer in enumerate(letter_input.filers):
-        row = _person(session, letter.unit_id, filer.person)
+        row = person_row(session, letter.unit_id, filer.person, may_see)
         session.flush()
         if row.id in seen:
             raise ValidationError({"filers": f"{row.full_name} được ghi hai lần."})
@@ -279,7 +256,9 @@ def _set_filers(session: Session, letter: Letter, letter_input: LetterInput) -> 
     session.flush()
 
 
-def _apply(session: Session, actor: Actor, letter: Letter, data: LetterInput) -> None:
+def _apply(
+    session: Session, actor: Actor, letter: Letter, data: LetterInput, may_see: bool
+) -> None:
     if data.area_code and session.get(SubjectAreaRow, data.area_code) is None:
         raise ValidationError({"area_code": "Lĩnh vực này không có trong danh mục."})
     officer_id = data.officer_id or actor.user_id
@@ -290,8 +269,8 @@ def _apply(session: Session, actor: Actor, letter: Letter, data: LetterInput) ->
     forwarded = is_forwarded(data.source)
     letter.received_on = data.received_on
     letter.source = data.source
-    letter.forwarded_by = _optional(data.forwarded_by) if forwarded else None
-    letter.forward_doc_number = _optional(data.forward_doc_number) if forwarded else None
+    letter.forwarded_by = optional_text(data.forwarded_by) if forwarded else None
+    letter.forward_doc_number = optional_text(data.forward_doc_number) if forwarded else None
     letter.forward_doc_date = data.forward_doc_date if forwarded else None
     letter.officer_id = officer_id
     letter.letter_type = data.letter_type
@@ -300,16 +279,16 @@ def _apply(session: Session, actor: Actor, letter: Letter, data: LetterInput) ->
     letter.requests = normalize_multiline(data.requests or "") or None
     letter.filer_kind = data.filer_kind
     letter.signer_count = data.signer_count
-    letter.filer_org = _optional(data.filer_org)
+    letter.filer_org = optional_text(data.filer_org)
     letter.filer_identity = data.filer_identity
-    letter.authorisation_doc = _optional(data.authorisation_doc)
-    letter.subject_name = _optional(data.subject_name)
-    letter.subject_position = _optional(data.subject_position)
-    letter.subject_org = _optional(data.subject_org)
+    letter.authorisation_doc = optional_text(data.authorisation_doc)
+    letter.subject_name = optional_text(data.subject_name)
+    letter.subject_position = optional_text(data.subject_position)
+    letter.subject_org = optional_text(data.subject_org)
     session.add(letter)
     session.flush()
     if data.filers is not None:
-        _set_filers(session, letter, data)
+        _set_filers(session, letter, data, may_see)
     refresh_search_keys(session, letter)
 
 
@@ -335,7 +314,7 @@ def register_letter(context: ServiceContext, actor: Actor, data: LetterInput) ->
             state=LetterState.RECEIVED,
             created_by=actor.user_id,
         )
-        _apply(session, actor, letter, data)
+        _apply(session, actor, letter, data, may_see)
         start_intake_clocks(session, letter)
         session.flush()
         return letter_detail(session, letter, may_see)
@@ -369,7 +348,7 @@ def update_letter(
             if changed_type or data.received_on != letter.received_on:
                 raise ConflictError("Đơn đã có hướng xử lý: không đổi được loại đơn và ngày nhận.")
         type_changed = data.letter_type is not letter.letter_type
-        _apply(session, actor, letter, data)
+        _apply(session, actor, letter, data, may_see)
         if type_changed:  # the checklist was for the other type
             letter.conditions_json = None
             letter.state = LetterState.RECEIVED
@@ -412,10 +391,10 @@ def classify_letter(
         letter.situations_json = json.dumps(sorted(s.value for s in classification.situations))
         letter.eligible = classification.eligible
         letter.ineligible_reason = classification.ineligible_reason()
-        letter.classification_note = _optional(classification.note)
+        letter.classification_note = optional_text(classification.note)
         letter.competent = classification.competent
         letter.competent_body = (
-            None if classification.competent else _optional(classification.competent_body)
+            None if classification.competent else optional_text(classification.competent_body)
         )
         letter.status_elsewhere = (
             classification.prior_status.value if classification.prior_status else None

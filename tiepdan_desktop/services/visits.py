@@ -54,7 +54,7 @@ from tiepdan_desktop.domain.errors import ConflictError, NotFoundError, Validati
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.reception import ANSWER_OWED, visit_problems, visit_warnings
 from tiepdan_desktop.domain.text import normalize_text, search_key
-from tiepdan_desktop.domain.validators import digits_only, normalize_phone
+from tiepdan_desktop.domain.validators import digits_only
 from tiepdan_desktop.domain.visit_records import (
     LetterRef,
     PersonHistory,
@@ -67,6 +67,7 @@ from tiepdan_desktop.domain.visit_records import (
     VisitInput,
 )
 from tiepdan_desktop.services.access import current_permission, requires
+from tiepdan_desktop.services.citizens import optional_text, person_row
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import open_deadline
 from tiepdan_desktop.services.letter_support import start_intake_clocks
@@ -253,32 +254,6 @@ def _reception_session(
     return created
 
 
-def _optional(text: str | None) -> str | None:
-    value = normalize_text(text or "")
-    return value or None
-
-
-def _person(session: Session, unit_id: uuid.UUID, person: PersonInput, may_see: bool) -> Person:
-    """The person row to link: the one picked from the matches (its details brought
-    up to date from the form), or a new one."""
-    if person.person_id is not None:
-        row = session.get(Person, person.person_id)
-        if row is None or not repo.person_visible(session, person.person_id, may_see):
-            raise NotFoundError("Không tìm thấy công dân đã chọn; hãy nhập lại.")
-    else:
-        row = Person(unit_id=unit_id)
-        session.add(row)
-    row.full_name = normalize_text(person.full_name)
-    row.birth_year = person.birth_year
-    row.gender = person.gender
-    number = digits_only(person.id_number or "").upper()
-    row.id_type = person.id_type if number else None
-    row.id_number = number or None
-    row.address = _optional(person.address)
-    row.phone = normalize_phone(person.phone) if person.phone and person.phone.strip() else None
-    return row
-
-
 def _set_people(
     session: Session, unit_id: uuid.UUID, visit: Visit, people: Sequence[PersonInput], may_see: bool
 ) -> None:
@@ -286,7 +261,7 @@ def _set_people(
     session.flush()  # the old links go before the new ones may take their keys
     seen: set[uuid.UUID] = set()
     for position, person in enumerate(people):
-        row = _person(session, unit_id, person, may_see)
+        row = person_row(session, unit_id, person, may_see)
         session.flush()
         if row.id in seen:
             raise ValidationError({"people": f"{row.full_name} được ghi hai lần."})
@@ -350,12 +325,12 @@ def _apply(
     row.area_code = visit.area_code
     row.is_repeat = visit.is_repeat
     row.case_id = visit.case_id
-    row.prior_handling = _optional(visit.prior_handling)
+    row.prior_handling = optional_text(visit.prior_handling)
     row.handling = visit.handling
     row.refusal_ground = visit.refusal_ground if visit.handling is VisitHandling.REFUSED else None
-    row.forwarded_to = _optional(visit.forwarded_to)
-    row.result_followup = _optional(visit.result_followup)
-    row.notes = _optional(visit.notes)
+    row.forwarded_to = optional_text(visit.forwarded_to)
+    row.result_followup = optional_text(visit.result_followup)
+    row.notes = optional_text(visit.notes)
     row.is_group = visit.is_group
     row.head_count = visit.head_count if visit.is_group else 1
     session.add(row)  # a new visit joins the session only now, complete
