@@ -15,8 +15,6 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from reportlab.lib.enums import TA_CENTER
@@ -28,6 +26,7 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, 
 from tiepdan_desktop.domain.letter_records import LetterRow
 from tiepdan_desktop.domain.records import UnitInfo
 from tiepdan_desktop.exports.pdf_fonts import register_pdf_fonts
+from tiepdan_desktop.exports.xlsx_cells import CellValue, text_safe_cell
 
 TITLE = "SỔ THEO DÕI XỬ LÝ ĐƠN"
 FONT = "Times New Roman"
@@ -97,19 +96,11 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADING_ROW = 6
 
 
-def _cell(
-    sheet: Any, value: str | int | dt.date | None, *, bold: bool = False, size: int = 11
-) -> Any:
-    if isinstance(value, dt.date):
-        value = dt.datetime.combine(value, dt.time())
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # "=> chuyển Công an" stays text, not a formula
+def _cell(sheet: Any, value: CellValue, *, bold: bool = False, size: int = 11) -> Any:
+    cell = text_safe_cell(sheet, value)
     cell.font = Font(name=FONT, size=size, bold=bold)
     cell.alignment = Alignment(vertical="top", wrap_text=True)
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.date):
         cell.number_format = "dd/mm/yyyy"
     return cell
 

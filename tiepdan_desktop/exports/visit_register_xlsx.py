@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -29,6 +27,7 @@ from tiepdan_desktop.exports.visit_register_layout import (
     cells,
     rows_with_progress,
 )
+from tiepdan_desktop.exports.xlsx_cells import CellValue, text_safe_cell
 
 FONT = "Times New Roman"  # the font of official documents; every office PC has it
 HEADING_ROW, NUMBERS_ROW = 7, 9
@@ -77,19 +76,8 @@ def _styles(workbook: Workbook) -> None:
     add("ky", Font(name=FONT, size=12, italic=True), Alignment(horizontal="center"))
 
 
-CellValue = str | int | float | dt.date | None
-
-
 def _cell(sheet: Sheet, value: CellValue, style: str) -> Cell:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, dt.time())  # a date is a day serial in Excel
-    if isinstance(value, str):
-        # Control characters cannot be stored in a workbook, and openpyxl would
-        # turn an official's "=> chuyển Công an" into a (broken) formula.
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
+    cell = text_safe_cell(sheet, value)
     cell.style = style
     return cell
 
