@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.models import Deadline, Letter, LetterPerson, Person, Visit
+from tiepdan_desktop.db.repositories.visits import person_view
 from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES
 from tiepdan_desktop.domain.enums import (
     DeadlineStatus,
@@ -263,26 +264,8 @@ def filer_views(
     code = filer_label(letter, may_see_denouncers)
     if code is not None:
         return ((VisitorView(code, VisitorRole.VISITOR), LetterPartyRole.FILER),), True
-    return (
-        tuple(
-            (
-                VisitorView(
-                    full_name=person.full_name,
-                    role=VisitorRole.VISITOR,
-                    person_id=person.id,
-                    birth_year=person.birth_year,
-                    gender=person.gender,
-                    id_type=person.id_type,
-                    id_number=person.id_number,
-                    address=person.address,
-                    phone=person.phone,
-                ),
-                role,
-            )
-            for role, person in people_of(session, [letter.id]).get(letter.id, [])
-        ),
-        False,
-    )
+    people = people_of(session, [letter.id]).get(letter.id, [])
+    return tuple((person_view(person), role) for role, person in people), False
 
 
 def next_number(session: Session, unit_id: uuid.UUID, year: int) -> int:

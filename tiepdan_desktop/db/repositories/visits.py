@@ -254,20 +254,25 @@ def visitor_views(
         label = protected_visitor_label(visit.letter_type, visit.year, visit.number)
         return (VisitorView(label, VisitorRole.VISITOR),), True
     views = tuple(
-        VisitorView(
-            full_name=person.full_name,
-            role=role,
-            person_id=person.id,
-            birth_year=person.birth_year,
-            gender=person.gender,
-            id_type=person.id_type,
-            id_number=person.id_number,
-            address=person.address,
-            phone=person.phone,
-        )
+        person_view(person, role)
         for role, person in _people_of(session, [visit.id]).get(visit.id, [])
     )
     return views, False
+
+
+def person_view(person: Person, role: VisitorRole = VisitorRole.VISITOR) -> VisitorView:
+    """A person shown in full, to a user allowed to see them."""
+    return VisitorView(
+        full_name=person.full_name,
+        role=role,
+        person_id=person.id,
+        birth_year=person.birth_year,
+        gender=person.gender,
+        id_type=person.id_type,
+        id_number=person.id_number,
+        address=person.address,
+        phone=person.phone,
+    )
 
 
 def next_number(session: Session, unit_id: uuid.UUID, year: int) -> int:
