@@ -40,7 +40,6 @@ from tiepdan_desktop.services.attachment_store import add_attachment
 from tiepdan_desktop.services.context import ServiceContext
 
 SETTINGS_KEY = "so_van_ban"
-NUMBER_PLACEHOLDERS = ("{so}", "{ky_hieu}")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from tiepdan_desktop.domain.enums import (
     LetterOutcome,
     LetterPartyRole,
     LetterState,
-    LetterType,
     VisitorRole,
 )
 from tiepdan_desktop.domain.letter_records import (
@@ -423,7 +422,3 @@ def original_of(session: Session, letter: Letter) -> Letter | None:
     if letter.duplicate_of_id is None:
         return None
     return session.get(Letter, letter.duplicate_of_id)
-
-
-def protected_type(letter_type: LetterType) -> bool:
-    return letter_type in IDENTITY_PROTECTED_TYPES
