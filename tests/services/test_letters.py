@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,7 +51,7 @@ from tiepdan_desktop.domain.letter_records import (
     OutcomeChoice,
 )
 from tiepdan_desktop.domain.visit_records import PersonInput
-from tiepdan_desktop.services import letter_exports, letter_processing, letters
+from tiepdan_desktop.services import letter_exports, letter_processing, letters, visits
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.letter_documents import NumberingSettings
 
@@ -724,6 +725,33 @@ class TestDuplicates:
         assert new.checked_new and new.duplicate_of is None and new.matter_letters == 1
         row = letters.register_rows(clocked, officer, [2])[0]
         assert row.repeat_of == "1/2026"
+
+    def test_a_filer_found_while_typing_shows_their_letters(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor
+    ) -> None:
+        first = letters.register_letter(clocked, officer, _input())
+        again = replace(AN, person_id=first.filers[0][0].person_id)  # picked from the matches
+        letters.register_letter(clocked, officer, _input(filers=(LetterFiler(again),)))
+        found = visits.find_people(clocked, officer, "Trần Văn An")
+        assert [(m.full_name, m.letters, m.visits) for m in found] == [("Trần Văn An", 2, 0)]
+        # A denouncer's letters are not counted for an officer, only for the leader.
+        letters.register_letter(clocked, leader, _denunciation(filers=(LetterFiler(again),)))
+        assert visits.find_people(clocked, officer, "Trần Văn An")[0].letters == 2
+        assert visits.find_people(clocked, leader, "Trần Văn An")[0].letters == 3
+
+    def test_the_answer_on_duplicates_is_kept_with_a_new_letter(
+        self, clocked: ServiceContext, officer: Actor
+    ) -> None:
+        first = letters.register_letter(clocked, officer, _input())
+        second = letters.register_letter(clocked, officer, _input(), duplicate_of=first.id)
+        assert second.duplicate_of is not None and second.duplicate_of.label == "1/2026"
+        assert second.matter_letters == 2 and not second.checked_new
+        third = letters.register_letter(clocked, officer, _input(), checked_new=True)
+        assert third.checked_new and third.duplicate_of is None
+        # A failed link leaves no letter behind: the number is not used up.
+        with pytest.raises(NotFoundError):
+            letters.register_letter(clocked, officer, _input(), duplicate_of=uuid.uuid4())
+        assert letters.register_letter(clocked, officer, _input()).number == 4
 
 
 class TestRegister:

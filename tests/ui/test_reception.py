@@ -499,9 +499,9 @@ def test_a_late_answer_to_an_older_lookup_is_dropped(qtbot: QtBot) -> None:
         )
 
     type_text(section.editor.full_name, "Ng")
-    section._look_up()
+    section.lookup._look_up()
     type_text(section.editor.full_name, "uyễn Văn Bình")
-    section._look_up()
+    section.lookup._look_up()
     (_first, older), (latest_typed, latest) = pending[0], pending[-1]
     latest([match(latest_typed)])
     older([match("Nguyễn Thị Nga")])  # the slower, older answer comes last

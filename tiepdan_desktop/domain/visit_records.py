@@ -73,6 +73,20 @@ class VisitorView:
     address: str | None = None
     phone: str | None = None
 
+    def as_input(self) -> PersonInput:
+        """The person as a form gives it back when saved unchanged."""
+        return PersonInput(
+            full_name=self.full_name,
+            role=self.role,
+            birth_year=self.birth_year,
+            gender=self.gender,
+            id_type=self.id_type,
+            id_number=self.id_number,
+            address=self.address,
+            phone=self.phone,
+            person_id=self.person_id,
+        )
+
 
 @dataclass(frozen=True)
 class VisitDetail:
@@ -180,6 +194,7 @@ class PersonMatch:
     visits: int
     last_visit: dt.date | None
     open_cases: int
+    letters: int = 0  # letters filed (those this user may see)
 
 
 @dataclass(frozen=True)

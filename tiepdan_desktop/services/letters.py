@@ -190,6 +190,25 @@ def find_duplicates_of(
         )
 
 
+def _link(session: Session, letter: Letter, original_id: uuid.UUID) -> None:
+    original = load_letter(session, original_id)
+    root = session.get(Letter, repo.matter_root(original)) or original
+    if root.id == letter.id or root.duplicate_of_id == letter.id:
+        raise ValidationError({"duplicate_of": "Không liên kết một đơn với chính nó."})
+    if session.scalar(select(Letter.id).where(Letter.duplicate_of_id == letter.id).limit(1)):
+        raise ConflictError(
+            f"Đơn số {letter.number}/{letter.year} đã là đơn đầu của một vụ việc có đơn "
+            "trùng; hãy liên kết các đơn kia với vụ việc này."
+        )
+    session.info["reason"] = (
+        f"Đơn số {letter.number}/{letter.year} trùng đơn số {root.number}/{root.year}"
+    )
+    letter.duplicate_of_id = root.id
+    letter.case_id = letter.case_id or root.case_id
+    letter.checked_new = False
+    session.flush()
+
+
 @requires(Permission.EDIT_REGISTERS)
 def link_duplicate(
     context: ServiceContext, actor: Actor, letter_id: uuid.UUID, original_id: uuid.UUID
@@ -198,22 +217,7 @@ def link_duplicate(
     may_see = may_see_denouncers(context, actor)
     with context.sessions.writing(actor, "lien_ket_don_trung") as session:
         letter = load_letter(session, letter_id)
-        original = load_letter(session, original_id)
-        root = session.get(Letter, repo.matter_root(original)) or original
-        if root.id == letter.id or root.duplicate_of_id == letter.id:
-            raise ValidationError({"duplicate_of": "Không liên kết một đơn với chính nó."})
-        if session.scalar(select(Letter.id).where(Letter.duplicate_of_id == letter.id).limit(1)):
-            raise ConflictError(
-                f"Đơn số {letter.number}/{letter.year} đã là đơn đầu của một vụ việc có đơn "
-                "trùng; hãy liên kết các đơn kia với vụ việc này."
-            )
-        session.info["reason"] = (
-            f"Đơn số {letter.number}/{letter.year} trùng đơn số {root.number}/{root.year}"
-        )
-        letter.duplicate_of_id = root.id
-        letter.case_id = letter.case_id or root.case_id
-        letter.checked_new = False
-        session.flush()
+        _link(session, letter, original_id)
         return letter_detail(session, letter, may_see)
 
 
@@ -293,9 +297,17 @@ def _apply(
 
 
 @requires(Permission.EDIT_REGISTERS)
-def register_letter(context: ServiceContext, actor: Actor, data: LetterInput) -> LetterDetail:
+def register_letter(
+    context: ServiceContext,
+    actor: Actor,
+    data: LetterInput,
+    duplicate_of: uuid.UUID | None = None,
+    checked_new: bool = False,
+) -> LetterDetail:
     """Enter a new letter; its number follows the last one of its year, and its
-    legal clocks start on the day it was received."""
+    legal clocks start on the day it was received.  The officer's answer on the
+    likely duplicates shown while typing is kept in the same transaction: the
+    matter it repeats (`duplicate_of`), or `checked_new`."""
     if data.filers is None:
         raise ValidationError({"filers": "Hãy nhập người đứng đơn."})
     _checked(data, context)
@@ -316,6 +328,10 @@ def register_letter(context: ServiceContext, actor: Actor, data: LetterInput) ->
         )
         _apply(session, actor, letter, data, may_see)
         start_intake_clocks(session, letter)
+        if duplicate_of is not None:
+            _link(session, letter, duplicate_of)
+        else:
+            letter.checked_new = checked_new
         session.flush()
         return letter_detail(session, letter, may_see)
 

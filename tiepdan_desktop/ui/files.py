@@ -23,3 +23,12 @@ def write_chosen_file(path: Path, text: str) -> Path:
     except OSError as error:
         raise DomainError(f"Không ghi được tệp {path.name}: {error.strerror or error}.") from error
     return path
+
+
+def open_in_system_viewer(path: Path) -> bool:
+    """Open a stored file with the program the PC uses for it (Word, a PDF reader,
+    the picture viewer); False when the system has none."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
         new_visit = self._action(self.tr("Ghi lượt tiếp công dân…"), self.new_visit, "Ctrl+N")
         new_visit.setEnabled(self._app.can(Permission.EDIT_REGISTERS))
         file_menu.addAction(new_visit)
+        new_letter = self._action(self.tr("Vào sổ đơn…"), self.new_letter, "Ctrl+Shift+N")
+        new_letter.setEnabled(self._app.can(Permission.EDIT_REGISTERS))
+        file_menu.addAction(new_letter)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Đổi &mật khẩu…"), self.change_password))
         file_menu.addAction(self._action(self.tr("Đăng &xuất"), self.logout, "Ctrl+L"))
@@ -217,6 +220,12 @@ class MainWindow(QMainWindow):
         if self.reception_page is not None:
             self.show_screen("reception")
             self.reception_page.new_visit()
+
+    def new_letter(self) -> None:
+        """Ctrl+Shift+N from anywhere: the letter register, and a new letter in it."""
+        if self.letters_page is not None:
+            self.show_screen("letters")
+            self.letters_page.new_letter()
 
     def show_deadline_calculator(self) -> None:
         """One calculator, left open beside the registers while the official works."""

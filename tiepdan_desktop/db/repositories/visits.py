@@ -368,6 +368,15 @@ def _matches(
     for person_id, visit_count, last_visit in visit_stats:
         counts[person_id] = visit_count
         last[person_id] = last_visit
+    letter_query = (
+        select(LetterPerson.person_id, func.count())
+        .join(Letter, Letter.id == LetterPerson.letter_id)
+        .where(LetterPerson.person_id.in_(ids))
+        .group_by(LetterPerson.person_id)
+    )
+    if not may_see_denouncers:
+        letter_query = letter_query.where(Letter.letter_type.not_in(IDENTITY_PROTECTED_TYPES))
+    letters: dict[uuid.UUID, int] = dict(session.execute(letter_query).all())
     cases = _cases_by_person(session, ids, may_see_denouncers)
     return [
         PersonMatch(
@@ -383,6 +392,7 @@ def _matches(
             visits=int(counts.get(p.id, 0)),
             last_visit=last[p.id].date() if last.get(p.id) else None,
             open_cases=sum(1 for c in cases.get(p.id, []) if c.state not in CLOSED_CASE_STATES),
+            letters=letters.get(p.id, 0),
         )
         for p in people
     ]

@@ -53,7 +53,12 @@ from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.service_dialog import ServiceFormDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.messages import confirm
-from tiepdan_desktop.ui.widgets.choices import enum_combo, enum_value, select_member
+from tiepdan_desktop.ui.widgets.choices import (
+    area_items,
+    enum_combo,
+    enum_value,
+    select_member,
+)
 from tiepdan_desktop.ui.widgets.form import ValidatedForm
 from tiepdan_desktop.ui.widgets.visitors_section import VisitorsSection
 
@@ -66,20 +71,6 @@ def _combo(object_name: str, items: list[tuple[str, object]]) -> QComboBox:
     for label, value in items:
         combo.addItem(label, value)
     return combo
-
-
-def area_items(
-    areas: list[SubjectAreaInfo], letter_type: LetterType | None
-) -> list[tuple[str, object]]:
-    """Two-level subject areas, those that apply to `letter_type`, as «Area › Sub-area»."""
-    names = {area.code: area.name for area in areas}
-    items: list[tuple[str, object]] = [("— Chưa chọn —", None)]
-    for area in areas:
-        if not area.active or (letter_type and letter_type.value not in area.applies_to):
-            continue
-        parent = names.get(area.parent_code or "")
-        items.append((f"{parent} › {area.name}" if parent else area.name, area.code))
-    return items
 
 
 class VisitDialog(ServiceFormDialog):

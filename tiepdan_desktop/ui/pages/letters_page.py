@@ -7,10 +7,12 @@ of a period to Excel and PDF.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,9 +36,13 @@ from tiepdan_desktop.domain.letter_records import (
     LetterSort,
     LetterView,
 )
+from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.domain.records import SubjectAreaInfo
 from tiepdan_desktop.domain.visit_records import RegisterStart
-from tiepdan_desktop.services import letter_exports, letters
+from tiepdan_desktop.services import letter_exports, letters, unit, visits
 from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs.letter_dialog import LetterDialog
+from tiepdan_desktop.ui.dialogs.letter_work_dialog import LetterWorkDialog
 from tiepdan_desktop.ui.dialogs.period_dialog import PeriodDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.formatting import format_number
@@ -68,6 +74,9 @@ class LettersPage(QWidget):
         self._sort, self._descending = LetterSort.DATE, True
         self._view = LetterView.ALL
         self._due_soon_until: dt.date = app.services.today()
+        self._can_edit = app.can(Permission.EDIT_REGISTERS)
+        self._officers: list[tuple[uuid.UUID, str]] = []
+        self._areas: list[SubjectAreaInfo] = []
         self.model = LetterRegisterModel(
             app.tasks,
             lambda keys: letters.register_rows(app.services, app.actor, keys),
@@ -87,6 +96,15 @@ class LettersPage(QWidget):
         self.table = self._make_table()
         self.detail = QTextBrowser()
         self.detail.setObjectName("letterDetail")
+        self.new_button = action_button("newLetterButton", self.tr("Vào sổ đơn…"), self.new_letter)
+        self.new_button.setToolTip(self.tr("Vào sổ một đơn mới (Ctrl+Shift+N)"))
+        self.new_button.setEnabled(self._can_edit)
+        self.process_button = action_button(
+            "processLetterButton", self.tr("Xử lý đơn…"), self.open_selected
+        )
+        self.process_button.setToolTip(
+            self.tr("Phân loại, xem đơn trùng, chọn hướng xử lý, ban hành văn bản (Enter)")
+        )
         self.excel_button = action_button(
             "lettersExcelButton", self.tr("Xuất Excel…"), self.export_excel
         )
@@ -100,11 +118,14 @@ class LettersPage(QWidget):
         self.type_filter.currentIndexChanged.connect(lambda _i: self.query())
         self.state_filter.currentIndexChanged.connect(lambda _i: self.query())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_detail())
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._prefetch())
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
         app.tasks.changed.connect(lambda kinds: self.query() if "letters" in kinds else None)
         self._show_detail()
         self._load_warning_date()
+        self._load_lists()
         self.query()
 
     # --- construction ------------------------------------------------------------------
@@ -147,6 +168,9 @@ class LettersPage(QWidget):
         quick.addWidget(self.type_filter)
         quick.addWidget(self.state_filter)
         actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.process_button)
+        actions.addSpacing(12)
         legend = QLabel(
             self.tr(
                 "<span style='background:#fbe3e1'>&nbsp;Quá hạn&nbsp;</span> "
@@ -181,6 +205,22 @@ class LettersPage(QWidget):
             self.table.viewport().update()
 
         self._app.tasks.read(lambda: letters.due_soon_until(services, actor), arrived, owner=self)
+
+    def _load_lists(self) -> None:
+        """Officers and subject areas for the letter forms."""
+        services, actor = self._app.services, self._app.actor
+        self._app.tasks.read(
+            lambda: visits.list_officers(services, actor), self._officers_loaded, owner=self
+        )
+        self._app.tasks.read(
+            lambda: unit.list_subject_areas(services, actor), self._areas_loaded, owner=self
+        )
+
+    def _officers_loaded(self, officers: list[tuple[uuid.UUID, str]]) -> None:
+        self._officers = officers
+
+    def _areas_loaded(self, areas: list[SubjectAreaInfo]) -> None:
+        self._areas = areas
 
     def _view_chosen(self, index: int) -> None:
         self._view = QUICK_VIEWS[index][0]
@@ -252,6 +292,7 @@ class LettersPage(QWidget):
 
     def _show_detail(self) -> None:
         row = self.selected_row()
+        self.process_button.setEnabled(row is not None)
         self._detail_number += 1
         if row is None:
             self.detail.setHtml(self.tr("<p>Chọn một đơn trong sổ để xem chi tiết.</p>"))
@@ -268,6 +309,30 @@ class LettersPage(QWidget):
     def _detail_arrived(self, number: int, letter: LetterDetail) -> None:
         if number == self._detail_number:
             self.detail.setHtml(detail_html(letter, self._app.services.today()))
+
+    # --- entering and processing letters ------------------------------------------------
+
+    def new_letter(self) -> None:
+        if not self._can_edit:
+            return
+        dialog = LetterDialog(self._app, self._officers, self._areas, None, self)
+        if dialog.exec() and isinstance(dialog.saved, LetterDetail):
+            self.process(dialog.saved)  # intake done: classification comes next
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        services, actor, letter_id = self._app.services, self._app.actor, row.letter_id
+        self._app.tasks.read(
+            lambda: letters.get_letter(services, actor, letter_id),
+            self.process,
+            lambda error: show_failure(self, error),
+            owner=self,
+        )
+
+    def process(self, letter: LetterDetail) -> None:
+        LetterWorkDialog(self._app, letter, self._officers, self._areas, self).exec()
 
     # --- export ------------------------------------------------------------------------
 

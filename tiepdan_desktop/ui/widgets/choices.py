@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QComboBox
 
-from tiepdan_desktop.domain.enums import LabelledEnum
+from tiepdan_desktop.domain.enums import LabelledEnum, LetterType
+from tiepdan_desktop.domain.records import SubjectAreaInfo
 
 
 def enum_combo[E: LabelledEnum](
@@ -33,3 +34,17 @@ def enum_value[E: LabelledEnum](combo: QComboBox, enum_class: type[E]) -> E | No
 
 def select_member(combo: QComboBox, member: LabelledEnum | None) -> None:
     combo.setCurrentIndex(max(combo.findData(member), 0))
+
+
+def area_items(
+    areas: list[SubjectAreaInfo], letter_type: LetterType | None
+) -> list[tuple[str, object]]:
+    """Two-level subject areas, those that apply to `letter_type`, as «Area › Sub-area»."""
+    names = {area.code: area.name for area in areas}
+    items: list[tuple[str, object]] = [("— Chưa chọn —", None)]
+    for area in areas:
+        if not area.active or (letter_type and letter_type.value not in area.applies_to):
+            continue
+        parent = names.get(area.parent_code or "")
+        items.append((f"{parent} › {area.name}" if parent else area.name, area.code))
+    return items

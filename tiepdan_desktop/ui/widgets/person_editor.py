@@ -170,10 +170,11 @@ class PersonEditor(QWidget):
             # Saving renames the citizen in every earlier visit too: say so.
             text = self.tr(
                 "⚠ Đang sửa họ tên hoặc số giấy tờ của công dân đã có trong sổ: mọi lượt "
-                "tiếp của người này sẽ theo thông tin mới. Nếu là người khác, bấm «Người khác»."
+                "tiếp, đơn của người này sẽ theo thông tin mới. Nếu là người khác, "
+                "bấm «Người khác»."
             )
         else:
-            text = self.tr("Công dân đã có trong sổ: lượt tiếp này được gắn với người đó.")
+            text = self.tr("Công dân đã có trong sổ: được gắn với người đó (cùng hồ sơ).")
         self.linked.setText(text)
         self.linked.setVisible(linked)
         self.unlink_button.setVisible(linked)

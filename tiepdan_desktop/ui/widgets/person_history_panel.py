@@ -29,10 +29,12 @@ def person_summary(person: PersonMatch) -> str:
 
 
 def person_record(person: PersonMatch) -> str:
-    """What the office knows of them: visits and open matters."""
+    """What the office knows of them: visits, letters and open matters."""
     parts = [f"{person.visits} lượt tiếp"]
     if person.last_visit:
         parts.append(f"lần cuối {format_date(person.last_visit)}")
+    if person.letters:
+        parts.append(f"{person.letters} đơn")
     if person.open_cases:
         parts.append(f"{person.open_cases} vụ việc đang giải quyết")
     return " · ".join(parts)

@@ -6,9 +6,9 @@ Luật Tiếp công dân Điều 29."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -27,12 +27,10 @@ from tiepdan_desktop.domain.enums import VisitorRole
 from tiepdan_desktop.domain.reception import group_warnings
 from tiepdan_desktop.domain.visit_records import PersonInput, PersonMatch, VisitorView
 from tiepdan_desktop.ui.widgets.person_editor import PersonEditor
+from tiepdan_desktop.ui.widgets.person_lookup import LiveLookup, Lookup
 from tiepdan_desktop.ui.widgets.person_matches import PersonMatchesPanel
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
-LOOKUP_PAUSE_MS = 250
-# Looks people up; called with what is typed, answers on the GUI thread.
-Lookup = Callable[[PersonInput, Callable[[list[PersonMatch]], None]], None]
 
 
 class VisitorsSection(QGroupBox):
@@ -42,8 +40,6 @@ class VisitorsSection(QGroupBox):
     def __init__(self, lookup: Lookup, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Người đến"), parent)
         self.setObjectName("visitorsSection")
-        self._lookup = lookup
-        self._lookups = 0  # numbers the lookups, so a late answer is dropped
         self.hidden_identity: str | None = None
         self.single = QRadioButton(self.tr("Một công dân"))
         self.single.setObjectName("singleVisitorRadio")
@@ -83,13 +79,9 @@ class VisitorsSection(QGroupBox):
         self.masked.setWordWrap(True)
         self.masked.hide()
         self._layout()
-        self._lookup_timer = QTimer(self)
-        self._lookup_timer.setSingleShot(True)
-        self._lookup_timer.setInterval(LOOKUP_PAUSE_MS)
-        self._lookup_timer.timeout.connect(self._look_up)
-        self.editor.lookup_needed.connect(self._lookup_timer.start)
+        self.lookup = LiveLookup(self.editor, self.matches, lookup, self)
         self.editor.lookup_needed.connect(self.changed)
-        self.matches.chosen.connect(self._use_match)
+        self.lookup.chosen.connect(self._use_match)
         self.single.toggled.connect(self._kind_changed)
         self.head_count.valueChanged.connect(lambda _v: self._refresh_group())
         self.add_member_button.clicked.connect(self.add_member)
@@ -138,25 +130,7 @@ class VisitorsSection(QGroupBox):
         self._refresh_group()
         self.changed.emit()
 
-    # --- looking people up -------------------------------------------------------------
-
-    def _look_up(self) -> None:
-        # Lookups run on a pool and may answer out of order: only the latest counts.
-        self._lookups += 1
-        number = self._lookups
-        typed = self.editor.value()
-        if len(typed.full_name.strip()) < 2 and not (typed.id_number or "").strip():
-            self.matches.show_matches([], typed=False)
-            return
-
-        def arrived(matches: list[PersonMatch]) -> None:
-            if number == self._lookups:
-                self.matches.show_matches(matches)
-
-        self._lookup(typed, arrived)
-
     def _use_match(self, match: PersonMatch) -> None:
-        self.editor.set_value(match)
         self.person_chosen.emit(match)
         self.changed.emit()
 
@@ -171,8 +145,7 @@ class VisitorsSection(QGroupBox):
         item.setData(PERSON_ROLE, person)
         self.members.addItem(item)
         self.editor.clear()
-        self._lookups += 1  # an answer still on its way is for the person just added
-        self.matches.show_matches([], typed=False)
+        self.lookup.forget()
         self.editor.full_name.setFocus()
         self._refresh_group()
         self.changed.emit()
@@ -230,7 +203,7 @@ class VisitorsSection(QGroupBox):
             if is_group:
                 for person in people:
                     item = QListWidgetItem(f"{person.full_name} – {person.role.label}")
-                    item.setData(PERSON_ROLE, _as_input(person))
+                    item.setData(PERSON_ROLE, person.as_input())
                     self.members.addItem(item)
             elif people:
                 self.editor.set_value(people[0])
@@ -266,17 +239,3 @@ def _person_error(key: str, message: str, group: bool) -> str:
     if len(parts) == 3 and group:
         return f"Người thứ {int(parts[1]) + 1}: {message}"
     return message
-
-
-def _as_input(person: VisitorView) -> PersonInput:
-    return PersonInput(
-        full_name=person.full_name,
-        role=person.role,
-        birth_year=person.birth_year,
-        gender=person.gender,
-        id_type=person.id_type,
-        id_number=person.id_number,
-        address=person.address,
-        phone=person.phone,
-        person_id=person.person_id,
-    )
