@@ -18,13 +18,14 @@ from tiepdan_desktop.exports.official_document import (
     DocumentTemplate,
     load_template,
     render,
+    sentence,
+    template_codes,
     vietnamese_date,
 )
 from tiepdan_desktop.exports.official_docx import write_official_docx
 from tiepdan_desktop.exports.official_pdf import write_official_pdf
-from tiepdan_desktop.resources import resource_path
 
-TEMPLATES = sorted(path.stem for path in resource_path("templates").glob("*.toml"))
+TEMPLATES = template_codes()
 DENOUNCER = {
     "title": "ông",
     "name": "Phạm Văn Tố",
@@ -87,6 +88,28 @@ def test_a_misspelt_placeholder_is_an_error_not_a_blank() -> None:
     broken = DocumentTemplate(**{**vars(template), "body": "Ngày {{ letter.recieved_on }}"})
     with pytest.raises(UndefinedError):
         _document(broken)
+
+
+def test_a_summary_is_closed_as_a_sentence_once() -> None:
+    assert sentence("Tố cáo cán bộ thu tiền") == "Tố cáo cán bộ thu tiền."
+    assert sentence("Đề nghị xem xét lại.") == "Đề nghị xem xét lại."
+    assert sentence("Vì sao?  ") == "Vì sao?" and sentence("") == ""
+
+
+def test_a_decision_has_its_authority_and_quyet_dinh_as_headings(tmp_path: Path) -> None:
+    require_tools("pdftotext")
+    document = _document(load_template("nd31-mau-04"))
+    assert "## QUYẾT ĐỊNH:" in document.paragraphs and "##" not in document.text()
+    word = Document(str(write_official_docx(document, tmp_path / "qd.docx")))
+    headings = [
+        p.text for p in word.paragraphs if p.alignment == 1 and all(r.bold for r in p.runs)
+    ]  # 1: centred
+    assert "QUYẾT ĐỊNH:" in headings
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG BẾN THÀNH" in headings
+    assert "nhận tiền của người dân." in document.text()  # the summary closed
+    pdf = write_official_pdf(document, tmp_path / "qd.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "\nQUYẾT ĐỊNH:\n" in text and "##" not in text
 
 
 @pytest.mark.parametrize("code", TEMPLATES)

@@ -11,10 +11,12 @@ from tests.ui.conftest import settle
 from tests.ui.typing import replace_text, type_text
 from tiepdan_desktop.domain.enums import Role
 from tiepdan_desktop.domain.text import name_sort_key
-from tiepdan_desktop.services import accounts, setup
+from tiepdan_desktop.services import accounts, letter_processing, setup
+from tiepdan_desktop.services.letter_documents import NumberingSettings, number_label
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.reset_password import ResetPasswordDialog
 from tiepdan_desktop.ui.dialogs.user_dialog import UserDialog
+from tiepdan_desktop.ui.pages.settings.documents_tab import DocumentsTab
 from tiepdan_desktop.ui.pages.settings.unit_tab import UnitTab
 from tiepdan_desktop.ui.pages.settings.users_tab import UsersTab
 
@@ -128,3 +130,26 @@ def test_unit_details_are_saved_from_the_form(
     tab.save_button.click()
     settle(qtbot, app_context.tasks)
     assert tab.form.error_text("name") == "Hãy nhập tên đơn vị."
+
+
+def test_document_numbering_is_set_and_used_by_the_next_document(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext
+) -> None:
+    tab = DocumentsTab(app_context)
+    qtbot.addWidget(tab)
+    tab.show()
+    settle(qtbot, app_context.tasks)
+    assert tab.pattern.text() == "{so}/{ky_hieu}" and tab.example.text() == "Ví dụ: 15/TB-UBND"
+    replace_text(tab.pattern, "{ky_hieu}")  # no number: refused under the field
+    assert tab.example.text() == "Ví dụ: (mẫu chưa đúng)"
+    tab.save_button.click()
+    assert "{so}" in tab.form.error_text("pattern")
+    replace_text(tab.pattern, "{so}/{ky_hieu}-TCD")
+    row = tab._codes.index("nd124-mau-03")
+    tab.table.item(row, 3).setText("TB-KN")
+    tab.per_symbol.setChecked(False)
+    tab.save_button.click()
+    settle(qtbot, app_context.tasks)
+    stored = letter_processing.get_numbering(app_context.services, app_context.actor)
+    assert stored == NumberingSettings("{so}/{ky_hieu}-TCD", False, {"nd124-mau-03": "TB-KN"}, "")
+    assert number_label(stored, 3, stored.symbols["nd124-mau-03"]) == "03/TB-KN-TCD"

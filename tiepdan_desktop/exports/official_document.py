@@ -25,6 +25,29 @@ from jinja2 import Environment, StrictUndefined
 from tiepdan_desktop.resources import resource_path
 
 _ENVIRONMENT = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+# A body or addressee line written «## QUYẾT ĐỊNH:» is a heading: bold, centred.
+HEADING_MARK = "## "
+SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
+
+
+def sentence(text: str) -> str:
+    """A summary typed without its final full stop, closed as a sentence."""
+    text = text.rstrip()
+    return text if not text or text.endswith(SENTENCE_ENDS) else text + "."
+
+
+_ENVIRONMENT.filters["sentence"] = sentence
+
+
+def heading_of(line: str) -> str | None:
+    """The text of a heading line (marked «## »), or None for ordinary text."""
+    return line[len(HEADING_MARK) :] if line.startswith(HEADING_MARK) else None
+
+
+def plain(line: str) -> str:
+    return heading_of(line) or line
+
+
 _REQUIRED = ("code", "name", "form", "symbol", "denouncer_identity", "title", "body")
 
 
@@ -78,14 +101,19 @@ class OfficialDocument:
             self.place_date,
             self.title,
             self.subtitle,
-            *self.addressee,
-            *self.paragraphs,
+            *(plain(line) for line in self.addressee),
+            *(plain(text) for text in self.paragraphs),
             *self.recipients,
             self.signer_authority,
             self.signer_title,
             self.signer_name,
         ]
         return "\n".join(part for part in parts if part)
+
+
+def template_codes() -> list[str]:
+    """Every document template shipped in resources/templates/, by code."""
+    return sorted(path.stem for path in resource_path("templates").glob("*.toml"))
 
 
 @cache

@@ -12,7 +12,7 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from tiepdan_desktop.exports.official_document import OfficialDocument
+from tiepdan_desktop.exports.official_document import OfficialDocument, heading_of
 from tiepdan_desktop.exports.official_pdf import MOTTO, MOTTO_LINE
 
 FONT = "Times New Roman"
@@ -65,8 +65,12 @@ def write_official_docx(document: OfficialDocument, path: Path) -> Path:
         if document.subtitle:
             _line(word, document.subtitle, bold=True)
     for line in document.addressee:
-        _line(word, line).paragraph_format.space_before = Pt(8)
+        title = heading_of(line)
+        _line(word, title or line, bold=title is not None).paragraph_format.space_before = Pt(8)
     for text in document.paragraphs:
+        if (title := heading_of(text)) is not None:  # «QUYẾT ĐỊNH:» bold, centred
+            _line(word, title, bold=True).paragraph_format.space_before = Pt(6)
+            continue
         paragraph = _line(word, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         paragraph.paragraph_format.first_line_indent = Mm(10)
         paragraph.paragraph_format.space_before = Pt(6)

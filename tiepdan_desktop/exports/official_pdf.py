@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 
-from tiepdan_desktop.exports.official_document import OfficialDocument
+from tiepdan_desktop.exports.official_document import OfficialDocument, heading_of
 from tiepdan_desktop.exports.pdf_fonts import register_serif_fonts
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -40,6 +40,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "date": style("date", fontName=font + "-Italic", alignment=TA_CENTER),
         "title": style("title", fontName=font + "-Bold", alignment=TA_CENTER, spaceBefore=10),
         "subtitle": style("subtitle", fontName=font + "-Bold", alignment=TA_CENTER),
+        "heading": style(
+            "heading", fontName=font + "-Bold", alignment=TA_CENTER, spaceBefore=6, spaceAfter=6
+        ),
         "excerpt": style("excerpt", fontSize=12, leading=15, alignment=TA_CENTER),
         "addressee": style("addressee", alignment=TA_CENTER, spaceBefore=8, spaceAfter=6),
         "body": style("bodyText", alignment=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=6),
@@ -61,6 +64,12 @@ def _layout_table() -> list[tuple[object, ...]]:
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
+
+
+def _line(text: str, style: ParagraphStyle, styles: dict[str, ParagraphStyle]) -> Paragraph:
+    """A body or addressee line; a heading («## QUYẾT ĐỊNH:») bold and centred."""
+    title = heading_of(text)
+    return _p(title, styles["heading"]) if title is not None else _p(text, style)
 
 
 def write_official_pdf(document: OfficialDocument, path: Path) -> Path:
@@ -86,9 +95,9 @@ def write_official_pdf(document: OfficialDocument, path: Path) -> Path:
         story.append(_p(document.title, styles["title"]))
         if document.subtitle:
             story.append(_p(document.subtitle, styles["subtitle"]))
-    story += [_p(line, styles["addressee"]) for line in document.addressee]
+    story += [_line(line, styles["addressee"], styles) for line in document.addressee]
     story.append(Spacer(1, 3 * mm))
-    story += [_p(text, styles["body"]) for text in document.paragraphs]
+    story += [_line(text, styles["body"], styles) for text in document.paragraphs]
     recipients = [_p("Nơi nhận:", styles["recipients_head"])]
     recipients += [_p(f"- {line}", styles["recipients"]) for line in document.recipients]
     signer = [
