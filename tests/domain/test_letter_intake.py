@@ -65,6 +65,12 @@ def test_each_problem_is_named_by_its_field() -> None:
     assert set(letter_problems(few, TODAY)) == {"signer_count"}
     authorised = _letter(filers=(LetterFiler(PersonInput("Võ Cường"), LetterPartyRole.AUTHORISED),))
     assert set(letter_problems(authorised, TODAY)) == {"authorisation_doc"}
+    # One filer and the person they authorised: one signature, not two.
+    for_an = _letter(
+        filers=(AN, LetterFiler(PersonInput("Võ Cường"), LetterPartyRole.AUTHORISED)),
+        authorisation_doc="Giấy ủy quyền ngày 01/11/2026, UBND phường chứng thực",
+    )
+    assert letter_problems(for_an, TODAY) == {}
     forwarded = _letter(
         source=LetterSource.PRESS,
         forwarded_by="Báo Tuổi Trẻ",

@@ -23,9 +23,10 @@ from tiepdan_desktop.db.models import (
 from tiepdan_desktop.db.repositories.calendar import work_calendar
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, compute_deadline
-from tiepdan_desktop.domain.enums import CaseState, LetterType, Role, VisitorRole
+from tiepdan_desktop.domain.enums import CaseState, LetterState, LetterType, Role, VisitorRole
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.letter_classification import FilerIdentity
+from tiepdan_desktop.domain.letter_intake import INTAKE_RULES
 from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.services import setup
 from tiepdan_desktop.services.context import ServiceContext
@@ -119,7 +120,10 @@ def test_open_matters_carry_the_deadline_the_engine_gives(
             .join(Case)
             .where(Case.state.in_([CaseState.CLOSED, CaseState.DECIDED, CaseState.GUIDED]))
         )
-    assert len(rows) == summary.deadlines > 50
+        letter_clocks = session.scalar(
+            select(func.count()).select_from(Deadline).where(Deadline.letter_id.is_not(None))
+        )
+    assert len(rows) + (letter_clocks or 0) == summary.deadlines and len(rows) > 50
     assert closed_with_clock == 0
     rules = Counter(deadline.rule_id for deadline, _ in rows)
     assert {"K2", "K3", "T4", "P2"} <= set(rules)
@@ -300,3 +304,29 @@ def test_bad_requests_are_refused(services: ServiceContext, admin: Actor) -> Non
 def test_demo_data_needs_a_unit(services: ServiceContext) -> None:
     with pytest.raises(ConflictError, match="tiepdan init"):
         generate_demo_data(services, Actor.command_line(), visits=10)
+
+
+def test_letters_not_yet_handled_have_their_intake_clocks(
+    demo: tuple[ServiceContext, DemoSummary],
+) -> None:
+    services, _summary = demo
+    with services.sessions.reading() as session:
+        calendar = work_calendar(session)
+        settings = deadline_settings(session)
+        clocks: dict[object, set[str]] = {}
+        for deadline in session.scalars(select(Deadline).where(Deadline.letter_id.is_not(None))):
+            request = DeadlineRequest.from_json(deadline.request_json)
+            assert deadline.due_on == compute_deadline(request, calendar, settings).due
+            clocks.setdefault(deadline.letter_id, set()).add(deadline.rule_id)
+        waiting = session.execute(
+            select(Letter.id, Letter.letter_type).where(Letter.state == LetterState.RECEIVED)
+        ).all()
+        handled = session.scalar(
+            select(func.count())
+            .select_from(Deadline)
+            .join(Letter, Letter.id == Deadline.letter_id)
+            .where(Letter.state != LetterState.RECEIVED)
+        )
+    assert waiting and handled == 0
+    for letter_id, letter_type in waiting:
+        assert clocks[letter_id] == set(INTAKE_RULES[letter_type])

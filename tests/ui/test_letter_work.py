@@ -6,11 +6,12 @@ with the PC's own viewer."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from docx import Document
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
@@ -29,7 +30,7 @@ from tiepdan_desktop.domain.enums import (
 from tiepdan_desktop.domain.letter_classification import FilerIdentity
 from tiepdan_desktop.domain.letter_records import LetterDetail, LetterFiler, LetterInput
 from tiepdan_desktop.domain.visit_records import PersonInput
-from tiepdan_desktop.services import letters
+from tiepdan_desktop.services import letters, unit
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.letter_dialog import LetterDialog
 from tiepdan_desktop.ui.dialogs.letter_work_dialog import LetterWorkDialog
@@ -360,3 +361,89 @@ def test_an_officer_cannot_accept_and_sees_why(
         for r in range(dialog.outcome.options.count())
         if dialog.outcome.options.item(r).data(OPTION_ROLE).outcome is LetterOutcome.ACCEPTED
     )
+
+
+def test_work_in_progress_survives_other_actions_and_closing_asks(
+    qtbot: QtBot,
+    clocked: AppContext,
+    page: LettersPage,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    shown_messages: list[tuple[str, str]],
+) -> None:
+    letter = letters.register_letter(clocked.services, Actor.command_line(), _complaint())
+    dialog = _work(qtbot, clocked, letter)
+    _classify(dialog, qtbot, competent=False, body="UBND tỉnh")
+    _choose(dialog, LetterOutcome.ARCHIVED)
+    type_text(dialog.outcome.note, "Đã trả lời tại buổi tiếp ngày 10/11")
+    scan = tmp_path / "don.pdf"
+    scan.write_bytes(b"%PDF-1.4 don")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scan), ""))
+    dialog.files.add_scan_button.click()
+    settle(qtbot, clocked.tasks)
+    assert dialog.files.attachments.rowCount() == 1
+    # The outcome being prepared is still the one chosen, with its note.
+    chosen = dialog.outcome.chosen()
+    assert chosen is not None and chosen.outcome is LetterOutcome.ARCHIVED
+    assert dialog.outcome.note.text() == "Đã trả lời tại buổi tiếp ngày 10/11"
+    dialog.reject()  # unsaved: asks (the recorded box answers «no»), stays open
+    assert shown_messages[-1][0] == "Đóng khi chưa lưu?" and dialog.isVisible()
+
+
+def test_a_read_only_user_sees_the_checklist_but_cannot_tick_it(
+    qtbot: QtBot, clocked: AppContext, actors: dict[Role, Actor], page: LettersPage
+) -> None:
+    reader = AppContext(
+        clocked.services, actors[Role.READ_ONLY], clocked.tasks, clocked.ui_state, ""
+    )
+    letter = letters.register_letter(clocked.services, Actor.command_line(), _complaint())
+    dialog = _work(qtbot, reader, letter)
+    form = dialog.classification
+    assert form.condition_checks and not any(c.isEnabled() for c in form.condition_checks.values())
+    assert not form.prior_status.isEnabled() and not dialog.classify_button.isEnabled()
+    assert not dialog.edit_button.isEnabled() and not dialog.files.add_scan_button.isEnabled()
+
+
+def test_enter_in_the_search_box_does_not_open_a_letter(
+    qtbot: QtBot, clocked: AppContext, page: LettersPage, opened: list[LetterWorkDialog]
+) -> None:
+    letters.register_letter(clocked.services, Actor.command_line(), _complaint())
+    page.query()
+    settle(qtbot, clocked.tasks)
+    page.table.selectRow(0)
+    settle(qtbot, clocked.tasks)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    settle(qtbot, clocked.tasks)
+    assert opened == []
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    settle(qtbot, clocked.tasks)
+    assert len(opened) == 1
+
+
+def test_new_matter_is_asked_again_when_a_likely_duplicate_appears(
+    qtbot: QtBot, clocked: AppContext, page: LettersPage
+) -> None:
+    letters.register_letter(clocked.services, Actor.command_line(), _complaint())
+    dialog = LetterDialog(clocked, [], [], None, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.duplicates.is_new.setChecked(True)  # said before anything was found
+    type_text(dialog.filers.editor.full_name, "Trần Văn An")
+    type_text(dialog.filers.editor.id_number, "079070001234")
+    qtbot.waitUntil(lambda: dialog.duplicates.table.rowCount() == 1, timeout=5000)
+    assert dialog.duplicates.undecided.isChecked()
+    assert dialog.duplicates.answer() == (None, False)
+
+
+def test_correcting_a_letter_keeps_an_area_no_longer_offered(
+    qtbot: QtBot, clocked: AppContext, page: LettersPage
+) -> None:
+    area = unit.list_subject_areas(clocked.services, clocked.actor)[0]
+    letter = letters.register_letter(
+        clocked.services, Actor.command_line(), replace(_complaint(), area_code=area.code)
+    )
+    dialog = LetterDialog(clocked, [], [], letter, page)  # the areas not loaded (yet)
+    qtbot.addWidget(dialog)
+    assert dialog.area.currentText() == area.code and not dialog.has_changes()
+    assert dialog.letter_input().area_code == area.code

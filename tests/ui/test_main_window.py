@@ -115,7 +115,10 @@ def test_a_read_only_user_sees_no_account_or_audit_tabs(
         "Lĩnh vực",
         "Lịch làm việc",
         "Thời hạn",
+        "Văn bản",
     ]
+    documents = tabs.widget(4)
+    assert not documents.save_button.isEnabled() and not documents.pattern.isEnabled()
     assert window.settings_page.unit_tab.name.isReadOnly()  # type: ignore[union-attr]
     calendar_tab = window.settings_page.calendar_tab  # type: ignore[union-attr]
     assert calendar_tab is not None and calendar_tab.model.rowCount() > 10  # can read it …

@@ -76,8 +76,10 @@ def letter_problems(letter: LetterInput, today: dt.date) -> dict[str, str]:
         problems["signer_count"] = "Đơn nhiều người đứng tên có từ 2 người ký trở lên."
     if letter.filer_kind is not FilerKind.MANY_SIGNERS and letter.signer_count != 1:
         problems["signer_count"] = "Đơn một người hoặc một tổ chức có 1 người ký."
-    if letter.filers is not None and letter.signer_count < len(letter.filers):
-        problems["signer_count"] = f"Số người ký ít hơn số người đã ghi tên ({len(letter.filers)})."
+    # An authorised representative files for the signers; they do not sign themselves.
+    signers = [f for f in letter.filers or () if f.role is not LetterPartyRole.AUTHORISED]
+    if letter.signer_count < len(signers):
+        problems["signer_count"] = f"Số người ký ít hơn số người đã ghi tên ({len(signers)})."
     if is_forwarded(letter.source):
         if not normalize_text(letter.forwarded_by or ""):
             problems["forwarded_by"] = "Hãy ghi cơ quan, người đã chuyển đơn đến."

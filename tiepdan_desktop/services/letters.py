@@ -285,7 +285,8 @@ def _apply(
     letter.signer_count = data.signer_count
     letter.filer_org = optional_text(data.filer_org)
     letter.filer_identity = data.filer_identity
-    letter.authorisation_doc = optional_text(data.authorisation_doc)
+    if data.filers is not None:  # hidden filers keep their authorisation as stored
+        letter.authorisation_doc = optional_text(data.authorisation_doc)
     letter.subject_name = optional_text(data.subject_name)
     letter.subject_position = optional_text(data.subject_position)
     letter.subject_org = optional_text(data.subject_org)

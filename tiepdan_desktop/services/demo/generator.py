@@ -46,6 +46,7 @@ from tiepdan_desktop.domain.enums import (
 )
 from tiepdan_desktop.domain.ids import uuid7_at
 from tiepdan_desktop.domain.letter_classification import CONDITIONS_BY_TYPE, FilerIdentity
+from tiepdan_desktop.domain.letter_intake import INTAKE_RULES
 from tiepdan_desktop.domain.records import UnitInfo
 from tiepdan_desktop.domain.text import name_sort_key, search_key
 from tiepdan_desktop.services.demo import vocabulary as words
@@ -453,14 +454,20 @@ class DemoGenerator:
                 self._add_deadline(case, request, self.calendar)
         return _Matter(case, full, person_ids, letter_type, text, self.key(content))
 
-    def _add_deadline(self, case: Row, request: DeadlineRequest, calendar: WorkCalendar) -> None:
+    def _add_deadline(
+        self,
+        case: Row | None,
+        request: DeadlineRequest,
+        calendar: WorkCalendar,
+        letter_id: uuid.UUID | None = None,
+    ) -> None:
         result = compute_deadline(request, calendar, self.deadline_settings)
         computed = dt.datetime.combine(request.start, _STEP_TIME)
         self.rows.deadlines.append(
             {
                 "id": self.new_id(computed),
-                "case_id": case["id"],
-                "letter_id": None,
+                "case_id": case["id"] if case is not None else None,
+                "letter_id": letter_id,
                 "visit_id": None,
                 "rule_id": result.rule.id,
                 "start_on": request.start,
@@ -831,6 +838,12 @@ class DemoGenerator:
         row["subject_name"] = matter.text.subject_name
         row["subject_position"] = matter.text.subject_position
         matter.letter_ids.append(letter_id)
+        if state == LetterState.RECEIVED and self.calendar is not None:
+            # Not handled yet: its intake clocks run, as for a letter typed in.
+            for rule_id in INTAKE_RULES[matter.letter_type]:
+                self._add_deadline(
+                    None, DeadlineRequest(rule_id, received), self.calendar, letter_id
+                )
         people = self._persons_by_id(matter.person_ids)
         role = LetterPartyRole.REPRESENTATIVE if len(people) > 1 else LetterPartyRole.FILER
         for position, person in enumerate(people[:5]):

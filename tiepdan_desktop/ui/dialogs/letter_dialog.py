@@ -36,8 +36,15 @@ from tiepdan_desktop.domain.visit_records import PersonInput, PersonMatch
 from tiepdan_desktop.services import letters, visits
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.service_dialog import ServiceFormDialog
-from tiepdan_desktop.ui.messages import confirm
-from tiepdan_desktop.ui.widgets.choices import area_items, enum_combo, enum_value, select_member
+from tiepdan_desktop.ui.messages import confirm, show_warning
+from tiepdan_desktop.ui.widgets.choices import (
+    area_items,
+    area_label,
+    enum_combo,
+    enum_value,
+    select_member,
+    select_or_add,
+)
 from tiepdan_desktop.ui.widgets.dates import (
     date_edit,
     optional_date,
@@ -226,11 +233,11 @@ class LetterDialog(ServiceFormDialog):
         self.forward_form.set_field_visible("forward_doc_number", forwarded)
 
     def _type_changed(self) -> None:
-        current = self.area.currentData()
+        current, shown = self.area.currentData(), self.area.currentText()
         self.area.clear()
         for label, code in area_items(self._areas, enum_value(self.letter_type, LetterType)):
             self.area.addItem(label, code)
-        self.area.setCurrentIndex(max(self.area.findData(current), 0))
+        select_or_add(self.area, current, shown)  # a stored area is kept, not cleared
         self._duplicate_timer.start()
 
     # --- likely duplicates ---------------------------------------------------------------
@@ -240,9 +247,10 @@ class LetterDialog(ServiceFormDialog):
             return
         content = self.content.toPlainText()
         people = [p for p in self.filers.people() if normalize_text(p.full_name)]
+        self._searches += 1  # an answer still on its way is for other words
         if len(normalize_text(content)) < MIN_CONTENT_FOR_SEARCH and not people:
+            self.duplicates.clear()
             return
-        self._searches += 1
         number, kind = self._searches, enum_value(self.letter_type, LetterType)
         services, actor = self._app.services, self._app.actor
         self._app.tasks.read(
@@ -280,11 +288,7 @@ class LetterDialog(ServiceFormDialog):
         self.forwarded_by.setText(letter.forwarded_by or "")
         self.forward_doc_number.setText(letter.forward_doc_number or "")
         set_optional_date(self.forward_doc_date, letter.forward_doc_date)
-        index = self.officer.findData(letter.officer_id)
-        if index < 0 and letter.officer_id is not None:
-            self.officer.addItem(letter.officer_name or "", letter.officer_id)
-            index = self.officer.count() - 1
-        self.officer.setCurrentIndex(max(index, 0))
+        select_or_add(self.officer, letter.officer_id, letter.officer_name or "")
         self.filers.show_letter(letter)
         select_member(self.letter_type, letter.letter_type)
         self._type_changed()
@@ -293,7 +297,7 @@ class LetterDialog(ServiceFormDialog):
             self.letter_type.setToolTip(
                 self.tr("Chỉ lãnh đạo được đổi loại của đơn có người tố cáo.")
             )
-        self.area.setCurrentIndex(max(self.area.findData(letter.area_code), 0))
+        select_or_add(self.area, letter.area_code, area_label(self._areas, letter.area_code))
         self.content.setPlainText(letter.content)
         self.requests.setPlainText(letter.requests or "")
         self.subject_name.setText(letter.subject_name or "")
@@ -333,10 +337,14 @@ class LetterDialog(ServiceFormDialog):
     def show_problems(self, problems: dict[str, str]) -> None:
         if "forward_doc_date" in problems:  # the date sits in the document's row
             problems = {**problems, "forward_doc_number": problems["forward_doc_date"]}
-        self.intake_form.show_errors(problems)
-        self.forward_form.show_errors(problems)
-        self.content_form.show_errors(problems)
-        self.filers.show_errors(problems)
+        unplaced = [
+            set(form.show_errors(problems))
+            for form in (self.intake_form, self.forward_form, self.content_form)
+        ]
+        unplaced.append(set(self.filers.show_errors(problems)))
+        leftover = set.intersection(*unplaced) - {problems.get("duplicate_of")}
+        if leftover:  # no field shows it: said in a box, never silently dropped
+            show_warning(self, self.tr("Chưa lưu được đơn"), "\n".join(sorted(leftover)))
 
     def submit(self) -> None:
         if self.saving:

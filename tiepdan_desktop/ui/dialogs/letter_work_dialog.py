@@ -47,7 +47,7 @@ from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.letter_dialog import LetterDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.files import open_in_system_viewer
-from tiepdan_desktop.ui.messages import show_info, show_warning
+from tiepdan_desktop.ui.messages import confirm, show_info, show_warning
 from tiepdan_desktop.ui.widgets.buttons import action_button
 from tiepdan_desktop.ui.widgets.classification_form import ClassificationForm
 from tiepdan_desktop.ui.widgets.dates import date_edit, to_date
@@ -76,6 +76,8 @@ class LetterWorkDialog(QDialog):
         self._can_edit = app.can(Permission.EDIT_REGISTERS)
         self.letter = letter
         self.busy = False
+        self._reads: dict[str, int] = {}
+        self._snapshot: tuple[object, ...] = ()
         self.header = QLabel()
         self.header.setObjectName("letterHeader")
         self.header.setWordWrap(True)
@@ -121,7 +123,12 @@ class LetterWorkDialog(QDialog):
         self.files.open_document.connect(self.open_document)
         self.files.open_attachment.connect(self.open_attachment)
         self.files.add_scan.connect(self.add_scan)
-        self._show(letter)
+        self.edit_button.setEnabled(self._can_edit)
+        self.duplicate_button.setEnabled(self._can_edit)
+        self.decide_button.setEnabled(self._can_edit)
+        for widget in (self.reply_button, self.urge_button, self.files.add_scan_button):
+            widget.setEnabled(self._can_edit)
+        self._show(letter, first=True)
         self._load_duplicates()
 
     # --- construction ------------------------------------------------------------------
@@ -170,34 +177,34 @@ class LetterWorkDialog(QDialog):
 
     # --- showing the letter ------------------------------------------------------------
 
-    def _show(self, letter: LetterDetail) -> None:
+    def _show(self, letter: LetterDetail, first: bool = False) -> None:
+        """The letter as stored.  The forms are filled again only when what they
+        show changed (state, classification), so what the officer is typing in
+        one tab survives an action in another."""
+        changed = first or (letter.state, letter.classification) != (
+            self.letter.state,
+            self.letter.classification,
+        )
         self.letter = letter
         self.setWindowTitle(self.tr("Xử lý đơn số {0}/{1}").format(letter.number, letter.year))
         self.header.setText(header_html(letter))
-        undecided = letter.state in UNDECIDED
-        self.edit_button.setEnabled(self._can_edit)
-        self.classification.set_read_only(not (undecided and self._can_edit))
-        self.classification.show_letter(letter)
-        self.classify_button.setEnabled(undecided and self._can_edit)
         self.matter.setText(matter_text(letter))
-        self.duplicates.set_answer(
-            letter.duplicate_of.letter_id if letter.duplicate_of else None, letter.checked_new
-        )
-        self.duplicate_button.setEnabled(self._can_edit)
-        self._show_outcome(letter)
         self.files.show_files(letter.documents, letter.attachments)
-        self.files.add_scan_button.setEnabled(self._can_edit)
         self.deadlines.setHtml(deadlines_html(letter, self._app.services.today()))
+        if changed:
+            undecided = letter.state in UNDECIDED
+            self.classification.set_read_only(not (undecided and self._can_edit))
+            self.classification.show_letter(letter)
+            self.classify_button.setEnabled(undecided and self._can_edit)
+            self._show_outcome(letter)
+            self._snapshot = self._typed()
 
     def _show_outcome(self, letter: LetterDetail) -> None:
         classified = letter.classification is not None
         open_to_decide = letter.state in UNDECIDED and classified
         self.outcome.setVisible(open_to_decide)
         self.decide_button.setVisible(open_to_decide)
-        self.decide_button.setEnabled(self._can_edit)
         self.reply_box.setVisible(letter.state is LetterState.AWAITING_REPLY)
-        for widget in (self.reply_button, self.urge_button):
-            widget.setEnabled(self._can_edit)
         if not classified:
             self.outcome_state.setText(
                 self.tr("Hãy phân loại đơn (thẻ 1) trước khi chọn hướng xử lý.")
@@ -213,13 +220,22 @@ class LetterWorkDialog(QDialog):
             self.outcome_state.setText(outcome_text(letter))
         self.outcome_state.setVisible(bool(self.outcome_state.text()))
 
+    def _read(self, work: Callable[[], Any], show: Callable[[Any], None]) -> None:
+        """A background read whose answer is dropped if a newer one of its kind started."""
+        kind = getattr(show, "__name__", "")
+        self._reads[kind] = number = self._reads.get(kind, 0) + 1
+
+        def arrived(result: Any) -> None:
+            if self._reads[kind] == number:
+                show(result)
+
+        self._app.tasks.read(work, arrived, lambda error: show_failure(self, error), owner=self)
+
     def _load_options(self) -> None:
         services, actor, letter_id = self._app.services, self._app.actor, self.letter.id
-        self._app.tasks.read(
+        self._read(
             lambda: letter_processing.letter_options(services, actor, letter_id),
             self._options_arrived,
-            lambda error: show_failure(self, error),
-            owner=self,
         )
 
     def _options_arrived(self, offered: LetterOptions) -> None:
@@ -227,11 +243,9 @@ class LetterWorkDialog(QDialog):
 
     def _load_duplicates(self) -> None:
         services, actor, letter_id = self._app.services, self._app.actor, self.letter.id
-        self._app.tasks.read(
+        self._read(
             lambda: letters.find_duplicates_of(services, actor, letter_id),
             self._duplicates_arrived,
-            lambda error: show_failure(self, error),
-            owner=self,
         )
 
     def _duplicates_arrived(self, found: list[DuplicateCandidate]) -> None:
@@ -241,6 +255,21 @@ class LetterWorkDialog(QDialog):
             self.letter.checked_new,
         )
 
+    def _typed(self) -> tuple[object, ...]:
+        """What the officer may have typed and not yet saved."""
+        return (
+            self.classification.classification(),
+            self.outcome.body.text(),
+            self.outcome.note.text(),
+            self.outcome.signer.text(),
+            self.reply_note.text(),
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.tabs, self.edit_button):
+            widget.setEnabled(not busy and (widget is self.tabs or self._can_edit))
+
     # --- actions -----------------------------------------------------------------------
 
     def _act(
@@ -248,28 +277,27 @@ class LetterWorkDialog(QDialog):
         work: Callable[[], Any],
         errors_to: Callable[[dict[str, str]], list[str] | None] | None = None,
         then: Callable[[Any], None] | None = None,
+        matter_changed: bool = False,
     ) -> None:
         """Run one write; show the letter as stored after it, or the problems."""
         if self.busy:
             return
-        self.busy = True
-        self.tabs.setEnabled(False)
+        self._set_busy(True)
 
         def done(result: Any) -> None:
-            self.busy = False
-            self.tabs.setEnabled(True)
+            self._set_busy(False)
             detail = result.detail if isinstance(result, OutcomeResult) else result
             if isinstance(detail, LetterDetail):
                 self._show(detail)
-                self._load_duplicates()
             else:
                 self._reload()
+            if matter_changed:
+                self._load_duplicates()
             if then is not None:
                 then(result)
 
         def failed(error: BaseException) -> None:
-            self.busy = False
-            self.tabs.setEnabled(True)
+            self._set_busy(False)
             if isinstance(error, ValidationError) and errors_to is not None:
                 leftover = errors_to(dict(error.fields))
                 if leftover:
@@ -281,12 +309,7 @@ class LetterWorkDialog(QDialog):
 
     def _reload(self) -> None:
         services, actor, letter_id = self._app.services, self._app.actor, self.letter.id
-        self._app.tasks.read(
-            lambda: letters.get_letter(services, actor, letter_id),
-            self._show,
-            lambda error: show_failure(self, error),
-            owner=self,
-        )
+        self._read(lambda: letters.get_letter(services, actor, letter_id), self._show)
 
     def save_classification(self) -> None:
         chosen = self.classification.classification()
@@ -306,9 +329,12 @@ class LetterWorkDialog(QDialog):
         services, actor, letter_id = self._app.services, self._app.actor, self.letter.id
         original, is_new = self.duplicates.answer()
         if original is not None:
-            self._act(lambda: letters.link_duplicate(services, actor, letter_id, original))
+            self._act(
+                lambda: letters.link_duplicate(services, actor, letter_id, original),
+                matter_changed=True,
+            )
         elif is_new:
-            self._act(lambda: letters.confirm_new(services, actor, letter_id))
+            self._act(lambda: letters.confirm_new(services, actor, letter_id), matter_changed=True)
         else:
             show_warning(
                 self,
@@ -407,8 +433,17 @@ class LetterWorkDialog(QDialog):
             self._load_duplicates()
 
     def reject(self) -> None:
-        if not self.busy:
-            super().reject()
+        """Esc or Đóng: what was typed and not saved is not dropped without asking."""
+        if self.busy:
+            return
+        if self._typed() != self._snapshot and not confirm(
+            self,
+            self.tr("Đóng khi chưa lưu?"),
+            self.tr("Phần phân loại hoặc hướng xử lý vừa nhập chưa được lưu. Bỏ đi và đóng?"),
+            self.tr("Bỏ, không lưu"),
+        ):
+            return
+        super().reject()
 
 
 def _right_aligned(widget: QWidget) -> QHBoxLayout:

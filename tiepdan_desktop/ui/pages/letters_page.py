@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -119,7 +119,8 @@ class LettersPage(QWidget):
         self.state_filter.currentIndexChanged.connect(lambda _i: self.query())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_detail())
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
+        open_key = QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
+        open_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # not Enter in the search box
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._prefetch())
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
         app.tasks.changed.connect(lambda kinds: self.query() if "letters" in kinds else None)

@@ -7,6 +7,7 @@ turns it back into the member, so code compares members, not strings.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox
 
@@ -48,3 +49,17 @@ def area_items(
         parent = names.get(area.parent_code or "")
         items.append((f"{parent} › {area.name}" if parent else area.name, area.code))
     return items
+
+
+def area_label(areas: list[SubjectAreaInfo], code: str | None) -> str:
+    """An area's name even when it is no longer offered (inactive, another type)."""
+    return next((area.name for area in areas if area.code == code), code or "")
+
+
+def select_or_add(combo: QComboBox, data: Any, label: str) -> None:
+    """Select `data`; a stored value the list no longer offers is added, not lost."""
+    index = combo.findData(data)
+    if index < 0 and data is not None:
+        combo.addItem(label, data)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(index, 0))

@@ -34,7 +34,14 @@ from tiepdan_desktop.domain.letter_classification import (
 )
 from tiepdan_desktop.domain.letter_records import LetterDetail
 from tiepdan_desktop.domain.records import SubjectAreaInfo
-from tiepdan_desktop.ui.widgets.choices import area_items, enum_combo, enum_value, select_member
+from tiepdan_desktop.ui.widgets.choices import (
+    area_items,
+    area_label,
+    enum_combo,
+    enum_value,
+    select_member,
+    select_or_add,
+)
 from tiepdan_desktop.ui.widgets.form import ValidatedForm
 
 # LEGAL.md §1.4, in a sentence each: what the commune chairman may resolve.
@@ -54,6 +61,7 @@ class ClassificationForm(QWidget):
         super().__init__(parent)
         self.setObjectName("classificationForm")
         self._areas = areas
+        self._read_only = False
         self.letter_type = enum_combo("classifyTypeCombo", LetterType)
         self.area = QComboBox()
         self.area.setObjectName("classifyAreaCombo")
@@ -182,12 +190,13 @@ class ClassificationForm(QWidget):
             self.prior_status.addItem(member.label, member)
         self.prior_status.setCurrentIndex(max(self.prior_status.findData(status), 0))
         self.prior_status.setEnabled(self.prior_status.count() > 1)
-        area = self.area.currentData()
+        area, shown = self.area.currentData(), self.area.currentText()
         self.area.clear()
         for label, code in area_items(self._areas, kind):
             self.area.addItem(label, code)
-        self.area.setCurrentIndex(max(self.area.findData(area), 0))
+        select_or_add(self.area, area, shown)  # a stored area is kept, not cleared
         self._refresh()
+        self._apply_read_only()  # the new checkboxes too
 
     def _all_met(self) -> None:
         for check in self.condition_checks.values():
@@ -215,7 +224,7 @@ class ClassificationForm(QWidget):
         stored = letter.classification
         select_member(self.letter_type, letter.letter_type)
         self._type_changed()
-        self.area.setCurrentIndex(max(self.area.findData(letter.area_code), 0))
+        select_or_add(self.area, letter.area_code, area_label(self._areas, letter.area_code))
         select_member(self.identity, letter.filer_identity)
         self.many_filers.setChecked(
             stored.many_filers if stored else letter.filer_kind is FilerKind.MANY_SIGNERS
@@ -274,6 +283,12 @@ class ClassificationForm(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """A letter with an outcome keeps the classification it was decided on."""
+        self._read_only = read_only
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
         for child in self.findChildren(QWidget):
             if isinstance(child, (QCheckBox, QComboBox, QLineEdit, QRadioButton, QPushButton)):
-                child.setEnabled(not read_only)
+                child.setEnabled(not self._read_only)
+        if not self._read_only:
+            self.prior_status.setEnabled(self.prior_status.count() > 1)

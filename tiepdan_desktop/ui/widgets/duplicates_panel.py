@@ -108,8 +108,16 @@ class DuplicatesPanel(QGroupBox):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._answer_changed()
 
+    def clear(self) -> None:
+        """Nothing typed to compare yet."""
+        self.show_candidates([])
+        self.status.setText(self.tr("Gõ nội dung hoặc người đứng đơn để tìm đơn đã có."))
+
     def show_candidates(self, candidates: list[DuplicateCandidate]) -> None:
         chosen = self.chosen_id()
+        seen = {c.letter_id for c in self._candidates}
+        if self.is_new.isChecked() and any(c.letter_id not in seen for c in candidates):
+            self.undecided.setChecked(True)  # «new» was said before this letter was shown
         self._candidates = candidates
         self.table.setRowCount(len(candidates))
         for row, candidate in enumerate(candidates):

@@ -200,6 +200,8 @@ class FilersSection(QGroupBox):
         return [filer.person for filer in (self.filers() or ())]
 
     def authorisation_doc(self) -> str | None:
+        if self.hidden_identity is not None:  # not shown, not changed: kept as stored
+            return self.authorisation.text() or None
         visible = any(f.role is LetterPartyRole.AUTHORISED for f in self._typed_filers())
         return self.authorisation.text() if visible else None
 
@@ -229,9 +231,10 @@ class FilersSection(QGroupBox):
         self._refresh()
         self.signer_count.setValue(letter.signer_count)
 
-    def show_errors(self, errors: Mapping[str, str]) -> None:
-        """Per-person errors under the fields when one person is typed, else above the list."""
-        self.form.show_errors(errors)
+    def show_errors(self, errors: Mapping[str, str]) -> list[str]:
+        """Per-person errors under the fields when one person is typed, else above the
+        list; the messages that belong to neither are returned."""
+        unplaced = self.form.show_errors(errors)
         mine = {k: m for k, m in errors.items() if k.startswith("people") or k == "filers"}
         in_fields = self.listed.count() == 0 and self._filer_in_fields() is not None
         if in_fields:
@@ -245,6 +248,7 @@ class FilersSection(QGroupBox):
         ]
         self.people_error.setText("\n".join(lines))
         self.people_error.setVisible(bool(lines))
+        return [m for m in unplaced if m not in mine.values()]
 
     def clear_errors(self) -> None:
         self.form.clear_errors()

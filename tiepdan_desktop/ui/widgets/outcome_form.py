@@ -88,6 +88,8 @@ class OutcomeForm(QWidget):
         self._option_changed()
 
     def show_options(self, offered: LetterOptions) -> None:
+        """The outcomes open now; the one the officer had chosen stays chosen."""
+        before = self.chosen()
         self.options.clear()
         first_open: QListWidgetItem | None = None
         for index, option in enumerate(offered.options):
@@ -95,7 +97,7 @@ class OutcomeForm(QWidget):
             item.setData(OPTION_ROLE, option)
             if option.blocked:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-            elif first_open is None:
+            elif first_open is None or (before and option.outcome is before.outcome):
                 first_open = item
             self.options.addItem(item)
         if first_open is not None:
