@@ -132,7 +132,9 @@ class DuplicatesPanel(QGroupBox):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(candidate.content)
+                item.setToolTip(
+                    f"{text}\n\n{candidate.content}" if column < len(HEADERS) - 1 else text
+                )
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         for column in range(len(HEADERS) - 1):
