@@ -43,7 +43,13 @@ from tiepdan_desktop.domain.letter_records import (
     OutcomeChoice,
 )
 from tiepdan_desktop.domain.permissions import role_can
-from tiepdan_desktop.domain.records import NewUser, UnitChanges, UserChanges, UserInfo
+from tiepdan_desktop.domain.records import (
+    NewUser,
+    SubjectAreaInfo,
+    UnitChanges,
+    UserChanges,
+    UserInfo,
+)
 from tiepdan_desktop.domain.visit_records import (
     PersonInput,
     RegisterFilter,
@@ -182,6 +188,9 @@ RECIPES: dict[str, Call] = {
         s, a, UnitChanges("UBND phường Bến Thành", "Nguyễn Văn Thành", False, None)
     ),
     "unit.list_subject_areas": lambda s, a, _t: unit.list_subject_areas(s, a),
+    "unit.save_subject_area": lambda s, a, _t: unit.save_subject_area(
+        s, a, SubjectAreaInfo("MT-X", "Môi trường khác", None, ("kien_nghi_phan_anh",), True), True
+    ),
     "maintenance.check_integrity": lambda s, a, _t: maintenance.check_integrity(s, a),
     "maintenance.list_audit_entries": lambda s, a, _t: maintenance.list_audit_entries(s, a),
     "overview.register_summary": lambda s, a, _t: overview.register_summary(s, a),

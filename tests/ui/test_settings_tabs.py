@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import FAST_HASHER
 from tests.ui.conftest import settle
 from tests.ui.typing import replace_text, type_text
-from tiepdan_desktop.domain.enums import Role
+from tiepdan_desktop.domain.enums import LetterType, Role
 from tiepdan_desktop.domain.text import name_sort_key
 from tiepdan_desktop.services import accounts, letter_processing, setup
 from tiepdan_desktop.services.letter_documents import NumberingSettings, number_label
 from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs.area_dialog import AreaDialog
 from tiepdan_desktop.ui.dialogs.reset_password import ResetPasswordDialog
 from tiepdan_desktop.ui.dialogs.user_dialog import UserDialog
+from tiepdan_desktop.ui.pages.catalogue import SCREENS
+from tiepdan_desktop.ui.pages.letters_page import LettersPage
+from tiepdan_desktop.ui.pages.settings.areas_tab import AreasTab
 from tiepdan_desktop.ui.pages.settings.documents_tab import DocumentsTab
 from tiepdan_desktop.ui.pages.settings.unit_tab import UnitTab
 from tiepdan_desktop.ui.pages.settings.users_tab import UsersTab
@@ -153,3 +160,54 @@ def test_document_numbering_is_set_and_used_by_the_next_document(
     stored = letter_processing.get_numbering(app_context.services, app_context.actor)
     assert stored == NumberingSettings("{so}/{ky_hieu}-TCD", False, {"nd124-mau-03": "TB-KN"}, "")
     assert number_label(stored, 3, stored.symbols["nd124-mau-03"]) == "03/TB-KN-TCD"
+
+
+def test_the_office_adds_and_retires_a_subject_area(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    letters_page = LettersPage(app_context, next(s for s in SCREENS if s.key == "letters"))
+    qtbot.addWidget(letters_page)
+    tab = AreasTab(app_context)
+    qtbot.addWidget(tab)
+    settle(qtbot, app_context.tasks)
+    dialogs: list[AreaDialog] = []
+
+    def fill_and_save(dialog: AreaDialog) -> int:
+        dialogs.append(dialog)
+        if dialog._is_new:
+            type_text(dialog.code, "HC.XD")
+            type_text(dialog.name, "Trật tự xây dựng")
+            dialog.parent_area.setCurrentIndex(dialog.parent_area.findData("HC"))
+            for letter_type, check in dialog.types.items():
+                check.setChecked(letter_type is LetterType.PETITION)
+        else:
+            dialog.active.setChecked(False)
+        dialog.submit()
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=5000)
+        return int(dialog.result())
+
+    monkeypatch.setattr(AreaDialog, "exec", fill_and_save)
+    tab.add_button.click()
+    settle(qtbot, app_context.tasks)
+    added = tab.tree.findItems("Trật tự xây dựng", Qt.MatchFlag.MatchRecursive)
+    assert added and added[0].parent().text(1) == "HC"
+    assert added[0].text(2) == "Kiến nghị, phản ánh"
+    assert "HC.XD" in {a.code for a in letters_page._areas}  # the letter forms offer it
+    tab.tree.setCurrentItem(added[0])
+    assert tab.edit_button.isEnabled()
+    tab.edit_button.click()
+    settle(qtbot, app_context.tasks)
+    assert dialogs[1].code.isReadOnly()
+    retired = tab.tree.findItems("Trật tự xây dựng", Qt.MatchFlag.MatchRecursive)[0]
+    assert retired.text(2).startswith("(ngừng dùng)")
+
+
+def test_a_read_only_user_cannot_change_the_catalogue(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext
+) -> None:
+    app_context.actor = replace(app_context.actor, role=Role.READ_ONLY)
+    tab = AreasTab(app_context)
+    qtbot.addWidget(tab)
+    settle(qtbot, app_context.tasks)
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    assert not tab.add_button.isEnabled() and not tab.edit_button.isEnabled()

@@ -123,7 +123,7 @@ class LettersPage(QWidget):
         open_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # not Enter in the search box
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._prefetch())
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
-        app.tasks.changed.connect(lambda kinds: self.query() if "letters" in kinds else None)
+        app.tasks.changed.connect(self._records_changed)
         self._show_detail()
         self._load_warning_date()
         self._load_lists()
@@ -216,6 +216,12 @@ class LettersPage(QWidget):
         self._app.tasks.read(
             lambda: unit.list_subject_areas(services, actor), self._areas_loaded, owner=self
         )
+
+    def _records_changed(self, kinds: frozenset[str]) -> None:
+        if "letters" in kinds:
+            self.query()
+        if kinds & {"areas", "users"}:  # the forms offer the catalogue as it is now
+            self._load_lists()
 
     def _officers_loaded(self, officers: list[tuple[uuid.UUID, str]]) -> None:
         self._officers = officers
