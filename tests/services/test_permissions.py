@@ -86,6 +86,7 @@ SUPPORT_MODULES = {
     "tiepdan_desktop.services.letter_documents",
     "tiepdan_desktop.services.letter_support",
     "tiepdan_desktop.services.citizens",
+    "tiepdan_desktop.services.export_audit",
 }
 
 

@@ -347,7 +347,7 @@ def test_leaving_with_unsaved_typing_asks_first(
         asked.append(title)
         return answers.pop(0)
 
-    monkeypatch.setattr("tiepdan_desktop.ui.dialogs.visit_dialog.confirm", answer)
+    monkeypatch.setattr("tiepdan_desktop.ui.dialogs.register_form_dialog.confirm", answer)
     untouched = _dialog(page)
     qtbot.addWidget(untouched)
     untouched.show()

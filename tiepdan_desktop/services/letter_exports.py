@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tiepdan_desktop.db.audit import record_bulk_action
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
@@ -19,8 +18,9 @@ from tiepdan_desktop.exports.letter_register import (
     write_letter_register_xlsx,
 )
 from tiepdan_desktop.services import letters, setup
-from tiepdan_desktop.services.access import current_permission, requires
+from tiepdan_desktop.services.access import requires
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.export_audit import record_register_export
 from tiepdan_desktop.services.visit_exports import ExportSummary
 
 
@@ -52,20 +52,7 @@ def export_letters(
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    shown = current_permission(context, actor, Permission.VIEW_DENOUNCERS)
-    with context.sessions.writing(actor, "xuat_so_don") as session:
-        record_bulk_action(
-            session,
-            actor,
-            "xuat_so_don",
-            "letter",
-            {
-                "date_from": date_from.isoformat(),
-                "date_to": date_to.isoformat(),
-                "rows": len(rows),
-                "identities_shown": shown,
-                "files": ", ".join(path.name for path in written),
-            },
-            operation="export",
-        )
+    record_register_export(
+        context, actor, "xuat_so_don", "letter", (date_from, date_to), len(rows), written
+    )
     return ExportSummary(len(rows), tuple(written))

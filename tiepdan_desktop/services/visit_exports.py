@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tiepdan_desktop.db.audit import record_bulk_action
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
@@ -20,8 +19,9 @@ from tiepdan_desktop.exports.visit_register_layout import RegisterDocument
 from tiepdan_desktop.exports.visit_register_pdf import write_register_pdf
 from tiepdan_desktop.exports.visit_register_xlsx import write_register_xlsx
 from tiepdan_desktop.services import setup, visits
-from tiepdan_desktop.services.access import current_permission, requires
+from tiepdan_desktop.services.access import requires
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.export_audit import record_register_export
 
 # Told the step, how far it is (0–1); raises CancelledError to stop.
 ExportProgress = Callable[[str, float], None]
@@ -73,20 +73,7 @@ def export_register(
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    shown = current_permission(context, actor, Permission.VIEW_DENOUNCERS)
-    with context.sessions.writing(actor, "xuat_so_tiep_cong_dan") as session:
-        record_bulk_action(
-            session,
-            actor,
-            "xuat_so_tiep_cong_dan",
-            "visit",
-            {
-                "date_from": date_from.isoformat(),
-                "date_to": date_to.isoformat(),
-                "rows": len(rows),
-                "identities_shown": shown,
-                "files": ", ".join(path.name for path in written),
-            },
-            operation="export",
-        )
+    record_register_export(
+        context, actor, "xuat_so_tiep_cong_dan", "visit", (date_from, date_to), len(rows), written
+    )
     return ExportSummary(len(rows), tuple(written))

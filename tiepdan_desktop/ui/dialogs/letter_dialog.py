@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from tiepdan_desktop.domain.enums import LetterSource, LetterType
-from tiepdan_desktop.domain.errors import ValidationError
 from tiepdan_desktop.domain.letter_intake import is_forwarded, letter_problems
 from tiepdan_desktop.domain.letter_records import DuplicateCandidate, LetterDetail, LetterInput
 from tiepdan_desktop.domain.records import SubjectAreaInfo
@@ -35,8 +34,8 @@ from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.domain.visit_records import PersonInput, PersonMatch
 from tiepdan_desktop.services import letters, visits
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.dialogs.service_dialog import ServiceFormDialog
-from tiepdan_desktop.ui.messages import confirm, show_warning
+from tiepdan_desktop.ui.dialogs.register_form_dialog import RegisterFormDialog
+from tiepdan_desktop.ui.messages import show_warning
 from tiepdan_desktop.ui.widgets.choices import (
     area_items,
     area_label,
@@ -61,7 +60,9 @@ DUPLICATE_PAUSE_MS = 400
 MIN_CONTENT_FOR_SEARCH = 12  # characters typed before the content is compared
 
 
-class LetterDialog(ServiceFormDialog):
+class LetterDialog(RegisterFormDialog):
+    discard_title = "Bỏ đơn đang nhập?"
+
     def __init__(
         self,
         app: AppContext,
@@ -369,31 +370,3 @@ class LetterDialog(ServiceFormDialog):
             return letters.register_letter(services, actor, data, duplicate_of, checked_new)
 
         self.run_write(save, changes={"letters"})
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError):
-            self.saving = False
-            self.buttons.setEnabled(True)
-            self.show_problems(dict(error.fields))
-            return
-        super()._failed(error)
-
-    # --- leaving -----------------------------------------------------------------------
-
-    def _may_leave(self) -> bool:
-        return not self.has_changes() or confirm(
-            self,
-            self.tr("Bỏ đơn đang nhập?"),
-            self.tr("Các thông tin vừa nhập chưa được lưu. Bỏ đi và đóng?"),
-            self.tr("Bỏ, không lưu"),
-        )
-
-    def reject(self) -> None:
-        if not self.saving and self._may_leave():
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.saving or not self._may_leave():
-            event.ignore()
-        else:
-            event.accept()

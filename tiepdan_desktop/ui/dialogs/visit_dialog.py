@@ -14,7 +14,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,7 +38,6 @@ from tiepdan_desktop.domain.enums import (
     RefusalGround,
     VisitHandling,
 )
-from tiepdan_desktop.domain.errors import ValidationError
 from tiepdan_desktop.domain.reception import NAMES_A_BODY, visit_problems
 from tiepdan_desktop.domain.records import SubjectAreaInfo
 from tiepdan_desktop.domain.visit_records import (
@@ -50,9 +49,8 @@ from tiepdan_desktop.domain.visit_records import (
 )
 from tiepdan_desktop.services import visits
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.dialogs.service_dialog import ServiceFormDialog
+from tiepdan_desktop.ui.dialogs.register_form_dialog import RegisterFormDialog
 from tiepdan_desktop.ui.errors import show_failure
-from tiepdan_desktop.ui.messages import confirm
 from tiepdan_desktop.ui.widgets.choices import (
     area_items,
     enum_combo,
@@ -73,7 +71,9 @@ def _combo(object_name: str, items: list[tuple[str, object]]) -> QComboBox:
     return combo
 
 
-class VisitDialog(ServiceFormDialog):
+class VisitDialog(RegisterFormDialog):
+    discard_title = "Bỏ lượt tiếp đang ghi?"
+
     def __init__(
         self,
         app: AppContext,
@@ -471,32 +471,3 @@ class VisitDialog(ServiceFormDialog):
             return visits.register_visit(services, actor, visit, make_letter)
 
         self.run_write(save, changes={"visits", "letters"})
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError):
-            self.saving = False
-            self.buttons.setEnabled(True)
-            self.show_problems(dict(error.fields))
-            return
-        super()._failed(error)
-
-    # --- leaving -----------------------------------------------------------------------
-
-    def _may_leave(self) -> bool:
-        """Nothing typed is lost without the official saying so."""
-        return not self.has_changes() or confirm(
-            self,
-            self.tr("Bỏ lượt tiếp đang ghi?"),
-            self.tr("Các thông tin vừa nhập chưa được lưu. Bỏ đi và đóng?"),
-            self.tr("Bỏ, không lưu"),
-        )
-
-    def reject(self) -> None:
-        if not self.saving and self._may_leave():
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.saving or not self._may_leave():
-            event.ignore()
-        else:
-            event.accept()
