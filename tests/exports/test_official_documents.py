@@ -59,6 +59,26 @@ def _context(filer: dict[str, str]) -> dict[str, Any]:
             "date": "10/11/2026",
         },
         "document": {"date": "25/11/2026", "number": "15/TB-UBND"},
+        # A step of the matter's resolution (services/case_documents.py).
+        "case": {
+            "number": "7/2026",
+            "accepted_on": "05/11/2026",
+            "due_on": "05/12/2026",
+            "verifier": "Tổ xác minh do ông Trần Văn Minh làm tổ trưởng",
+            "complexity": "phức tạp",
+            "basis": "Cần xác minh ở nhiều địa phương, cơ quan",
+            "extensions": 1,
+        },
+        "step": {
+            "date": "25/11/2026",
+            "note": "Đã làm việc với các bên liên quan",
+            "ground": "Chờ kết quả giám định của cơ quan chuyên môn",
+            "body": "Thanh tra tỉnh",
+            "verifier": "Tổ xác minh do ông Trần Văn Minh làm tổ trưởng",
+            "verdict": "đúng một phần",
+            "previous_due": "05/12/2026",
+            "new_due": "04/01/2027",
+        },
     }
 
 

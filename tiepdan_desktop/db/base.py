@@ -11,7 +11,7 @@ import enum
 import uuid
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Dialect, MetaData, String, Text, TypeDecorator, Uuid, event
+from sqlalchemy import DateTime, Dialect, Float, MetaData, String, Text, TypeDecorator, Uuid, event
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
@@ -57,6 +57,9 @@ class Base(DeclarativeBase):
         uuid.UUID: Uuid(),
         dt.datetime: DateTime(),
         str: String(),
+        # Money (million đồng) and land (m²) in the report figures: a plain FLOAT
+        # column, as the migrations create it (SQLAlchemy 2.1 would say DOUBLE).
+        float: Float(),
         # Enums are stored by value ("to_cao"), as plain strings: adding a member
         # needs no schema change.
         enum.Enum: SqlEnum(

@@ -172,6 +172,7 @@ class CaseState(LabelledEnum):
     PROPOSED = ("de_xuat_thu_ly", "Đề xuất thụ lý")
     ACCEPTED = ("da_thu_ly", "Đã thụ lý")
     VERIFYING = ("dang_xac_minh", "Đang xác minh")
+    VERIFIED = ("da_xac_minh", "Đã có báo cáo xác minh")
     DIALOGUE = ("doi_thoai", "Đối thoại")
     SUSPENDED = ("tam_dinh_chi", "Tạm đình chỉ")
     DECIDED = ("da_ban_hanh", "Đã ban hành quyết định, kết luận")

@@ -196,3 +196,10 @@ def _as_vietnamese_date(text: str) -> str:
     if len(text) == len("2026-11-25"):
         return moment.strftime("%d/%m/%Y")
     return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def number_text(value: float) -> str:
+    """A figure the Vietnamese way: 1.234.567,5 (no trailing zeros)."""
+    whole, _dot, fraction = f"{value:,.4f}".rstrip("0").rstrip(".").partition(".")
+    whole = whole.replace(",", ".")
+    return f"{whole},{fraction}" if fraction else whole

@@ -25,7 +25,12 @@ from tiepdan_desktop.db.models import User
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.enums import Role
 from tiepdan_desktop.domain.errors import PermissionDeniedError, StorageError
-from tiepdan_desktop.domain.permissions import PERMISSION_LABELS, Permission, role_can
+from tiepdan_desktop.domain.permissions import (
+    PERMISSION_LABELS,
+    Permission,
+    permissions_of,
+    role_can,
+)
 from tiepdan_desktop.services.context import ServiceContext
 
 P = ParamSpec("P")
@@ -73,6 +78,12 @@ def _account_state(context: ServiceContext, actor: Actor) -> tuple[Role, bool]:
     if row is None or not row.active:
         raise PermissionDeniedError("Tài khoản này đã bị khóa hoặc không còn tồn tại.")
     return cast(Role, row.role), bool(row.must_change_password)
+
+
+def current_permissions(context: ServiceContext, actor: Actor) -> frozenset[Permission]:
+    """Everything the actor's role may do now (what a screen offers, which steps)."""
+    role, _temporary = _account_state(context, actor)
+    return permissions_of(role)
 
 
 def current_permission(context: ServiceContext, actor: Actor, permission: Permission) -> bool:

@@ -74,6 +74,8 @@ def add_attachment(
     name: str,
     *,
     letter_id: uuid.UUID | None = None,
+    case_id: uuid.UUID | None = None,
+    case_event_id: uuid.UUID | None = None,
     confidential: bool = False,
     added_by: uuid.UUID | None = None,
 ) -> Attachment:
@@ -84,6 +86,8 @@ def add_attachment(
         media_type=media_type(name),
         size_bytes=len(data),
         letter_id=letter_id,
+        case_id=case_id,
+        case_event_id=case_event_id,
         confidential=confidential,
         added_by=added_by,
     )

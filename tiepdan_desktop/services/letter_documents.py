@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.base import utc_now
-from tiepdan_desktop.db.models import IssuedDocument, Letter, Setting, Unit
+from tiepdan_desktop.db.models import Case, IssuedDocument, Letter, Setting, Unit
 from tiepdan_desktop.db.repositories.calendar import setting_text
 from tiepdan_desktop.db.repositories.letters import people_of
 from tiepdan_desktop.domain.actor import Actor
@@ -144,8 +144,10 @@ def document_context(
     template: DocumentTemplate,
     issued_on: dt.date,
     number: str,
+    matter: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What a template may use: unit, letter, filer, subject, outcome, document."""
+    """What a template may use: unit, letter, filer, subject, outcome, document,
+    and for a step of a matter's resolution `case` and `step` (services/case_documents.py)."""
     ground = letter.outcome_ground.label if letter.outcome_ground else ""
     return {
         "unit": {"name": unit.name, "chairman": unit.chairman_name, "address": unit.address or ""},
@@ -173,6 +175,7 @@ def document_context(
             "date": _day(letter.outcome_on),
         },
         "document": {"date": _day(issued_on), "number": number},
+        **(matter or {"case": {}, "step": {}}),
     }
 
 
@@ -185,8 +188,12 @@ def issue_document(
     issued_on: dt.date,
     may_see_denouncers: bool,
     signer_name: str | None = None,
+    case: Case | None = None,
+    matter: dict[str, Any] | None = None,
 ) -> IssuedDocument:
-    """Number, write (.docx and PDF) and record the document `code` for `letter`."""
+    """Number, write (.docx and PDF) and record the document `code` for `letter`, or
+    for a step of `case` (the matter of `letter`; `matter` fills the template's
+    `case` and `step`): then it is kept with the matter, not the letter."""
     unit = session.get(Unit, letter.unit_id)
     assert unit is not None  # a letter always belongs to the unit
     template = load_template(code)
@@ -205,7 +212,7 @@ def issue_document(
     )
     document = render(
         template,
-        document_context(session, unit, letter, template, issued_on, label),
+        document_context(session, unit, letter, template, issued_on, label, matter),
         office_lines=("ỦY BAN NHÂN DÂN", unit.name.removeprefix("UBND ").upper()),
         number_line=f"Số: {label}",
         place_date=vietnamese_date(settings.place or bare_name(unit.ward_name), issued_on),
@@ -221,7 +228,8 @@ def issue_document(
             context,
             data,
             f"{stem}{suffix}",
-            letter_id=letter.id,
+            letter_id=None if case else letter.id,
+            case_id=case.id if case else None,
             confidential=names_denouncer,
             added_by=actor.user_id,
         )
@@ -229,8 +237,8 @@ def issue_document(
     )
     row = IssuedDocument(
         unit_id=unit.id,
-        letter_id=letter.id,
-        case_id=letter.case_id,
+        letter_id=None if case else letter.id,
+        case_id=case.id if case else letter.case_id,
         form_code=code,
         title=template.name,
         year=issued_on.year,
@@ -240,7 +248,7 @@ def issue_document(
         signer_name=signer,
         attachment_id=pdf_row.id,
         docx_attachment_id=docx_row.id,
-        recipient=letter.outcome_body,
+        recipient=None if case else letter.outcome_body,
         created_by=actor.user_id,
     )
     session.add(row)

@@ -39,7 +39,7 @@ from tiepdan_desktop.domain.letter_records import (
 )
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.text import normalize_multiline, normalize_text
-from tiepdan_desktop.services import attachment_store
+from tiepdan_desktop.services import attachment_store, case_opening
 from tiepdan_desktop.services.access import current_permission, requires
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.letter_documents import (
@@ -154,6 +154,10 @@ def decide_outcome(
         _close_clocks(
             session, letter, choice.decided_on, option.next_state is not LetterState.PROPOSED
         )
+        if case_opening.opens_case(option.outcome):  # accepted or assigned: resolution begins
+            case_opening.open_case_for_letter(
+                session, actor, letter, option.outcome, choice.decided_on
+            )
         session.flush()
         issued = [
             issue_document(

@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tiepdan_desktop.db.base import Base, Timestamps, UUIDKey, VNMultiline, VNText, utc_now
+from tiepdan_desktop.domain.case_workflow import EscalationResult
 from tiepdan_desktop.domain.enums import (
     CaseState,
     CaseType,
@@ -45,6 +46,36 @@ class Case(UUIDKey, Timestamps, Base):
     officer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     # Code of the same case in the province's or the national system, when known.
     external_code: Mapped[str | None] = mapped_column(String(60))
+    # Where a suspended matter goes back to when resumed.
+    resume_state: Mapped[CaseState | None]
+    # Extension decisions of a denunciation (Luật Tố cáo Điều 30) and the NĐ 31/2019
+    # Điều 3 criteria behind its complexity (JSON list of ComplexityCriterion).
+    extensions: Mapped[int] = mapped_column(default=0, server_default="0")
+    complexity_basis_json: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    verifier: Mapped[str | None] = mapped_column(VNText(300))
+    partly_withdrawn: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # Resolved within the resolution deadline: set once, when the clock stops.
+    on_time: Mapped[bool | None]
+    escalation_result: Mapped[EscalationResult | None]
+    # Report figures of the decision (01/KQGQ): million đồng, m², counts.
+    money_to_recover: Mapped[float] = mapped_column(default=0, server_default="0")
+    land_to_recover: Mapped[float] = mapped_column(default=0, server_default="0")
+    money_to_return: Mapped[float] = mapped_column(default=0, server_default="0")
+    land_to_return: Mapped[float] = mapped_column(default=0, server_default="0")
+    orgs_restored: Mapped[int] = mapped_column(default=0, server_default="0")
+    persons_restored: Mapped[int] = mapped_column(default=0, server_default="0")
+    sanction_persons: Mapped[int] = mapped_column(default=0, server_default="0")
+    sanction_officials: Mapped[int] = mapped_column(default=0, server_default="0")
+    police_cases: Mapped[int] = mapped_column(default=0, server_default="0")
+    police_persons: Mapped[int] = mapped_column(default=0, server_default="0")
+    # … and of its enforcement (02/KQGQ).
+    money_recovered: Mapped[float] = mapped_column(default=0, server_default="0")
+    land_recovered: Mapped[float] = mapped_column(default=0, server_default="0")
+    money_returned: Mapped[float] = mapped_column(default=0, server_default="0")
+    land_returned: Mapped[float] = mapped_column(default=0, server_default="0")
+    sanctioned_persons: Mapped[int] = mapped_column(default=0, server_default="0")
+    criminal_cases: Mapped[int] = mapped_column(default=0, server_default="0")
+    fully_enforced: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class CaseEvent(UUIDKey, Base):
@@ -62,6 +93,12 @@ class CaseEvent(UUIDKey, Base):
     document_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("issued_document.id"))
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    # The document the step records when it was made elsewhere (or its reference).
+    doc_number: Mapped[str | None] = mapped_column(VNText(60))
+    doc_date: Mapped[dt.date | None]
+    doc_signer: Mapped[str | None] = mapped_column(VNText(120))
+    # The step's own fields (verifier, ground, verdict, figures …) as JSON, for the timeline.
+    data_json: Mapped[str] = mapped_column(VNMultiline(), default="{}", server_default="{}")
 
 
 class Deadline(UUIDKey, Base):
@@ -93,6 +130,8 @@ class Deadline(UUIDKey, Base):
     # JSON: the explanation of due_on (rule, basis, skipped days, pauses, extensions).
     explanation_json: Mapped[str] = mapped_column(VNMultiline(), default="{}")
     computed_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    # A suspended matter's clock stands still from this day until it resumes.
+    paused_since: Mapped[dt.date | None]
 
 
 class IssuedDocument(UUIDKey, Base):
@@ -130,6 +169,9 @@ class Attachment(UUIDKey, Base):
     size_bytes: Mapped[int]
     letter_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("letter.id"), index=True)
     case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("legal_case.id"), index=True)
+    # The step the page belongs to.  No foreign key: steps point at issued
+    # documents, which point at attachments, and SQLite cannot order such a cycle.
+    case_event_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     # Pages that show a denouncer's handwriting are confidential (Luật Tố cáo Đ8.3).
     confidential: Mapped[bool] = mapped_column(default=False)
     added_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))

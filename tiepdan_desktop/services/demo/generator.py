@@ -50,8 +50,9 @@ from tiepdan_desktop.domain.letter_intake import INTAKE_RULES
 from tiepdan_desktop.domain.records import UnitInfo
 from tiepdan_desktop.domain.text import name_sort_key, search_key
 from tiepdan_desktop.services.demo import vocabulary as words
+from tiepdan_desktop.services.demo.case_details import resolution_columns, step_document
 from tiepdan_desktop.services.demo.fast_random import FastRandom
-from tiepdan_desktop.services.demo.running_deadlines import running_request
+from tiepdan_desktop.services.demo.running_deadlines import resolution_clock
 from tiepdan_desktop.services.demo.trajectories import TRAJECTORIES, Trajectory, WorkingDays, as_of
 
 Row = dict[str, Any]
@@ -429,10 +430,25 @@ class DemoGenerator:
             "created_at": created,
             "updated_at": dt.datetime.combine(now.steps[-1].on, dt.time(10)) - _UTC_OFFSET,
         }
+        verifier = f"Tổ xác minh do {rng.choice(self.officers).name} làm tổ trưởng"
+        case.update(resolution_columns(rng, case_type, now, verifier))
         self.rows.cases.append(case)
+        self._add_steps(case, now)
+        if self.calendar is not None:
+            clock = resolution_clock(case_type, now, self.unit.remote_area)
+            if clock is not None:
+                case["on_time"] = self._add_deadline(
+                    case, clock.request, self.calendar, None, clock.paused_since, clock.stopped_on
+                )
+        return _Matter(case, full, person_ids, letter_type, text, self.key(content))
+
+    def _add_steps(self, case: Row, now: Trajectory) -> None:
         previous: CaseState | None = None
         for step in now.steps:
             at = dt.datetime.combine(step.on, _STEP_TIME)
+            number, signed_on, signer = step_document(
+                step.kind, step.on, self.unit.chairman_name, self.next_number
+            )
             self.rows.case_events.append(
                 {
                     "id": self.new_id(at),
@@ -445,14 +461,13 @@ class DemoGenerator:
                     "document_id": None,
                     "user_id": case["officer_id"],
                     "created_at": at - _UTC_OFFSET,
+                    "doc_number": number,
+                    "doc_date": signed_on,
+                    "doc_signer": signer,
+                    "data_json": "{}",
                 }
             )
             previous = step.state
-        if self.calendar is not None:
-            request = running_request(case_type, now, received, self.unit.remote_area, self.today)
-            if request is not None:
-                self._add_deadline(case, request, self.calendar)
-        return _Matter(case, full, person_ids, letter_type, text, self.key(content))
 
     def _add_deadline(
         self,
@@ -460,9 +475,16 @@ class DemoGenerator:
         request: DeadlineRequest,
         calendar: WorkCalendar,
         letter_id: uuid.UUID | None = None,
-    ) -> None:
+        paused_since: dt.date | None = None,
+        stopped_on: dt.date | None = None,
+    ) -> bool | None:
+        """A legal clock, running or stopped on `stopped_on`; whether it was met then."""
         result = compute_deadline(request, calendar, self.deadline_settings)
         computed = dt.datetime.combine(request.start, _STEP_TIME)
+        met = None if stopped_on is None else stopped_on <= result.due
+        status = {None: DeadlineStatus.OPEN, True: DeadlineStatus.MET}.get(
+            met, DeadlineStatus.MISSED
+        )
         self.rows.deadlines.append(
             {
                 "id": self.new_id(computed),
@@ -473,14 +495,16 @@ class DemoGenerator:
                 "start_on": request.start,
                 "due_on": result.due,
                 "unit": result.unit.value,
-                "status": DeadlineStatus.OPEN,
-                "met_on": None,
+                "status": status,
+                "met_on": stopped_on,
                 "provisional": result.provisional,
                 "request_json": request.to_json(),
                 "explanation_json": json.dumps(result.as_json(), ensure_ascii=False),
                 "computed_at": computed - _UTC_OFFSET,
+                "paused_since": paused_since if stopped_on is None else None,
             }
         )
+        return met
 
     def decisive_step(self, matter: _Matter) -> str | None:
         """The first step after intake, if it has happened by today."""
@@ -838,9 +862,13 @@ class DemoGenerator:
         row["subject_name"] = matter.text.subject_name
         row["subject_position"] = matter.text.subject_position
         matter.letter_ids.append(letter_id)
-        if state == LetterState.RECEIVED and self.calendar is not None:
-            # Not handled yet: its intake clocks run, as for a letter typed in.
+        if state in (LetterState.RECEIVED, LetterState.PROPOSED) and self.calendar is not None:
+            # Not handled yet: its intake clocks run, as for a letter typed in (a
+            # proposal to accept ends letter processing, X1, not the acceptance).
+            proposed = state == LetterState.PROPOSED
             for rule_id in INTAKE_RULES[matter.letter_type]:
+                if proposed and rule_id == "X1":
+                    continue
                 self._add_deadline(
                     None, DeadlineRequest(rule_id, received), self.calendar, letter_id
                 )

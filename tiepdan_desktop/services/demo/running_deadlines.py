@@ -1,72 +1,60 @@
-"""Which legal clock runs for an open demo matter, and from when.
+"""Which legal clocks a demo matter has, computed from the same terms as the
+resolution services (domain/case_clocks.py).
 
-- not yet processed: acceptance of a complaint (K2), initial processing of a
-  denunciation (T1), otherwise letter processing (X1), from the day received;
-- accepted: resolution (K3, K8, KD4, T4) from acceptance, with the extensions
-  and the suspension the matter has had so far (T4);
-- a petition assigned to a unit: its resolution (P2) from the assignment.
-Matters waiting on others (forwarded, escalated) or already decided have no
-clock of their own here.
+- accepted or assigned: resolution (K3, K8, KD4, T4, P2) from that day, with the
+  complexity, extensions and suspensions the matter has had; it runs while the
+  matter is under resolution (paused while suspended) and is closed, on time or
+  late, by the step that ended it (decision, answer, withdrawal, termination).
+Letters not yet handled carry their intake clocks (X1, K2, T1) themselves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from tiepdan_desktop.domain.case_clocks import MatterTerms, closed_pause, resolution_request
+from tiepdan_desktop.domain.case_workflow import workflow_of
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, Pause
-from tiepdan_desktop.domain.enums import CaseState, CaseType, Complexity
+from tiepdan_desktop.domain.enums import CaseType
 from tiepdan_desktop.services.demo.trajectories import Trajectory
 
-_INTAKE_RULES = {
-    CaseType.COMPLAINT_FIRST: "K2",
-    CaseType.COMPLAINT_SECOND: "K7",
-    CaseType.DISCIPLINARY_COMPLAINT: "KD3",
-    CaseType.DENUNCIATION: "T1",
-}
-_RESOLUTION_RULES = {
-    CaseType.COMPLAINT_FIRST: "K3",
-    CaseType.COMPLAINT_SECOND: "K8",
-    CaseType.DISCIPLINARY_COMPLAINT: "KD4",
-    CaseType.DENUNCIATION: "T4",
-}
-_UNDER_RESOLUTION = frozenset(
-    {CaseState.ACCEPTED, CaseState.VERIFYING, CaseState.DIALOGUE, CaseState.SUSPENDED}
-)
-_REMOTE_VARIANT = frozenset({"K3", "K8"})
+# The steps that stop the resolution clock.
+_ENDING = frozenset({"ra_quyet_dinh", "tra_loi", "rut_don", "dinh_chi"})
 
 
-def running_request(
-    case_type: CaseType, now: Trajectory, received: dt.date, remote: bool, today: dt.date
-) -> DeadlineRequest | None:
-    state = now.steps[-1].state
-    if state in (CaseState.NEW, CaseState.PROPOSED):
-        return DeadlineRequest(_INTAKE_RULES.get(case_type, "X1"), received)
-    if state in _UNDER_RESOLUTION and now.accepted_on and case_type in _RESOLUTION_RULES:
-        rule = _RESOLUTION_RULES[case_type]
-        is_t4 = rule == "T4"
-        return DeadlineRequest(
-            rule,
-            now.accepted_on,
-            complexity=now.complexity if is_t4 else Complexity.NORMAL,
-            remote=remote and rule in _REMOTE_VARIANT,
-            extensions=sum(1 for step in now.steps if step.kind == "gia_han") if is_t4 else 0,
-            pauses=_pauses(now, today) if is_t4 else (),
-        )
-    if state is CaseState.ASSIGNED and case_type is CaseType.PETITION:
-        return DeadlineRequest("P2", now.steps[-1].on)
-    return None
+@dataclass(frozen=True)
+class DemoClock:
+    request: DeadlineRequest
+    paused_since: dt.date | None = None
+    stopped_on: dt.date | None = None  # the day the step that ended it was taken
 
 
-def _pauses(now: Trajectory, today: dt.date) -> tuple[Pause, ...]:
-    """Suspension to resumption (the day before); a suspension still on runs to today."""
+def resolution_clock(case_type: CaseType, now: Trajectory, remote: bool) -> DemoClock | None:
+    """The matter's resolution clock as it stands today (None before acceptance)."""
+    if now.accepted_on is None:
+        return None
+    pauses, paused_since = _pauses(now)
+    terms = MatterTerms(
+        workflow=workflow_of(case_type),
+        start=now.accepted_on,
+        complexity=now.complexity,
+        remote=remote,
+        extensions=sum(1 for step in now.steps if step.kind == "gia_han"),
+        pauses=pauses,
+    )
+    stopped = next((step.on for step in now.steps if step.kind in _ENDING), None)
+    return DemoClock(resolution_request(terms), paused_since, stopped)
+
+
+def _pauses(now: Trajectory) -> tuple[tuple[Pause, ...], dt.date | None]:
+    """The suspensions already over, and the day the one still on began."""
     pauses = []
     suspended: dt.date | None = None
     for step in now.steps:
         if step.kind == "tam_dinh_chi":
             suspended = step.on
         elif step.kind == "tiep_tuc" and suspended is not None:
-            pauses.append(Pause(suspended, step.on - dt.timedelta(days=1)))
+            pauses.append(closed_pause(suspended, step.on))
             suspended = None
-    if suspended is not None:
-        pauses.append(Pause(suspended, today))
-    return tuple(pauses)
+    return tuple(pauses), suspended

@@ -85,8 +85,11 @@ def complaint(rng: random.Random, received: dt.date, wd: WorkingDays) -> Traject
         steps.append(Step(_days(verifying, rng.randint(3, 20)), "rut_don", S.WITHDRAWN))
         return trajectory
     stalled = rng.random() < 0.06
-    if rng.random() < 0.5:
-        steps.append(Step(_days(verifying, rng.randint(8, 20)), "doi_thoai", S.DIALOGUE))
+    if not stalled:
+        reported = _days(verifying, rng.randint(5, 12))
+        steps.append(Step(reported, "bao_cao_xac_minh", S.VERIFIED))
+        if rng.random() < 0.5:
+            steps.append(Step(_days(reported, rng.randint(2, 7)), "doi_thoai", S.DIALOGUE))
     late = rng.random() < 0.12
     if stalled:
         decided = _days(accepted, rng.randint(90, 400))
@@ -95,8 +98,11 @@ def complaint(rng: random.Random, received: dt.date, wd: WorkingDays) -> Traject
     decided = max(decided, steps[-1].on + dt.timedelta(days=1))
     steps.append(Step(decided, "ra_quyet_dinh", S.DECIDED))
     trajectory.decided_on, trajectory.verdict = decided, _verdict(rng)
+    sent = wd.after(decided, rng.randint(1, 4) if rng.random() < 0.9 else rng.randint(5, 9))
+    steps.append(Step(sent, "gui_quyet_dinh", S.DECIDED))
     if rng.random() < 0.15:
-        steps.append(Step(_days(decided, rng.randint(10, 30)), "khieu_nai_lan_hai", S.ESCALATED))
+        escalated = max(_days(decided, rng.randint(10, 30)), _days(sent, 1))
+        steps.append(Step(escalated, "khieu_nai_tiep", S.ESCALATED))
         return trajectory
     steps.append(Step(_days(decided, 31), "thi_hanh", S.ENFORCING))
     closed = _days(decided, rng.randint(40, 120))
@@ -126,9 +132,9 @@ def denunciation(rng: random.Random, received: dt.date, wd: WorkingDays) -> Traj
     )[0]
     trajectory = Trajectory(steps, complexity=complexity, accepted_on=accepted)
     paused = 0
-    if rng.random() < 0.05:
+    if rng.random() < 0.08:
         suspended = _days(verifying, rng.randint(8, 18))
-        paused = rng.randint(15, 40)
+        paused = rng.randint(20, 60)
         steps.append(Step(suspended, "tam_dinh_chi", S.SUSPENDED))
         steps.append(Step(_days(suspended, paused), "tiep_tuc", S.VERIFYING))
     extensions = {Complexity.NORMAL: 0, Complexity.COMPLEX: 1, Complexity.ESPECIALLY_COMPLEX: 2}
@@ -146,9 +152,13 @@ def denunciation(rng: random.Random, received: dt.date, wd: WorkingDays) -> Traj
         concluded = _days(
             accepted, allowed + rng.randint(5, 30) if late else allowed - rng.randint(1, 12)
         )
-    concluded = max(concluded, steps[-1].on + dt.timedelta(days=1))
-    steps.append(Step(concluded, "ket_luan", S.DECIDED))
+    concluded = max(concluded, steps[-1].on + dt.timedelta(days=2))
+    if not stalled:
+        steps.append(Step(concluded - dt.timedelta(days=1), "bao_cao_xac_minh", S.VERIFIED))
+    steps.append(Step(concluded, "ra_quyet_dinh", S.DECIDED))
     trajectory.decided_on, trajectory.verdict = concluded, _verdict(rng)
+    steps.append(Step(wd.after(concluded, rng.randint(1, 5)), "gui_quyet_dinh", S.DECIDED))
+    steps.append(Step(wd.after(concluded, rng.randint(3, 7)), "cong_khai", S.DECIDED))
     closed = _days(concluded, rng.randint(15, 60))
     steps.append(Step(closed, "ket_thuc", S.CLOSED))
     trajectory.closed_on = closed
@@ -164,7 +174,7 @@ def petition(rng: random.Random, received: dt.date, wd: WorkingDays) -> Trajecto
         stalled = rng.random() < 0.08
         closed = _days(assigned, rng.randint(60, 300) if stalled else rng.randint(5, 40))
         steps.append(Step(closed, "tra_loi", S.CLOSED))
-        return Trajectory(steps, closed_on=closed)
+        return Trajectory(steps, accepted_on=assigned, closed_on=closed)
     if draw < 0.85:
         forwarded = wd.after(received, rng.randint(2, 8))
         steps.append(Step(forwarded, "chuyen_don", S.AWAITING_REPLY))
@@ -190,8 +200,8 @@ def land_dispute(rng: random.Random, received: dt.date, wd: WorkingDays) -> Traj
     assigned = wd.after(received, rng.randint(2, 8))
     steps.append(Step(assigned, "hoa_giai", S.ASSIGNED))
     closed = _days(assigned, rng.randint(10, 45))
-    steps.append(Step(closed, "ket_thuc", S.CLOSED))
-    return Trajectory(steps, closed_on=closed)
+    steps.append(Step(closed, "tra_loi", S.CLOSED))
+    return Trajectory(steps, accepted_on=assigned, closed_on=closed)
 
 
 TRAJECTORIES = {

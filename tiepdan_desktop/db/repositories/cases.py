@@ -1,0 +1,215 @@
+"""Reading the matters under resolution (the Giải quyết register) for screens.
+
+The large-register pattern of the letter register: keys (rowids) for a list and
+an order, then rows for a block of keys.  A matter is in this register once a
+letter's acceptance or assignment opened it (`accepted_on` is set); the letters
+that were guided, forwarded or archived stay in the letter register only.  Who
+filed a denunciation is masked here, once, for every reader that may not know it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from tiepdan_desktop.db import fulltext
+from tiepdan_desktop.db.models import Case, Deadline, Letter
+from tiepdan_desktop.db.repositories.letters import filer_label, people_of
+from tiepdan_desktop.domain.case_records import CaseFilter, CaseRow, CaseView
+from tiepdan_desktop.domain.enums import CaseState, DeadlineStatus, LetterPartyRole
+
+ROWID: ColumnElement[int] = literal_column("legal_case.rowid", Integer)
+S = CaseState
+UNDER_RESOLUTION = (S.ACCEPTED, S.VERIFYING, S.VERIFIED, S.DIALOGUE, S.SUSPENDED, S.ASSIGNED)
+AFTER_DECISION = (S.DECIDED, S.ENFORCING)
+FINISHED = tuple(state for state in CaseState if not state.is_open)
+
+
+def running_clocks(due_from: dt.date | None, due_before: dt.date | None) -> Select[Any]:
+    """Case ids with a clock running (not paused) due in [due_from, due_before)."""
+    due = select(Deadline.case_id).where(
+        Deadline.status == DeadlineStatus.OPEN,
+        Deadline.case_id.is_not(None),
+        Deadline.paused_since.is_(None),
+    )
+    if due_from is not None:
+        due = due.where(Deadline.due_on >= due_from)
+    if due_before is not None:
+        due = due.where(Deadline.due_on < due_before)
+    return due
+
+
+def in_register() -> ColumnElement[bool]:
+    return Case.accepted_on.is_not(None)
+
+
+def view_condition(
+    view: CaseView, today: dt.date, due_soon_until: dt.date
+) -> ColumnElement[bool] | None:
+    """The matters of one list of the Giải quyết screen (None: all of them)."""
+    if view is CaseView.OPEN:
+        return Case.state.in_(UNDER_RESOLUTION)
+    if view is CaseView.DUE_SOON:
+        return Case.id.in_(running_clocks(today, due_soon_until + dt.timedelta(days=1)))
+    if view is CaseView.OVERDUE:
+        return Case.id.in_(running_clocks(None, today))
+    if view is CaseView.SUSPENDED:
+        return Case.state == S.SUSPENDED
+    if view is CaseView.AFTER_DECISION:
+        return Case.state.in_(AFTER_DECISION)
+    if view is CaseView.ESCALATED:
+        return Case.state == S.ESCALATED
+    if view is CaseView.LATE:
+        return Case.on_time.is_(False)
+    if view is CaseView.FINISHED:
+        return Case.state.in_(FINISHED)
+    return None
+
+
+def _next_due() -> Any:
+    """The earliest running due date of each matter (paused clocks left out)."""
+    return (
+        select(func.min(Deadline.due_on))
+        .where(
+            Deadline.case_id == Case.id,
+            Deadline.status == DeadlineStatus.OPEN,
+            Deadline.paused_since.is_(None),
+        )
+        .correlate(Case)
+        .scalar_subquery()
+    )
+
+
+def _query(
+    session: Session, filter_: CaseFilter, today: dt.date, due_soon_until: dt.date
+) -> Select[Any]:
+    conditions = [in_register()]
+    if (condition := view_condition(filter_.view, today, due_soon_until)) is not None:
+        conditions.append(condition)
+    if filter_.case_type is not None:
+        conditions.append(Case.case_type == filter_.case_type)
+    matches = fulltext.letter_search(session.connection(), filter_.search)
+    if matches is not None:
+        conditions.append(Case.id.in_(select(Letter.case_id).where(matches)))
+    return select(ROWID).select_from(Case).where(and_(*conditions))
+
+
+def register_keys(
+    session: Session,
+    filter_: CaseFilter,
+    today: dt.date,
+    due_soon_until: dt.date,
+    limit: int | None = None,
+) -> list[int]:
+    """Most urgent first: the nearest running due date, then the newest matters."""
+    next_due = _next_due()
+    query = _query(session, filter_, today, due_soon_until).order_by(
+        next_due.is_(None), next_due, Case.received_on.desc(), Case.number.desc()
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.connection().execute(query).scalars())
+
+
+def register_count(
+    session: Session, filter_: CaseFilter, today: dt.date, due_soon_until: dt.date
+) -> int:
+    counted = select(func.count()).select_from(
+        _query(session, filter_, today, due_soon_until).subquery()
+    )
+    return int(session.connection().execute(counted).scalar_one())
+
+
+def case_people(
+    session: Session, case_ids: Sequence[uuid.UUID], may_see_denouncers: bool
+) -> dict[uuid.UUID, tuple[list[str], bool]]:
+    """Who filed each matter's letters (names and addresses), or the code that
+    stands for a protected denouncer; and whether anything was masked."""
+    letters = list(
+        session.scalars(
+            select(Letter)
+            .where(Letter.case_id.in_(case_ids))
+            .order_by(Letter.received_on, Letter.number)
+        )
+    )
+    people = people_of(session, [letter.id for letter in letters])
+    found: dict[uuid.UUID, tuple[list[str], bool]] = {}
+    for letter in letters:
+        assert letter.case_id is not None
+        shown, _hidden = found.setdefault(letter.case_id, ([], False))
+        code = filer_label(letter, may_see_denouncers)
+        names: list[str] = []
+        if code is not None:
+            names.append(code)
+            found[letter.case_id] = (shown, True)
+        else:
+            for role, person in people.get(letter.id, []):
+                if role is LetterPartyRole.AUTHORISED:
+                    continue
+                address = f" – {person.address}" if person.address else ""
+                names.append(person.full_name + address)
+            if letter.filer_org:
+                names.append(letter.filer_org)
+        shown.extend(name for name in names if name not in shown)
+    return found
+
+
+def _clocks(
+    session: Session, case_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[dt.date, str, bool]]:
+    """Each matter's nearest running clock: due date, rule, paused."""
+    rows = session.execute(
+        select(Deadline.case_id, Deadline.due_on, Deadline.rule_id, Deadline.paused_since)
+        .where(Deadline.case_id.in_(case_ids), Deadline.status == DeadlineStatus.OPEN)
+        .order_by(Deadline.due_on.desc())
+    )
+    found: dict[uuid.UUID, tuple[dt.date, str, bool]] = {}
+    for case_id, due_on, rule_id, paused_since in rows:
+        if case_id is None:
+            continue
+        paused = paused_since is not None
+        known = found.get(case_id)
+        # A running clock wins over a paused one; then the earliest (written last).
+        if known is None or not paused or known[2]:
+            found[case_id] = (due_on, rule_id, paused)
+    return found
+
+
+def register_rows(session: Session, keys: Sequence[int], may_see_denouncers: bool) -> list[CaseRow]:
+    """The rows of `keys`, in the same order (keys of deleted rows are left out)."""
+    read = session.execute(select(ROWID, Case).where(ROWID.in_(list(keys))))
+    found: dict[int, Case] = {key: case for key, case in read.all()}  # noqa: C416
+    ids = [case.id for case in found.values()]
+    people = case_people(session, ids, may_see_denouncers)
+    clocks = _clocks(session, ids)
+    rows = []
+    for key in keys:
+        case = found.get(key)
+        if case is None:
+            continue
+        names, hidden = people.get(case.id, ([], False))
+        clock = clocks.get(case.id)
+        rows.append(
+            CaseRow(
+                key=key,
+                case_id=case.id,
+                label=f"{case.number}/{case.year}",
+                case_type=case.case_type,
+                state=case.state,
+                summary=case.summary,
+                people="; ".join(names),
+                received_on=case.received_on,
+                accepted_on=case.accepted_on,
+                next_due=clock[0] if clock else None,
+                next_rule=clock[1] if clock else None,
+                paused=bool(clock and clock[2]),
+                on_time=case.on_time,
+                identity_hidden=hidden,
+            )
+        )
+    return rows
