@@ -92,3 +92,13 @@ def actors(services: ServiceContext, unit: UnitInfo) -> dict[Role, Actor]:
 @pytest.fixture
 def admin(actors: dict[Role, Actor]) -> Actor:
     return actors[Role.ADMIN]
+
+
+@pytest.fixture
+def officer(actors: dict[Role, Actor]) -> Actor:
+    return actors[Role.OFFICER]
+
+
+@pytest.fixture
+def leader(actors: dict[Role, Actor]) -> Actor:
+    return actors[Role.LEADER]

@@ -83,16 +83,6 @@ def clocked(services: ServiceContext, actors: dict[Role, Actor]) -> ServiceConte
     return services
 
 
-@pytest.fixture
-def officer(actors: dict[Role, Actor]) -> Actor:
-    return actors[Role.OFFICER]
-
-
-@pytest.fixture
-def leader(actors: dict[Role, Actor]) -> Actor:
-    return actors[Role.LEADER]
-
-
 def _input(**changes: object) -> LetterInput:
     values: dict[str, object] = {
         "received_on": dt.date(2026, 11, 16),

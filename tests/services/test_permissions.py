@@ -23,6 +23,8 @@ import tiepdan_desktop.services as services_package
 from tests.conftest import PASSWORD, setup_request
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.calendar import SpecialDay
+from tiepdan_desktop.domain.case_records import CaseFilter, CaseSettings
+from tiepdan_desktop.domain.case_workflow import StepInput, StepKind
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, DeadlineSettings
 from tiepdan_desktop.domain.enums import (
     CalendarDayKind,
@@ -42,6 +44,7 @@ from tiepdan_desktop.domain.letter_records import (
     LetterInput,
     OutcomeChoice,
 )
+from tiepdan_desktop.domain.overview_records import WorkList
 from tiepdan_desktop.domain.permissions import role_can
 from tiepdan_desktop.domain.records import (
     NewUser,
@@ -59,6 +62,7 @@ from tiepdan_desktop.domain.visit_records import (
 from tiepdan_desktop.services import (
     accounts,
     calendar,
+    cases,
     deadlines,
     demo_data,
     letter_exports,
@@ -87,6 +91,10 @@ SUPPORT_MODULES = {
     "tiepdan_desktop.services.letter_support",
     "tiepdan_desktop.services.citizens",
     "tiepdan_desktop.services.export_audit",
+    "tiepdan_desktop.services.case_support",
+    "tiepdan_desktop.services.case_clock_keeping",
+    "tiepdan_desktop.services.case_documents",
+    "tiepdan_desktop.services.case_opening",
 }
 
 
@@ -161,6 +169,16 @@ def _forwarded(services: ServiceContext) -> LetterDetail:
     ).detail
 
 
+def _case(services: ServiceContext) -> uuid.UUID:
+    """A petition assigned to a unit by the command line: an open matter."""
+    letter = _letter(services)
+    choice = OutcomeChoice(LetterOutcome.ASSIGNED, dt.date(2026, 1, 6), body="Địa chính")
+    letter_processing.decide_outcome(services, Actor.command_line(), letter.id, choice)
+    case_id = cases.case_for_letter(services, Actor.command_line(), letter.id)
+    assert case_id is not None
+    return case_id
+
+
 def _page() -> Path:
     page = Path(tempfile.mkdtemp()) / "trang-1.png"
     page.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
@@ -195,6 +213,8 @@ RECIPES: dict[str, Call] = {
     "maintenance.check_integrity": lambda s, a, _t: maintenance.check_integrity(s, a),
     "maintenance.list_audit_entries": lambda s, a, _t: maintenance.list_audit_entries(s, a),
     "overview.register_summary": lambda s, a, _t: overview.register_summary(s, a),
+    "overview.today_summary": lambda s, a, _t: overview.today_summary(s, a),
+    "overview.work_list": lambda s, a, _t: overview.work_list(s, a, WorkList.OVERDUE),
     "demo_data.generate_demo_data": lambda s, a, _t: demo_data.generate_demo_data(
         s, a, visits=4, letters=2
     ),
@@ -292,6 +312,17 @@ RECIPES: dict[str, Call] = {
     "letter_exports.export_letters": lambda s, a, _t: letter_exports.export_letters(
         s, a, dt.date(2026, 1, 1), dt.date(2026, 1, 31), xlsx=Path(tempfile.mkdtemp()) / "d.xlsx"
     ),
+    "cases.record_step": lambda s, a, _t: cases.record_step(
+        s, a, _case(s), StepInput(StepKind.NOTE, dt.date(2026, 1, 7), note="Đã làm việc")
+    ),
+    "cases.get_case": lambda s, a, _t: cases.get_case(s, a, _case(s)),
+    "cases.case_for_letter": lambda s, a, _t: cases.case_for_letter(s, a, _letter(s).id),
+    "cases.due_soon_until": lambda s, a, _t: cases.due_soon_until(s, a),
+    "cases.case_start": lambda s, a, _t: cases.case_start(s, a, CaseFilter()),
+    "cases.case_keys": lambda s, a, _t: cases.case_keys(s, a, CaseFilter()),
+    "cases.case_rows": lambda s, a, _t: cases.case_rows(s, a, [1]),
+    "cases.get_case_settings": lambda s, a, _t: cases.get_case_settings(s, a),
+    "cases.update_case_settings": lambda s, a, _t: cases.update_case_settings(s, a, CaseSettings()),
     "deadlines.compute_deadline": lambda s, a, _t: deadlines.compute_deadline(
         s, a, DeadlineRequest("K3", dt.date(2026, 3, 2))
     ),

@@ -64,16 +64,6 @@ def clocked(services: ServiceContext, actors: dict[Role, Actor]) -> ServiceConte
     return services
 
 
-@pytest.fixture
-def officer(actors: dict[Role, Actor]) -> Actor:
-    return actors[Role.OFFICER]
-
-
-@pytest.fixture
-def leader(actors: dict[Role, Actor]) -> Actor:
-    return actors[Role.LEADER]
-
-
 def _keys(services: ServiceContext, actor: Actor, **filters: object) -> list[int]:
     return visits.register_keys(services, actor, RegisterFilter(**filters))  # type: ignore[arg-type]
 

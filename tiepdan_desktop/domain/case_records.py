@@ -150,6 +150,8 @@ class CaseDetail:
     steps: tuple[StepOption, ...] = field(default=())
     history: tuple[AuditRecord, ...] = field(default=())
     letter_type: LetterType | None = None
+    # Every document issued for the matter: the acceptance's and the steps'.
+    documents: tuple[IssuedDocumentView, ...] = field(default=())
 
     @property
     def next_deadline(self) -> CaseDeadlineView | None:

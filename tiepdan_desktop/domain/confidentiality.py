@@ -8,6 +8,8 @@ are built here, once, for the demo data and the services alike.
 
 from __future__ import annotations
 
+import re
+
 from tiepdan_desktop.domain.enums import LetterType
 
 IDENTITY_PROTECTED_TYPES = frozenset({LetterType.DENUNCIATION, LetterType.MIXED})
@@ -51,3 +53,34 @@ def register_search_exact(
 def register_name_sort(letter_type: LetterType | None, name_sort: str) -> str:
     """Sorting by name must not reveal who a protected filer is either."""
     return "" if identity_is_protected(letter_type) else name_sort
+
+
+# What stands in a text where a protected person's identity was (Luật Tố cáo Đ56:
+# «lược bỏ» name, address and personal data before others read it).
+REDACTED = "[đã lược bỏ]"
+_SEPARATOR = r"[\s.\-]?"
+
+
+def identity_fragments(
+    name: str | None, id_number: str | None, phone: str | None, address: str | None
+) -> list[str]:
+    """The pieces of a person's identity a free text may repeat: the name, the ID
+    and phone numbers, the address and its first part (house and street)."""
+    fragments = [part for part in (name, id_number, phone, address) if part and part.strip()]
+    if address and "," in address and len(street := address.split(",")[0].strip()) >= 6:
+        fragments.append(street)
+    return fragments
+
+
+def _pattern(fragment: str) -> str:
+    digits = fragment.replace(" ", "").replace(".", "").replace("-", "")
+    if digits.isdigit():  # 0903 123 456 as well as 0903123456
+        return _SEPARATOR.join(digits)
+    return r"\s+".join(re.escape(word) for word in fragment.split())
+
+
+def redact_identity(text: str, fragments: list[str]) -> str:
+    """`text` with every fragment (any letter case, any spacing) replaced by REDACTED."""
+    for fragment in sorted(fragments, key=len, reverse=True):
+        text = re.sub(_pattern(fragment), REDACTED, text, flags=re.IGNORECASE)
+    return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from tiepdan_desktop.db.models import (
 )
 from tiepdan_desktop.db.repositories import cases as case_repo
 from tiepdan_desktop.db.repositories.calendar import setting_text
+from tiepdan_desktop.db.repositories.cases import CasePeople
 from tiepdan_desktop.domain.case_records import (
     CaseDeadlineView,
     CaseDetail,
@@ -47,10 +49,15 @@ from tiepdan_desktop.domain.case_workflow import (
 )
 from tiepdan_desktop.domain.deadlines.rules import RULES_BY_ID
 from tiepdan_desktop.domain.errors import NotFoundError
-from tiepdan_desktop.domain.letter_records import AttachmentView, DeadlineView
+from tiepdan_desktop.domain.letter_records import (
+    AttachmentView,
+    DeadlineView,
+    IssuedDocumentView,
+)
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import AuditRecord
 from tiepdan_desktop.services.letter_documents import number_label, numbering_settings
+from tiepdan_desktop.services.letter_support import document_view
 
 SETTINGS_KEY = "giai_quyet"
 
@@ -134,11 +141,6 @@ def case_letter_type(session: Session, case: Case) -> Letter | None:
     ).first()
 
 
-def _people(session: Session, case: Case, may_see: bool) -> tuple[tuple[str, ...], bool]:
-    names, hidden = case_repo.case_people(session, [case.id], may_see).get(case.id, ([], False))
-    return tuple(names), hidden
-
-
 def _deadlines(session: Session, case: Case) -> tuple[CaseDeadlineView, ...]:
     rows = session.scalars(
         select(Deadline)
@@ -170,7 +172,9 @@ def _attachment_views(rows: list[Attachment], may_see: bool) -> tuple[Attachment
     )
 
 
-def _timeline(session: Session, case: Case, may_see: bool) -> tuple[TimelineEntry, ...]:
+def _timeline(
+    session: Session, case: Case, may_see: bool, filed: CasePeople
+) -> tuple[TimelineEntry, ...]:
     workflow = workflow_of(case.case_type)
     events = list(
         session.scalars(
@@ -204,17 +208,17 @@ def _timeline(session: Session, case: Case, may_see: bool) -> tuple[TimelineEntr
     for event in events:
         data = json.loads(event.data_json or "{}")
         document = None
+        made = issued.get(event.document_id) if event.document_id else None
         if event.doc_number:
             document = f"Số {event.doc_number}"
             if event.doc_date:
                 document += f" ngày {event.doc_date:%d/%m/%Y}"
             if event.doc_signer:
                 document += f", {event.doc_signer} ký"
-        elif event.document_id in issued:
-            made = issued[event.document_id]
+        elif made is not None:
             document = (
                 f"{made.title} số {number_label(numbering, made.number, made.symbol)} "
-                f"ngày {made.issued_on:%d/%m/%Y}"
+                f"ngày {made.issued_on:%d/%m/%Y}, {made.signer_name} ký"
             )
         entries.append(
             TimelineEntry(
@@ -224,24 +228,35 @@ def _timeline(session: Session, case: Case, may_see: bool) -> tuple[TimelineEntr
                 occurred_on=event.occurred_on,
                 from_state=event.from_state,
                 to_state=event.to_state,
-                note=event.note,
+                note=filed.redacted(event.note) if event.note else None,
                 document=document,
-                details=tuple((str(k), str(v)) for k, v in data.get("details", [])),
+                details=tuple((str(k), filed.redacted(str(v))) for k, v in data.get("details", [])),
                 user_name=users.get(event.user_id) if event.user_id else None,
                 attachments=_attachment_views(files.get(event.id, []), may_see),
+                issued=(document_view(numbering, made),) if made is not None else (),
             )
         )
     return tuple(entries)
 
 
-def _related(session: Session, case: Case) -> tuple[RelatedRecord, ...]:
+def _documents(session: Session, case: Case) -> tuple[IssuedDocumentView, ...]:
+    numbering = numbering_settings(session)
+    rows = session.scalars(
+        select(IssuedDocument)
+        .where(IssuedDocument.case_id == case.id)
+        .order_by(IssuedDocument.issued_on, IssuedDocument.created_at)
+    )
+    return tuple(document_view(numbering, row) for row in rows)
+
+
+def _related(session: Session, case: Case, filed: CasePeople) -> tuple[RelatedRecord, ...]:
     related = [
         RelatedRecord(
             "letter",
             letter.id,
             f"Đơn số {letter.number}/{letter.year} ({letter.letter_type.label.lower()})",
             letter.received_on,
-            letter.content,
+            filed.redacted(letter.content),
         )
         for letter in session.scalars(
             select(Letter).where(Letter.case_id == case.id).order_by(Letter.received_on)
@@ -253,7 +268,7 @@ def _related(session: Session, case: Case) -> tuple[RelatedRecord, ...]:
             visit.id,
             f"Lượt tiếp số {visit.number}/{visit.year}",
             visit.visited_at.date(),
-            visit.content,
+            filed.redacted(visit.content),
         )
         for visit in session.scalars(
             select(Visit).where(Visit.case_id == case.id).order_by(Visit.visited_at)
@@ -262,8 +277,16 @@ def _related(session: Session, case: Case) -> tuple[RelatedRecord, ...]:
     return tuple(sorted(related, key=lambda r: r.on))
 
 
-def _history(session: Session, case: Case) -> tuple[AuditRecord, ...]:
-    """Who changed the matter, its steps and its clocks, newest first."""
+def _redacted_changes(changes: dict[str, Any], filed: CasePeople) -> dict[str, Any]:
+    return {
+        field: [filed.redacted(v) if isinstance(v, str) else v for v in values]
+        for field, values in changes.items()
+    }
+
+
+def _history(session: Session, case: Case, filed: CasePeople) -> tuple[AuditRecord, ...]:
+    """Who changed the matter, its steps and its clocks, newest first (a protected
+    filer's identity lifted out of the texts, as everywhere else)."""
     events = [
         str(i) for i in session.scalars(select(CaseEvent.id).where(CaseEvent.case_id == case.id))
     ]
@@ -289,10 +312,13 @@ def _history(session: Session, case: Case) -> tuple[AuditRecord, ...]:
             entity=row.entity,
             entity_id=row.entity_id,
             operation=row.operation,
-            changes={
-                **json.loads(row.changes_json),
-                **({"lý do": [row.reason]} if row.reason else {}),
-            },
+            changes=_redacted_changes(
+                {
+                    **json.loads(row.changes_json),
+                    **({"lý do": [row.reason]} if row.reason else {}),
+                },
+                filed,
+            ),
         )
         for row in rows
     )
@@ -327,7 +353,7 @@ def case_detail(
     session: Session, case: Case, may_see: bool, permissions: frozenset[Permission]
 ) -> CaseDetail:
     workflow = workflow_of(case.case_type)
-    people, hidden = _people(session, case, may_see)
+    filed = case_repo.case_people(session, [case.id], may_see).get(case.id, CasePeople())
     first = case_letter_type(session, case)
     officer = session.get(User, case.officer_id) if case.officer_id else None
     decided, enforced = _figures(case)
@@ -356,9 +382,9 @@ def case_detail(
         case_type=case.case_type,
         workflow=workflow,
         state=case.state,
-        summary=case.summary,
-        people=people,
-        identity_hidden=hidden,
+        summary=filed.redacted(case.summary),
+        people=tuple(filed.names),
+        identity_hidden=filed.hidden,
         subject=subject,
         area_code=case.area_code,
         received_on=case.received_on,
@@ -378,9 +404,10 @@ def case_detail(
         enforcement=enforced,
         officer_name=officer.full_name if officer else None,
         deadlines=_deadlines(session, case),
-        timeline=_timeline(session, case, may_see),
-        related=_related(session, case),
+        timeline=_timeline(session, case, may_see, filed),
+        related=_related(session, case, filed),
         steps=steps,
-        history=_history(session, case),
+        history=_history(session, case, filed),
         letter_type=first.letter_type if first else None,
+        documents=_documents(session, case),
     )

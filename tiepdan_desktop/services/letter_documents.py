@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,11 @@ from tiepdan_desktop.db.models import Case, IssuedDocument, Letter, Setting, Uni
 from tiepdan_desktop.db.repositories.calendar import setting_text
 from tiepdan_desktop.db.repositories.letters import people_of
 from tiepdan_desktop.domain.actor import Actor
-from tiepdan_desktop.domain.confidentiality import identity_is_protected
+from tiepdan_desktop.domain.confidentiality import (
+    identity_fragments,
+    identity_is_protected,
+    redact_identity,
+)
 from tiepdan_desktop.domain.divisions import bare_name
 from tiepdan_desktop.domain.enums import Gender, LetterPartyRole
 from tiepdan_desktop.domain.errors import PermissionDeniedError, ValidationError
@@ -137,6 +142,19 @@ def _filer(session: Session, letter: Letter, template: DocumentTemplate) -> dict
     }
 
 
+def _masked_fragments(session: Session, letter: Letter, template: DocumentTemplate) -> list[str]:
+    """The identity a document that may not name the denouncer must also lift out of
+    the letter's own words (Luật Tố cáo Đ8.3, Đ56)."""
+    if not identity_is_protected(letter.letter_type) or template.denouncer_identity:
+        return []
+    fragments: list[str] = []
+    for _role, person in people_of(session, [letter.id]).get(letter.id, []):
+        fragments += identity_fragments(
+            person.full_name, person.id_number, person.phone, person.address
+        )
+    return fragments
+
+
 def document_context(
     session: Session,
     unit: Unit,
@@ -149,13 +167,18 @@ def document_context(
     """What a template may use: unit, letter, filer, subject, outcome, document,
     and for a step of a matter's resolution `case` and `step` (services/case_documents.py)."""
     ground = letter.outcome_ground.label if letter.outcome_ground else ""
+    fragments = _masked_fragments(session, letter, template)
+
+    def told(text: str | None) -> str:
+        return redact_identity(text or "", fragments)
+
     return {
         "unit": {"name": unit.name, "chairman": unit.chairman_name, "address": unit.address or ""},
         "letter": {
             "number": f"{letter.number}/{letter.year}",
             "received_on": _day(letter.received_on),
-            "content": letter.content,
-            "requests": letter.requests or "",
+            "content": told(letter.content),
+            "requests": told(letter.requests),
             "forwarded_by": letter.forwarded_by or "",
             "forward_doc_number": letter.forward_doc_number or "",
             "forward_doc_date": _day(letter.forward_doc_date),
@@ -171,11 +194,23 @@ def document_context(
         "outcome": {
             "body": letter.outcome_body or "",
             "ground": ground,
-            "note": letter.outcome_note or "",
+            "note": told(letter.outcome_note),
             "date": _day(letter.outcome_on),
         },
         "document": {"date": _day(issued_on), "number": number},
-        **(matter or {"case": {}, "step": {}}),
+        **_told_matter(matter, told),
+    }
+
+
+def _told_matter(matter: dict[str, Any] | None, told: Callable[[str], str]) -> dict[str, Any]:
+    """A step's own words (its note, ground) without the protected identity either."""
+    if matter is None:
+        return {"case": {}, "step": {}}
+    return {
+        part: {
+            key: told(value) if isinstance(value, str) else value for key, value in fields.items()
+        }
+        for part, fields in matter.items()
     }
 
 

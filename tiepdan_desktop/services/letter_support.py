@@ -38,7 +38,11 @@ from tiepdan_desktop.domain.text import search_key
 from tiepdan_desktop.services.access import current_permission
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import open_deadline
-from tiepdan_desktop.services.letter_documents import number_label, numbering_settings
+from tiepdan_desktop.services.letter_documents import (
+    NumberingSettings,
+    number_label,
+    numbering_settings,
+)
 
 
 def may_see_denouncers(context: ServiceContext, actor: Actor) -> bool:
@@ -82,6 +86,20 @@ def _deadlines(session: Session, letter: Letter) -> tuple[DeadlineView, ...]:
     )
 
 
+def document_view(settings: NumberingSettings, d: IssuedDocument) -> IssuedDocumentView:
+    return IssuedDocumentView(
+        document_id=d.id,
+        form_code=d.form_code,
+        title=d.title,
+        number_label=number_label(settings, d.number, d.symbol),
+        issued_on=d.issued_on,
+        signer_name=d.signer_name,
+        recipient=d.recipient,
+        has_pdf=d.attachment_id is not None,
+        has_docx=d.docx_attachment_id is not None,
+    )
+
+
 def document_views(session: Session, letter_id: uuid.UUID) -> tuple[IssuedDocumentView, ...]:
     settings = numbering_settings(session)
     rows = session.scalars(
@@ -89,20 +107,7 @@ def document_views(session: Session, letter_id: uuid.UUID) -> tuple[IssuedDocume
         .where(IssuedDocument.letter_id == letter_id)
         .order_by(IssuedDocument.issued_on, IssuedDocument.created_at)
     )
-    return tuple(
-        IssuedDocumentView(
-            document_id=d.id,
-            form_code=d.form_code,
-            title=d.title,
-            number_label=number_label(settings, d.number, d.symbol),
-            issued_on=d.issued_on,
-            signer_name=d.signer_name,
-            recipient=d.recipient,
-            has_pdf=d.attachment_id is not None,
-            has_docx=d.docx_attachment_id is not None,
-        )
-        for d in rows
-    )
+    return tuple(document_view(settings, d) for d in rows)
 
 
 def _attachments(session: Session, letter_id: uuid.UUID) -> tuple[AttachmentView, ...]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal_column, select
@@ -21,6 +22,7 @@ from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.models import Case, Deadline, Letter
 from tiepdan_desktop.db.repositories.letters import filer_label, people_of
 from tiepdan_desktop.domain.case_records import CaseFilter, CaseRow, CaseView
+from tiepdan_desktop.domain.confidentiality import identity_fragments, redact_identity
 from tiepdan_desktop.domain.enums import CaseState, DeadlineStatus, LetterPartyRole
 
 ROWID: ColumnElement[int] = literal_column("legal_case.rowid", Integer)
@@ -125,11 +127,24 @@ def register_count(
     return int(session.connection().execute(counted).scalar_one())
 
 
+@dataclass
+class CasePeople:
+    """Who filed a matter's letters as a reader may see them."""
+
+    names: list[str] = field(default_factory=list)  # names and addresses, or codes
+    hidden: bool = False  # a protected filer was replaced by a code
+    # The hidden people's name, numbers and address, to lift out of free text.
+    fragments: list[str] = field(default_factory=list)
+
+    def redacted(self, text: str) -> str:
+        return redact_identity(text, self.fragments) if self.fragments else text
+
+
 def case_people(
     session: Session, case_ids: Sequence[uuid.UUID], may_see_denouncers: bool
-) -> dict[uuid.UUID, tuple[list[str], bool]]:
+) -> dict[uuid.UUID, CasePeople]:
     """Who filed each matter's letters (names and addresses), or the code that
-    stands for a protected denouncer; and whether anything was masked."""
+    stands for a protected denouncer, whose identity is then lifted out of texts."""
     letters = list(
         session.scalars(
             select(Letter)
@@ -138,24 +153,25 @@ def case_people(
         )
     )
     people = people_of(session, [letter.id for letter in letters])
-    found: dict[uuid.UUID, tuple[list[str], bool]] = {}
+    found: dict[uuid.UUID, CasePeople] = {}
     for letter in letters:
         assert letter.case_id is not None
-        shown, _hidden = found.setdefault(letter.case_id, ([], False))
+        seen = found.setdefault(letter.case_id, CasePeople())
         code = filer_label(letter, may_see_denouncers)
         names: list[str] = []
-        if code is not None:
-            names.append(code)
-            found[letter.case_id] = (shown, True)
-        else:
-            for role, person in people.get(letter.id, []):
-                if role is LetterPartyRole.AUTHORISED:
-                    continue
+        for role, person in people.get(letter.id, []):
+            if code is not None:
+                seen.fragments += identity_fragments(
+                    person.full_name, person.id_number, person.phone, person.address
+                )
+            elif role is not LetterPartyRole.AUTHORISED:
                 address = f" – {person.address}" if person.address else ""
                 names.append(person.full_name + address)
-            if letter.filer_org:
-                names.append(letter.filer_org)
-        shown.extend(name for name in names if name not in shown)
+        if code is not None:
+            names, seen.hidden = [code], True
+        elif letter.filer_org:
+            names.append(letter.filer_org)
+        seen.names.extend(name for name in names if name not in seen.names)
     return found
 
 
@@ -192,7 +208,7 @@ def register_rows(session: Session, keys: Sequence[int], may_see_denouncers: boo
         case = found.get(key)
         if case is None:
             continue
-        names, hidden = people.get(case.id, ([], False))
+        filed = people.get(case.id, CasePeople())
         clock = clocks.get(case.id)
         rows.append(
             CaseRow(
@@ -201,15 +217,15 @@ def register_rows(session: Session, keys: Sequence[int], may_see_denouncers: boo
                 label=f"{case.number}/{case.year}",
                 case_type=case.case_type,
                 state=case.state,
-                summary=case.summary,
-                people="; ".join(names),
+                summary=filed.redacted(case.summary),
+                people="; ".join(filed.names),
                 received_on=case.received_on,
                 accepted_on=case.accepted_on,
                 next_due=clock[0] if clock else None,
                 next_rule=clock[1] if clock else None,
                 paused=bool(clock and clock[2]),
                 on_time=case.on_time,
-                identity_hidden=hidden,
+                identity_hidden=filed.hidden,
             )
         )
     return rows
