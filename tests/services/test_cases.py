@@ -49,7 +49,7 @@ from tiepdan_desktop.domain.errors import ConflictError, PermissionDeniedError, 
 from tiepdan_desktop.domain.letter_classification import CONDITIONS_BY_TYPE, Classification
 from tiepdan_desktop.domain.letter_records import LetterFiler, LetterInput, OutcomeChoice
 from tiepdan_desktop.domain.visit_records import PersonInput
-from tiepdan_desktop.services import calendar, cases, letter_processing, letters
+from tiepdan_desktop.services import calendar, case_copies, cases, letter_processing, letters
 from tiepdan_desktop.services.context import ServiceContext
 
 NOW = dt.datetime(2026, 11, 25, 9, 0)
@@ -912,3 +912,62 @@ def test_settings_are_checked_and_kept(
     assert cases.get_case_settings(clocked, officer) == wanted
     with pytest.raises(PermissionDeniedError):
         cases.update_case_settings(clocked, officer, wanted)
+
+
+class TestRedactedCopy:
+    """Luật Tố cáo Đ56: the verification team gets the file without the denouncer."""
+
+    def test_the_copy_holds_the_matter_but_not_who_denounced(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor, tmp_path: Path
+    ) -> None:
+        require_tools("pdftotext")
+        case = _open(clocked, officer, leader, LetterType.DENUNCIATION)
+        letter_id = case.related[0].record_id
+        scan = tmp_path / "don-to-cao-Pham-Thi-To.png"
+        scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"2" * 64)
+        letter_processing.add_scan(clocked, officer, letter_id, scan)
+        team = "Tổ xác minh do ông Trần Văn Minh làm tổ trưởng"
+        cases.record_step(
+            clocked,
+            leader,
+            case.id,
+            _step(K.ASSIGN_VERIFICATION, dt.date(2026, 8, 11), verifier=team, issue=True),
+        )
+        for maker in (officer, leader):  # even the chairman's copy leaves them out
+            target = tmp_path / f"ban-sao-{maker.role.value}.pdf"
+            case_copies.make_redacted_copy(clocked, maker, case.id, target)
+            text = " ".join(
+                subprocess.run(
+                    ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+                ).stdout.split()
+            )
+            assert "BẢN SAO HỒ SƠ TỐ CÁO ĐÃ LƯỢC BỎ THÔNG TIN VỀ NGƯỜI TỐ CÁO" in text
+            assert "Lê Văn Sai, công chức địa chính" in text and team in text
+            assert "nhận tiền của bà [đã lược bỏ]" in text and "09/09/2026" in text
+            assert "Không kèm theo: lưu theo chế độ mật" in text
+            # 01/QĐ-UBND is the decision to accept, issued with the letter.
+            assert "Quyết định thành lập tổ xác minh nội dung tố cáo số 02/QĐ-UBND" in text
+            assert "Quyết định thụ lý tố cáo số 01/QĐ-UBND" in text
+            for secret in (*SECRETS, "Pham-Thi-To"):
+                assert secret not in text
+        with clocked.sessions.reading() as session:
+            made = session.scalars(
+                select(AuditEntry).where(AuditEntry.action == "ban_sao_to_xac_minh")
+            ).all()
+        assert [(row.username, row.operation) for row in made] == [
+            (officer.username, "export"),
+            (leader.username, "export"),
+        ]
+        assert json.loads(made[0].changes_json)["case"] == case.label
+
+    def test_only_for_a_denunciation_and_a_clear_message_when_the_file_cannot_be_written(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor, tmp_path: Path
+    ) -> None:
+        complaint = _open(clocked, officer, leader)
+        with pytest.raises(ConflictError, match="chỉ lập cho vụ việc tố cáo"):
+            case_copies.make_redacted_copy(clocked, officer, complaint.id, tmp_path / "a.pdf")
+        denunciation = _open(clocked, officer, leader, LetterType.DENUNCIATION)
+        with pytest.raises(ValidationError, match="Không ghi được tệp"):
+            case_copies.make_redacted_copy(
+                clocked, officer, denunciation.id, tmp_path / "khong-co" / "a.pdf"
+            )

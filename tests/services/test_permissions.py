@@ -36,7 +36,11 @@ from tiepdan_desktop.domain.enums import (
     VisitHandling,
 )
 from tiepdan_desktop.domain.errors import ConflictError, PermissionDeniedError
-from tiepdan_desktop.domain.letter_classification import Classification, Condition
+from tiepdan_desktop.domain.letter_classification import (
+    CONDITIONS_BY_TYPE,
+    Classification,
+    Condition,
+)
 from tiepdan_desktop.domain.letter_records import (
     LetterDetail,
     LetterFiler,
@@ -62,6 +66,7 @@ from tiepdan_desktop.domain.visit_records import (
 from tiepdan_desktop.services import (
     accounts,
     calendar,
+    case_copies,
     cases,
     deadlines,
     demo_data,
@@ -175,6 +180,39 @@ def _case(services: ServiceContext) -> uuid.UUID:
     choice = OutcomeChoice(LetterOutcome.ASSIGNED, dt.date(2026, 1, 6), body="Địa chính")
     letter_processing.decide_outcome(services, Actor.command_line(), letter.id, choice)
     case_id = cases.case_for_letter(services, Actor.command_line(), letter.id)
+    assert case_id is not None
+    return case_id
+
+
+def _denunciation_case(services: ServiceContext) -> uuid.UUID:
+    """A denunciation entered by the command line, accepted by the chairman."""
+    machine = Actor.command_line()
+    chairman = accounts.authenticate(services, f"nguoidung-{Role.LEADER.value}", PASSWORD)
+    letter = letters.register_letter(
+        services,
+        machine,
+        LetterInput(
+            received_on=dt.date(2026, 1, 5),
+            source=LetterSource.POST,
+            letter_type=LetterType.DENUNCIATION,
+            content="Tố cáo công chức nhận tiền",
+            filers=(LetterFiler(PersonInput("Nguyễn Văn Mẫu", address="Tổ 5")),),
+            subject_name="Lê Văn Sai",
+        ),
+    )
+    letters.classify_letter(
+        services,
+        machine,
+        letter.id,
+        Classification(
+            LetterType.DENUNCIATION,
+            conditions_met=frozenset(CONDITIONS_BY_TYPE[LetterType.DENUNCIATION]),
+            competent=True,
+        ),
+    )
+    choice = OutcomeChoice(LetterOutcome.ACCEPTED, dt.date(2026, 1, 6))
+    letter_processing.decide_outcome(services, chairman, letter.id, choice)
+    case_id = cases.case_for_letter(services, machine, letter.id)
     assert case_id is not None
     return case_id
 
@@ -314,6 +352,9 @@ RECIPES: dict[str, Call] = {
     ),
     "cases.record_step": lambda s, a, _t: cases.record_step(
         s, a, _case(s), StepInput(StepKind.NOTE, dt.date(2026, 1, 7), note="Đã làm việc")
+    ),
+    "case_copies.make_redacted_copy": lambda s, a, _t: case_copies.make_redacted_copy(
+        s, a, _denunciation_case(s), Path(tempfile.mkdtemp()) / "ban-sao.pdf"
     ),
     "cases.get_case": lambda s, a, _t: cases.get_case(s, a, _case(s)),
     "cases.case_for_letter": lambda s, a, _t: cases.case_for_letter(s, a, _letter(s).id),
