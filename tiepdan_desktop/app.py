@@ -145,6 +145,7 @@ class SessionController(QObject):
         self.window.closed.connect(self._window_closed)
         self.dialog = None
         self.window.show()
+        self.window.show_start_summary()
 
     def _window_closed(self) -> None:
         if self.window is not None:  # closed by the official, not by logging out

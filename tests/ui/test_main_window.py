@@ -73,12 +73,14 @@ def test_home_figures_are_the_databases_own(
 ) -> None:
     generate_demo_data(app_context.services, admin, visits=300, letters=120, seed=9)
     window = _window(qtbot, app_context, unit)
-    page = window.pages.widget(0)
+    page = window.overview_page
+    assert page is not None
     summary = register_summary(app_context.services, admin)
-    assert page.loaded == summary  # type: ignore[attr-defined]
-    assert page.visits.value.text() == "300"  # type: ignore[attr-defined]
-    assert page.letters.value.text() == "120"  # type: ignore[attr-defined]
-    assert page.persons.value.text() == f"{summary.persons:,}".replace(",", ".")  # type: ignore[attr-defined]
+    assert page.registers == summary
+    assert page.figures.text() == (
+        f"Trong sổ: 300 lượt tiếp công dân, 120 đơn, {summary.cases_open} vụ việc đang mở, "
+        f"{summary.persons} công dân."
+    )
 
 
 def test_screens_not_built_yet_show_no_invented_data(
@@ -90,10 +92,7 @@ def test_screens_not_built_yet_show_no_invented_data(
         for r in range(window.pages.count())
         if isinstance(window.pages.widget(r), PlannedPage)
     ]
-    assert [page.objectName() for page in planned] == [
-        "resolutionPage",
-        "reportsPage",
-    ]
+    assert [page.objectName() for page in planned] == ["reportsPage"]
     for page in planned:
         assert page.findChildren(QAbstractItemView) == []
         labels = " ".join(label.text() for label in page.findChildren(QLabel))
@@ -116,9 +115,12 @@ def test_a_read_only_user_sees_no_account_or_audit_tabs(
         "Lịch làm việc",
         "Thời hạn",
         "Văn bản",
+        "Giải quyết",
     ]
     documents = tabs.widget(4)
     assert not documents.save_button.isEnabled() and not documents.pattern.isEnabled()
+    resolution = tabs.widget(5)
+    assert not resolution.save_button.isEnabled() and not resolution.urge_after.isEnabled()
     assert window.settings_page.unit_tab.name.isReadOnly()  # type: ignore[union-attr]
     calendar_tab = window.settings_page.calendar_tab  # type: ignore[union-attr]
     assert calendar_tab is not None and calendar_tab.model.rowCount() > 10  # can read it …

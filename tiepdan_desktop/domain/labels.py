@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tiepdan_desktop.domain.case_workflow import step_label
 from tiepdan_desktop.domain.enums import (
     CalendarDayKind,
+    CaseState,
+    CaseType,
+    Complexity,
     DeadlineStatus,
     Gender,
     IdDocumentType,
     LabelledEnum,
+    LetterState,
     LetterType,
     ReceptionType,
     RefusalGround,
+    ResolutionVerdict,
     Role,
     UnitLevel,
     VisitHandling,
 )
 
+STEP_ACTION_PREFIX = "buoc_"
 ACTION_LABELS = {
     "cai_dat_lan_dau": "Cài đặt lần đầu",
     "dang_nhap": "Đăng nhập",
@@ -37,6 +44,19 @@ ACTION_LABELS = {
     "sua_luot_tiep": "Sửa lượt tiếp công dân",
     "tao_don_tu_luot_tiep": "Vào sổ đơn từ lượt tiếp",
     "xuat_so_tiep_cong_dan": "Xuất, in sổ tiếp công dân",
+    "vao_so_don": "Vào sổ đơn",
+    "sua_don": "Sửa đơn",
+    "phan_loai_don": "Phân loại đơn",
+    "lien_ket_don_trung": "Liên kết đơn trùng",
+    "xac_nhan_don_moi": "Xác nhận vụ việc mới",
+    "xu_ly_don": "Xử lý đơn",
+    "nhan_phuc_dap": "Nhận văn bản phúc đáp",
+    "don_doc": "Đôn đốc giải quyết",
+    "dinh_kem_don": "Đính kèm tệp vào đơn",
+    "sua_cai_dat_so_van_ban": "Sửa cách đánh số văn bản",
+    "sua_danh_muc_linh_vuc": "Sửa danh mục lĩnh vực",
+    "cai_dat_giai_quyet": "Sửa cài đặt giải quyết",
+    "ban_sao_to_xac_minh": "Lập bản sao hồ sơ cho tổ xác minh",
 }
 
 ENTITY_LABELS = {
@@ -69,6 +89,9 @@ OPERATION_LABELS = {
 
 
 def action_label(code: str) -> str:
+    """An action's name; a resolution step (buoc_…) is named by its step."""
+    if code.startswith(STEP_ACTION_PREFIX):
+        return "Giải quyết: " + step_label(code.removeprefix(STEP_ACTION_PREFIX))
     return ACTION_LABELS.get(code, code)
 
 
@@ -152,6 +175,34 @@ FIELD_LABELS = {
     "deadlines": "thời hạn",
     "seed": "hạt giống ngẫu nhiên",
     "seconds": "giây",
+    # Matters under resolution.
+    "case_type": "Loại vụ việc",
+    "state": "Tình trạng",
+    "from_state": "Từ tình trạng",
+    "to_state": "Sang tình trạng",
+    "resume_state": "Tiếp tục từ tình trạng",
+    "summary": "Nội dung",
+    "received_on": "Ngày nhận",
+    "accepted_on": "Ngày thụ lý",
+    "decided_on": "Ngày quyết định, kết luận",
+    "closed_on": "Ngày kết thúc",
+    "occurred_on": "Ngày thực hiện",
+    "verdict": "Kết quả",
+    "complexity": "Mức độ phức tạp",
+    "extensions": "Số lần gia hạn",
+    "verifier": "Người, tổ xác minh",
+    "on_time": "Đúng hạn",
+    "escalation_result": "Kết quả của cấp trên",
+    "note": "Ghi chú",
+    "doc_number": "Số văn bản",
+    "doc_date": "Ngày ký",
+    "doc_signer": "Người ký",
+    "met_on": "Ngày hoàn thành",
+    "paused_since": "Tạm dừng từ",
+    "partly_withdrawn": "Đã rút một phần",
+    "fully_enforced": "Đã thi hành xong",
+    "case": "vụ việc",
+    "file": "tệp",
 }
 
 # Fields whose stored codes have a Vietnamese label.
@@ -166,6 +217,13 @@ _FIELD_ENUMS: dict[str, type[LabelledEnum]] = {
     "gender": Gender,
     "id_type": IdDocumentType,
     "status": DeadlineStatus,
+    "state": CaseState,
+    "from_state": CaseState,
+    "to_state": CaseState,
+    "resume_state": CaseState,
+    "case_type": CaseType,
+    "verdict": ResolutionVerdict,
+    "complexity": Complexity,
 }
 
 
@@ -182,9 +240,10 @@ def value_label(field: str, value: object) -> str:
     if isinstance(value, str) and (field.endswith("_at") or field.endswith("_on")):
         return _as_vietnamese_date(value)
     enum_class = _FIELD_ENUMS.get(field)
-    if enum_class is not None:
-        return next((m.label for m in enum_class if m.value == value), str(value))
-    return str(value)
+    members = [*enum_class] if enum_class is not None else []
+    if field == "state":  # a letter's or a matter's
+        members += [*LetterState]
+    return next((m.label for m in members if m.value == value), str(value))
 
 
 def _as_vietnamese_date(text: str) -> str:

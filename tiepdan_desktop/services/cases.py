@@ -43,7 +43,7 @@ from tiepdan_desktop.domain.enums import (
     ResolutionVerdict,
 )
 from tiepdan_desktop.domain.errors import ValidationError
-from tiepdan_desktop.domain.labels import number_text
+from tiepdan_desktop.domain.labels import STEP_ACTION_PREFIX, number_text
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.text import normalize_multiline, normalize_text
 from tiepdan_desktop.domain.visit_records import RegisterStart
@@ -222,7 +222,7 @@ def record_step(
     may_see = may_see_denouncers(context, actor)
     files = tuple(files)
     _read_files(files)  # a missing file is refused before the step is taken
-    with context.sessions.writing(actor, f"buoc_{step.kind.value}") as session:
+    with context.sessions.writing(actor, STEP_ACTION_PREFIX + step.kind.value) as session:
         case = load_case(session, case_id)
         facts = case_facts(session, case)
         problems = step_problems(facts, step, permissions, context.today())

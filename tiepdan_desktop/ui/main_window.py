@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -16,14 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.overview_records import TodaySummary, WorkList
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import IntegrityReport, UnitInfo
 from tiepdan_desktop.resources import resource_path
-from tiepdan_desktop.services import maintenance
+from tiepdan_desktop.services import maintenance, overview
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.about import AboutDialog
 from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
 from tiepdan_desktop.ui.dialogs.deadline_calculator import DeadlineCalculatorDialog
+from tiepdan_desktop.ui.dialogs.start_summary import StartSummaryDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.messages import show_info, show_warning
 from tiepdan_desktop.ui.pages.catalogue import SCREENS, Screen
@@ -31,6 +35,7 @@ from tiepdan_desktop.ui.pages.letters_page import LettersPage
 from tiepdan_desktop.ui.pages.overview_page import OverviewPage
 from tiepdan_desktop.ui.pages.planned_page import PlannedPage
 from tiepdan_desktop.ui.pages.reception_page import ReceptionPage
+from tiepdan_desktop.ui.pages.resolution_page import ResolutionPage
 from tiepdan_desktop.ui.pages.settings.settings_page import SettingsPage
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -65,7 +70,10 @@ class MainWindow(QMainWindow):
         self.settings_page: SettingsPage | None = None
         self.reception_page: ReceptionPage | None = None
         self.letters_page: LettersPage | None = None
+        self.overview_page: OverviewPage | None = None
+        self.resolution_page: ResolutionPage | None = None
         self.calculator: DeadlineCalculatorDialog | None = None
+        self.start_summary: StartSummaryDialog | None = None
         self._screen_keys: list[str] = []
         for screen in SCREENS:
             self._add_screen(screen)
@@ -80,7 +88,12 @@ class MainWindow(QMainWindow):
 
     def _page_for(self, screen: Screen) -> QWidget:
         if screen.key == "overview":
-            return OverviewPage(self._app, screen)
+            self.overview_page = OverviewPage(self._app, screen)
+            self.overview_page.open_record.connect(self.open_record)
+            return self.overview_page
+        if screen.key == "resolution":
+            self.resolution_page = ResolutionPage(self._app, screen)
+            return self.resolution_page
         if screen.key == "reception":
             self.reception_page = ReceptionPage(self._app, screen)
             return self.reception_page
@@ -226,6 +239,35 @@ class MainWindow(QMainWindow):
         if self.letters_page is not None:
             self.show_screen("letters")
             self.letters_page.new_letter()
+
+    def open_record(self, kind: str, record_id: uuid.UUID) -> None:
+        """A letter or a matter chosen on the home page, opened on its own screen."""
+        if kind == "case" and self.resolution_page is not None:
+            self.show_screen("resolution")
+            self.resolution_page.open_case(record_id)
+        elif kind == "letter" and self.letters_page is not None:
+            self.show_screen("letters")
+            self.letters_page.open_letter(record_id)
+
+    def show_start_summary(self) -> None:
+        """At start-up: what is overdue or due today, if anything (not modal)."""
+        if not self._app.can(Permission.VIEW_REGISTERS):
+            return
+        services, actor = self._app.services, self._app.actor
+        self._app.tasks.read(
+            lambda: overview.today_summary(services, actor), self._summary_arrived, owner=self
+        )
+
+    def _summary_arrived(self, summary: TodaySummary) -> None:
+        if summary.count(WorkList.OVERDUE) or summary.count(WorkList.DUE_TODAY):
+            self.start_summary = StartSummaryDialog(summary, self)
+            self.start_summary.show_list.connect(self._show_work_list)
+            self.start_summary.show()
+
+    def _show_work_list(self, which: WorkList) -> None:
+        if self.overview_page is not None:
+            self.show_screen("overview")
+            self.overview_page.choose(which)
 
     def show_deadline_calculator(self) -> None:
         """One calculator, left open beside the registers while the official works."""

@@ -60,6 +60,27 @@ QLabel#cardTitle {{
     font-weight: bold;
     color: {NAVY};
 }}
+QPushButton#workTile {{
+    background: white;
+    border: 1px solid {CARD_BORDER};
+    border-radius: 8px;
+    text-align: left;
+}}
+QPushButton#workTile:hover {{
+    border-color: {NAVY_LIGHT};
+}}
+QPushButton#workTile:checked {{
+    border: 2px solid {NAVY};
+    background: #eef3fa;
+}}
+QLabel#tileCount {{
+    font-size: 20pt;
+    font-weight: bold;
+    color: {NAVY};
+}}
+QLabel#tileName {{
+    color: {MUTED_TEXT};
+}}
 QLabel#figure {{
     font-size: 20pt;
     font-weight: bold;

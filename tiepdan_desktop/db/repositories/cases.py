@@ -108,11 +108,14 @@ def register_keys(
     due_soon_until: dt.date,
     limit: int | None = None,
 ) -> list[int]:
-    """Most urgent first: the nearest running due date, then the newest matters."""
-    next_due = _next_due()
-    query = _query(session, filter_, today, due_soon_until).order_by(
-        next_due.is_(None), next_due, Case.received_on.desc(), Case.number.desc()
-    )
+    """Most urgent first: the nearest running due date, then the oldest matter; the
+    lists of finished or late matters newest first."""
+    query = _query(session, filter_, today, due_soon_until)
+    if filter_.view in (CaseView.FINISHED, CaseView.LATE):
+        query = query.order_by(Case.received_on.desc(), Case.number.desc())
+    else:
+        next_due = _next_due()
+        query = query.order_by(next_due.is_(None), next_due, Case.received_on, Case.number)
     if limit is not None:
         query = query.limit(limit)
     return list(session.connection().execute(query).scalars())

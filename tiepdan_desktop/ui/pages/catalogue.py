@@ -19,12 +19,7 @@ SCREENS: tuple[Screen, ...] = (
         "overview",
         "Tổng quan",
         "home.svg",
-        "Số liệu hiện có và việc cần làm.",
-        (
-            "Việc cần làm hôm nay: đơn chờ xử lý, vụ việc sắp đến hạn, quá hạn, chờ phúc đáp",
-            "Lịch tiếp công dân định kỳ của Chủ tịch UBND",
-            "Biểu đồ 12 tháng gần nhất theo loại đơn",
-        ),
+        "Việc cần làm hôm nay: nhấn vào một ô để xem danh sách, nhấn đúp để mở hồ sơ.",
     ),
     Screen(
         "reception",
@@ -54,12 +49,8 @@ SCREENS: tuple[Screen, ...] = (
         "resolution",
         "Giải quyết",
         "resolution.svg",
-        "Giải quyết khiếu nại, tố cáo, kiến nghị, phản ánh theo đúng trình tự luật định.",
-        (
-            "Quy trình thụ lý, xác minh, đối thoại, quyết định, kết luận",
-            "Thời hạn tự tính theo ngày làm việc; gia hạn, tạm đình chỉ",
-            "Dòng thời gian của từng vụ việc với văn bản kèm theo",
-        ),
+        "Vụ việc đã thụ lý hoặc giao xem xét: từng bước theo trình tự luật định, thời hạn "
+        "tự tính lại khi gia hạn, tạm đình chỉ.",
     ),
     Screen(
         "reports",

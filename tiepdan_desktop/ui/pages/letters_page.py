@@ -328,9 +328,11 @@ class LettersPage(QWidget):
 
     def open_selected(self) -> None:
         row = self.selected_row()
-        if row is None:
-            return
-        services, actor, letter_id = self._app.services, self._app.actor, row.letter_id
+        if row is not None:
+            self.open_letter(row.letter_id)
+
+    def open_letter(self, letter_id: uuid.UUID) -> None:
+        services, actor = self._app.services, self._app.actor
         self._app.tasks.read(
             lambda: letters.get_letter(services, actor, letter_id),
             self.process,
