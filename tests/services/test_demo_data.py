@@ -22,9 +22,11 @@ from tiepdan_desktop.db.models import (
 )
 from tiepdan_desktop.db.repositories.calendar import work_calendar
 from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.case_records import CaseFilter, CaseView
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, compute_deadline
 from tiepdan_desktop.domain.enums import (
     CaseState,
+    CaseType,
     DeadlineStatus,
     LetterState,
     LetterType,
@@ -35,7 +37,7 @@ from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.letter_classification import FilerIdentity
 from tiepdan_desktop.domain.letter_intake import INTAKE_RULES
 from tiepdan_desktop.paths import DataPaths
-from tiepdan_desktop.services import setup
+from tiepdan_desktop.services import cases, setup
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.demo_data import DemoSummary, generate_demo_data
 from tiepdan_desktop.services.due_dates import deadline_settings
@@ -340,3 +342,31 @@ def test_letters_not_yet_handled_have_their_intake_clocks(
     assert waiting and handled == 0
     for letter_id, letter_type in waiting:
         assert clocks[letter_id] == set(INTAKE_RULES[letter_type])
+
+
+def test_every_matter_under_resolution_says_who_brought_it(
+    demo: tuple[ServiceContext, DemoSummary],
+) -> None:
+    """Matters known only from the reception register name their visitors too."""
+    services, _summary = demo
+    machine = Actor.command_line()  # an administrator: denouncers are codes
+    keys = cases.case_keys(services, machine, CaseFilter(view=CaseView.ALL))
+    rows = [
+        row
+        for start in range(0, len(keys), 500)
+        for row in cases.case_rows(services, machine, keys[start : start + 500])
+    ]
+    assert len(rows) > 100 and all(row.people for row in rows)
+    hidden = [row for row in rows if row.case_type is CaseType.DENUNCIATION]
+    assert hidden and all(row.identity_hidden for row in hidden)
+    assert all(row.people.startswith("Người tố cáo TC-") for row in hidden)
+    with services.sessions.reading() as session:
+        visit_only = session.scalar(
+            select(func.count())
+            .select_from(Case)
+            .where(
+                Case.accepted_on.is_not(None),
+                ~Case.id.in_(select(Letter.case_id).where(Letter.case_id.is_not(None))),
+            )
+        )
+    assert visit_only  # the check above covered matters with no letter

@@ -124,10 +124,10 @@ def test_each_list_holds_exactly_what_it_says(
         which: [item.label for item in overview.work_list(clocked, officer, which).items]
         for which in W
     }
-    assert labels[W.OVERDUE] == ["Vụ việc số 1/2026", "Đơn số 2/2026"]  # earliest due first
-    assert labels[W.NEEDS_URGING] == ["Đơn số 3/2026"]
-    assert labels[W.DUE_TODAY] == ["Vụ việc số 2/2026"]
-    assert set(labels[W.TO_PROCESS]) == {"Đơn số 1/2026", "Đơn số 2/2026"}
+    assert labels[W.OVERDUE] == ["Vụ việc 1/2026", "Đơn 2/2026"]  # earliest due first
+    assert labels[W.NEEDS_URGING] == ["Đơn 3/2026"]
+    assert labels[W.DUE_TODAY] == ["Vụ việc 2/2026"]
+    assert set(labels[W.TO_PROCESS]) == {"Đơn 1/2026", "Đơn 2/2026"}
     overdue_items = overview.work_list(clocked, officer, W.OVERDUE).items
     assert overdue_items[0].what.startswith("K3 – ") and overdue_items[0].due_on == dt.date(
         2026, 9, 9

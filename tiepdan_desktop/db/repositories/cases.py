@@ -19,11 +19,13 @@ from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal_colum
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db import fulltext
-from tiepdan_desktop.db.models import Case, Deadline, Letter
+from tiepdan_desktop.db.models import Case, Deadline, Letter, Visit
+from tiepdan_desktop.db.repositories import visits as visit_repo
 from tiepdan_desktop.db.repositories.letters import filer_label, people_of
 from tiepdan_desktop.domain.case_records import CaseFilter, CaseRow, CaseView
 from tiepdan_desktop.domain.confidentiality import identity_fragments, redact_identity
 from tiepdan_desktop.domain.enums import CaseState, DeadlineStatus, LetterPartyRole
+from tiepdan_desktop.domain.reception import identity_hidden, protected_visitor_label
 
 ROWID: ColumnElement[int] = literal_column("legal_case.rowid", Integer)
 S = CaseState
@@ -175,7 +177,41 @@ def case_people(
         elif letter.filer_org:
             names.append(letter.filer_org)
         seen.names.extend(name for name in names if name not in seen.names)
+    _visitors_of_matters_without_letters(session, case_ids, may_see_denouncers, found)
     return found
+
+
+def _visitors_of_matters_without_letters(
+    session: Session,
+    case_ids: Sequence[uuid.UUID],
+    may_see_denouncers: bool,
+    found: dict[uuid.UUID, CasePeople],
+) -> None:
+    """A matter known only from the reception register: who came about it."""
+    missing = [case_id for case_id in case_ids if case_id not in found]
+    if not missing:
+        return
+    visits = list(
+        session.scalars(select(Visit).where(Visit.case_id.in_(missing)).order_by(Visit.visited_at))
+    )
+    people = visit_repo.people_at(session, [visit.id for visit in visits])
+    for visit in visits:
+        assert visit.case_id is not None
+        seen = found.setdefault(visit.case_id, CasePeople())
+        hidden = identity_hidden(visit.letter_type, may_see_denouncers)
+        names: list[str] = []
+        for _role, person in people.get(visit.id, []):
+            if hidden:
+                seen.fragments += identity_fragments(
+                    person.full_name, person.id_number, person.phone, person.address
+                )
+            else:
+                address = f" – {person.address}" if person.address else ""
+                names.append(person.full_name + address)
+        if hidden:
+            names = [protected_visitor_label(visit.letter_type, visit.year, visit.number)]
+            seen.hidden = True
+        seen.names.extend(name for name in names if name not in seen.names)
 
 
 def _clocks(

@@ -155,9 +155,10 @@ def register_count(session: Session, filter_: RegisterFilter) -> int:
     return int(session.connection().execute(counted).scalar_one())
 
 
-def _people_of(
+def people_at(
     session: Session, visit_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, list[tuple[VisitorRole, Person]]]:
+    """The people at each visit, in the order the register lists them."""
     people: dict[uuid.UUID, list[tuple[VisitorRole, Person]]] = defaultdict(list)
     rows = session.execute(
         select(VisitPerson.visit_id, VisitPerson.role, Person)
@@ -217,7 +218,7 @@ def register_rows(
     """The rows of `keys`, in the same order (keys of deleted rows are left out)."""
     blocks = session.execute(select(ROWID, Visit).where(ROWID.in_(list(keys))))
     found: dict[int, Visit] = dict(blocks.all())
-    people = _people_of(session, [visit.id for visit in found.values()])
+    people = people_at(session, [visit.id for visit in found.values()])
     rows = []
     for key in keys:
         visit = found.get(key)
@@ -255,7 +256,7 @@ def visitor_views(
         return (VisitorView(label, VisitorRole.VISITOR),), True
     views = tuple(
         person_view(person, role)
-        for role, person in _people_of(session, [visit.id]).get(visit.id, [])
+        for role, person in people_at(session, [visit.id]).get(visit.id, [])
     )
     return views, False
 

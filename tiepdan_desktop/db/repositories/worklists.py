@@ -163,7 +163,7 @@ def letter_items(
             WorkItem(
                 kind="letter",
                 record_id=letter.id,
-                label=f"Đơn số {letter.number}/{letter.year}",
+                label=f"Đơn {letter.number}/{letter.year}",
                 type_label=letter.letter_type.label,
                 people=row.filer,
                 summary=row.content,
@@ -200,7 +200,7 @@ def case_items(
             WorkItem(
                 kind="case",
                 record_id=row.case_id,
-                label=f"Vụ việc số {row.label}",
+                label=f"Vụ việc {row.label}",
                 type_label=row.case_type.label,
                 people=row.people,
                 summary=row.summary,

@@ -106,10 +106,16 @@ def resolution_columns(
 
 
 def step_document(
-    kind: str, on: dt.date, signer: str, number: Callable[[str, int], int]
+    kind: str,
+    case_type: CaseType,
+    on: dt.date,
+    signer: str,
+    number: Callable[[str, int], int],
 ) -> tuple[str | None, dt.date | None, str | None]:
     """The number, date and signer of the document a step records (or none)."""
     symbol = _DOCUMENTS.get(kind)
+    if kind == "ra_quyet_dinh" and case_type is CaseType.DENUNCIATION:
+        symbol = "KL-UBND"  # a conclusion, not a decision
     if symbol is None:
         return None, None, None
     return f"{number(symbol, on.year)}/{symbol}", on, signer

@@ -447,7 +447,7 @@ class DemoGenerator:
         for step in now.steps:
             at = dt.datetime.combine(step.on, _STEP_TIME)
             number, signed_on, signer = step_document(
-                step.kind, step.on, self.unit.chairman_name, self.next_number
+                step.kind, case["case_type"], step.on, self.unit.chairman_name, self.next_number
             )
             self.rows.case_events.append(
                 {

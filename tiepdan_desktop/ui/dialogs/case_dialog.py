@@ -284,6 +284,14 @@ class CaseDialog(QDialog):
         self.outcome = _browser("caseOutcome")
         self.related = _browser("caseRelated")
         self.documents = _browser("caseDocuments")
+        self.history_note = QLabel(
+            self.tr(
+                "Nhật ký chưa ghi thay đổi riêng nào của vụ việc này (dữ liệu nhập hàng loạt "
+                "chỉ có một dòng nhật ký chung)."
+            )
+        )
+        self.history_note.setObjectName("hint")
+        self.history_note.setWordWrap(True)
         self.history = QTableWidget(0, 4)
         self.history.setObjectName("caseHistory")
         self.history.setHorizontalHeaderLabels(
@@ -299,7 +307,7 @@ class CaseDialog(QDialog):
             (self.outcome, self.tr("Kết quả")),
             (self.related, self.tr("Đơn, lượt tiếp liên quan")),
             (self.documents, self.tr("Văn bản")),
-            (self.history, self.tr("Lịch sử thay đổi")),
+            (self._history_page(), self.tr("Lịch sử thay đổi")),
         ):
             self.tabs.addTab(widget, title)
         for browser in (self.timeline, self.documents):
@@ -326,6 +334,14 @@ class CaseDialog(QDialog):
         column.addLayout(buttons)
         self.show_case(case)
 
+    def _history_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.history_note)
+        column.addWidget(self.history, 1)
+        return page
+
     def show_case(self, case: CaseDetail) -> None:
         self.case = case
         today = self._app.services.today()
@@ -345,6 +361,7 @@ class CaseDialog(QDialog):
         )
 
     def _show_history(self, case: CaseDetail) -> None:
+        self.history_note.setVisible(not case.history)
         self.history.setRowCount(len(case.history))
         for row, record in enumerate(case.history):
             changes = "; ".join(

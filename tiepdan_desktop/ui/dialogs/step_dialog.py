@@ -155,7 +155,6 @@ class StepDialog(ServiceFormDialog):
         form = self.form
         form.add_field("kind", self.tr("Bước *"), self.kind)
         form.addRow("", self.basis)
-        form.add_field("permission", "", QLabel())
         form.add_field("on", self.tr("Ngày thực hiện *"), self.on)
         form.add_field("verifier", self.tr("Người, tổ xác minh"), self.verifier)
         form.add_field("case_type", self.tr("Loại khiếu nại"), self.case_type)

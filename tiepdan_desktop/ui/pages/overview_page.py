@@ -87,9 +87,8 @@ class WorkTile(QPushButton):
 
 def _work_columns() -> list[Column[WorkItem]]:
     return [
-        Column("Hồ sơ", lambda i: i.label),
-        Column("Loại", lambda i: i.type_label),
-        Column("Người đứng đơn", lambda i: i.people),
+        Column("Hồ sơ", lambda i: i.label, tooltip=lambda i: i.type_label),
+        Column("Người đứng đơn", lambda i: i.people, tooltip=lambda i: i.people),
         Column("Nội dung", lambda i: i.summary.replace("\n", " · "), tooltip=lambda i: i.summary),
         Column("Việc phải làm", lambda i: i.what, tooltip=lambda i: i.what),
         Column(
@@ -151,9 +150,9 @@ class OverviewPage(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(28)
-        for column, width in enumerate((120, 140, 200, 300, 240, 90)):
+        for column, width in enumerate((118, 150, 160, 190, 84)):
             table.setColumnWidth(column, width)
-        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.doubleClicked.connect(lambda index: self._open(index.row()))
         return table
 
@@ -179,7 +178,7 @@ class OverviewPage(QWidget):
         side.addWidget(card(self.tr("Đơn nhận 12 tháng gần nhất"), self.chart), 1)
         side_holder = QWidget()
         side_holder.setLayout(side)
-        side_holder.setFixedWidth(380)
+        side_holder.setFixedWidth(350)
         middle = QHBoxLayout()
         middle.addWidget(card("", listing), 1)
         middle.addWidget(side_holder)
