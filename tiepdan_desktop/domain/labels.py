@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from tiepdan_desktop.domain.case_workflow import step_label
+from tiepdan_desktop.domain.case_workflow import ComplexityCriterion, step_label
 from tiepdan_desktop.domain.enums import (
     CalendarDayKind,
     CaseState,
@@ -200,6 +201,12 @@ FIELD_LABELS = {
     "met_on": "Ngày hoàn thành",
     "paused_since": "Tạm dừng từ",
     "partly_withdrawn": "Đã rút một phần",
+    "complexity_basis_json": "Căn cứ xác định mức độ phức tạp",
+    "title": "Văn bản",
+    "issued_on": "Ngày ban hành",
+    "signer_name": "Người ký",
+    "symbol": "Ký hiệu",
+    "form_code": "Mẫu",
     "fully_enforced": "Đã thi hành xong",
     "case": "vụ việc",
     "file": "tệp",
@@ -239,11 +246,17 @@ def value_label(field: str, value: object) -> str:
         return "có" if value else "không"
     if isinstance(value, str) and (field.endswith("_at") or field.endswith("_on")):
         return _as_vietnamese_date(value)
+    if field == "complexity_basis_json" and isinstance(value, str):
+        codes = json.loads(value or "[]")
+        return "; ".join(ComplexityCriterion.of(code).label for code in codes) or "∅"
     enum_class = _FIELD_ENUMS.get(field)
     members = [*enum_class] if enum_class is not None else []
     if field == "state":  # a letter's or a matter's
         members += [*LetterState]
-    return next((m.label for m in members if m.value == value), str(value))
+    found = next((m.label for m in members if m.value == value), None)
+    if found is None and field == "kind":  # a calendar day's, or a matter's step
+        return step_label(str(value))
+    return found or str(value)
 
 
 def _as_vietnamese_date(text: str) -> str:

@@ -293,12 +293,17 @@ def _history(session: Session, case: Case, filed: CasePeople) -> tuple[AuditReco
     clocks = [
         str(i) for i in session.scalars(select(Deadline.id).where(Deadline.case_id == case.id))
     ]
+    documents = [
+        str(i)
+        for i in session.scalars(select(IssuedDocument.id).where(IssuedDocument.case_id == case.id))
+    ]
     rows = session.scalars(
         select(AuditEntry)
         .where(
             ((AuditEntry.entity == "legal_case") & (AuditEntry.entity_id == str(case.id)))
             | ((AuditEntry.entity == "case_event") & AuditEntry.entity_id.in_(events))
             | ((AuditEntry.entity == "deadline") & AuditEntry.entity_id.in_(clocks))
+            | ((AuditEntry.entity == "issued_document") & AuditEntry.entity_id.in_(documents))
         )
         .order_by(AuditEntry.id.desc())
         .limit(300)

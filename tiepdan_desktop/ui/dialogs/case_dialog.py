@@ -54,8 +54,26 @@ from tiepdan_desktop.ui.messages import show_info
 from tiepdan_desktop.ui.widgets.buttons import action_button
 
 LATE = "#a11d1d"
-# Bookkeeping columns the history does not show an official.
-HIDDEN_FIELDS = frozenset({"explanation_json", "request_json", "computed_at", "id", "data_json"})
+# Bookkeeping columns the history does not show an official (and any *_id link).
+HIDDEN_FIELDS = frozenset(
+    {
+        "explanation_json",
+        "request_json",
+        "computed_at",
+        "id",
+        "data_json",
+        "unit",
+        "year",
+        "created_by",
+        "added_by",
+    }
+)
+
+
+def shown_field(name: str) -> bool:
+    return name not in HIDDEN_FIELDS and not name.endswith("_id")
+
+
 SOON = "#8a5a00"
 
 
@@ -300,7 +318,7 @@ class CaseDialog(QDialog):
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.history.setWordWrap(True)
+        self.history.setWordWrap(False)  # one line per change; the whole of it on hover
         for widget, title in (
             (self.timeline, self.tr("Dòng thời gian")),
             (self.deadlines, self.tr("Thời hạn")),
@@ -365,16 +383,18 @@ class CaseDialog(QDialog):
         self.history.setRowCount(len(case.history))
         for row, record in enumerate(case.history):
             changes = "; ".join(
-                f"{field_label(name)}: "
+                f"{'Bước' if name == 'kind' else field_label(name)}: "
                 + " → ".join(value_label(name, value) for value in values if value is not None)
                 for name, values in record.changes.items()
-                if name not in HIDDEN_FIELDS
+                if shown_field(name)
             )
             what = f"{action_label(record.action)} ({entity_label(record.entity).lower()})"
             for column, text in enumerate(
                 (format_datetime(utc_to_local(record.at)), record.username, what, changes)
             ):
-                self.history.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.history.setItem(row, column, item)
         self.history.resizeColumnsToContents()
         self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 

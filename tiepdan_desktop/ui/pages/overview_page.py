@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -150,7 +151,7 @@ class OverviewPage(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(28)
-        for column, width in enumerate((118, 150, 160, 190, 84)):
+        for column, width in enumerate((132, 150, 160, 176, 84)):
             table.setColumnWidth(column, width)
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.doubleClicked.connect(lambda index: self._open(index.row()))
@@ -179,8 +180,13 @@ class OverviewPage(QWidget):
         side_holder = QWidget()
         side_holder.setLayout(side)
         side_holder.setFixedWidth(350)
+        list_card = QFrame()
+        list_card.setObjectName("card")
+        card_column = QVBoxLayout(list_card)
+        card_column.setContentsMargins(14, 10, 14, 12)
+        card_column.addWidget(listing)
         middle = QHBoxLayout()
-        middle.addWidget(card("", listing), 1)
+        middle.addWidget(list_card, 1)
         middle.addWidget(side_holder)
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 18, 28, 14)

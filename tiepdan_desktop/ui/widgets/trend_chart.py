@@ -24,7 +24,7 @@ SERIES: tuple[tuple[str, frozenset[LetterType], QColor], ...] = (
         QColor("#a8b5c4"),
     ),
 )
-LEGEND_HEIGHT = 22
+LEGEND_ROW = 16
 AXIS_HEIGHT = 18
 
 
@@ -40,6 +40,7 @@ class TrendChart(QWidget):
         self.setAccessibleName(self.tr("Số đơn nhận 12 tháng gần nhất theo loại"))
         self.setMouseTracking(True)
         self.months: tuple[MonthLetters, ...] = ()
+        self._legend_bottom = 2.0 * LEGEND_ROW + 6  # until painted: room for two rows
 
     def sizeHint(self) -> QSize:
         return QSize(340, 190)
@@ -55,9 +56,8 @@ class TrendChart(QWidget):
         self.update()
 
     def _plot(self) -> QRectF:
-        return QRectF(
-            4, LEGEND_HEIGHT, self.width() - 8, self.height() - LEGEND_HEIGHT - AXIS_HEIGHT
-        )
+        top = self._legend_bottom
+        return QRectF(4, top, self.width() - 8, self.height() - top - AXIS_HEIGHT)
 
     def _bar(self, index: int) -> QRectF:
         plot = self._plot()
@@ -72,12 +72,16 @@ class TrendChart(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() - 1.5, 7))
         painter.setFont(small)
-        x = 4.0
+        x, y = 4.0, 6.0
         for name, _kinds, colour in SERIES:
-            painter.fillRect(QRectF(x, 6, 10, 10), colour)
+            width = 20 + painter.fontMetrics().horizontalAdvance(name)
+            if x + width > self.width() and x > 4:  # the legend wraps
+                x, y = 4.0, y + LEGEND_ROW
+            painter.fillRect(QRectF(x, y, 10, 10), colour)
             painter.setPen(QColor("#33415c"))
-            painter.drawText(QPointF(x + 14, 15), name)
-            x += 20 + painter.fontMetrics().horizontalAdvance(name)
+            painter.drawText(QPointF(x + 14, y + 9), name)
+            x += width
+        self._legend_bottom = y + LEGEND_ROW
         if not self.months:
             painter.end()
             return
