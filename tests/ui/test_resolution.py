@@ -339,3 +339,31 @@ def test_the_resolution_settings_are_saved(
     saved = cases.get_case_settings(app_context.services, app_context.actor)
     assert (saved.urge_after_days, saved.second_instance_at_commune) == (20, True)
     assert saved.reception_month_days == (25, 28) and shown_messages[-1][0] == "Đã lưu"
+
+
+def test_an_accepted_letter_leads_to_its_matter(
+    seeded: dict[str, CaseDetail],
+    qtbot: QtBot,
+    app_context: AppContext,
+    unit: UnitInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = MainWindow(app_context, unit, "/du-lieu")
+    qtbot.addWidget(window)
+    window.show()
+    window.show_screen("letters")
+    settle(qtbot, app_context.tasks)
+    letters_page = window.letters_page
+    assert letters_page is not None
+    model = letters_page.model
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == "1/2026")
+    letters_page.table.selectRow(row)
+    settle(qtbot, app_context.tasks)
+    assert "Vụ việc đang giải quyết: 1/2026 – Đã thụ lý" in letters_page.detail.toPlainText()
+    assert letters_page.case_button.isEnabled()
+    opened: list[CaseDialog] = []
+    monkeypatch.setattr(CaseDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    letters_page.case_button.click()
+    settle(qtbot, app_context.tasks)
+    assert window.current_screen() == "resolution"
+    assert opened[0].case.id == seeded["overdue"].id

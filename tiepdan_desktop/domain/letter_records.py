@@ -139,6 +139,9 @@ class LetterDetail:
     deadlines: tuple[DeadlineView, ...]
     documents: tuple[IssuedDocumentView, ...]
     attachments: tuple[AttachmentView, ...]
+    # The matter its acceptance or assignment opened (Giải quyết), if any.
+    case_id: uuid.UUID | None = None
+    case_label: str | None = None  # "5/2026 – Đang xác minh"
 
 
 @dataclass(frozen=True)

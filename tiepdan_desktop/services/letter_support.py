@@ -11,7 +11,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tiepdan_desktop.db.models import Attachment, Deadline, IssuedDocument, Letter, User
+from tiepdan_desktop.db.models import Attachment, Case, Deadline, IssuedDocument, Letter, User
 from tiepdan_desktop.db.repositories import letters as repo
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import register_name_sort, register_search_text
@@ -135,6 +135,7 @@ def letter_detail(session: Session, letter: Letter, may_see: bool) -> LetterDeta
     original = repo.original_of(session, letter)
     stats = repo.matter_stats(session, [repo.matter_root(letter)])
     officer = session.get(User, letter.officer_id) if letter.officer_id else None
+    matter = _matter(session, letter)
     return LetterDetail(
         id=letter.id,
         year=letter.year,
@@ -179,7 +180,15 @@ def letter_detail(session: Session, letter: Letter, may_see: bool) -> LetterDeta
         deadlines=_deadlines(session, letter),
         documents=document_views(session, letter.id),
         attachments=_attachments(session, letter.id),
+        case_id=matter.id if matter else None,
+        case_label=f"{matter.number}/{matter.year} – {matter.state.label}" if matter else None,
     )
+
+
+def _matter(session: Session, letter: Letter) -> Case | None:
+    """The matter under resolution the letter belongs to (not an intake-only record)."""
+    case = session.get(Case, letter.case_id) if letter.case_id else None
+    return case if case is not None and case.accepted_on is not None else None
 
 
 def load_letter(session: Session, letter_id: uuid.UUID) -> Letter:

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
             return self.reception_page
         if screen.key == "letters":
             self.letters_page = LettersPage(self._app, screen)
+            self.letters_page.open_case.connect(lambda case_id: self.open_record("case", case_id))
             return self.letters_page
         if screen.key == "settings":
             self.settings_page = SettingsPage(self._app, screen)

@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,6 +65,9 @@ QUICK_VIEWS = (
 
 
 class LettersPage(QWidget):
+    # The matter of the selected letter, to open on the Giải quyết screen.
+    open_case = Signal(object)
+
     def __init__(self, app: AppContext, screen: Screen) -> None:
         super().__init__()
         self.setObjectName("lettersPage")
@@ -102,6 +105,12 @@ class LettersPage(QWidget):
         self.process_button = action_button(
             "processLetterButton", self.tr("Xử lý đơn…"), self.open_selected
         )
+        self.case_button = action_button(
+            "openLetterCaseButton", self.tr("Mở vụ việc…"), self._open_case
+        )
+        self.case_button.setToolTip(self.tr("Hồ sơ giải quyết của đơn đã thụ lý, giao xem xét"))
+        self.case_button.setEnabled(False)
+        self._case_id: uuid.UUID | None = None
         self.process_button.setToolTip(
             self.tr("Phân loại, xem đơn trùng, chọn hướng xử lý, ban hành văn bản (Enter)")
         )
@@ -171,6 +180,7 @@ class LettersPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addWidget(self.process_button)
+        actions.addWidget(self.case_button)
         actions.addSpacing(12)
         legend = QLabel(
             self.tr(
@@ -300,6 +310,8 @@ class LettersPage(QWidget):
     def _show_detail(self) -> None:
         row = self.selected_row()
         self.process_button.setEnabled(row is not None)
+        self.case_button.setEnabled(False)
+        self._case_id = None
         self._detail_number += 1
         if row is None:
             self.detail.setHtml(self.tr("<p>Chọn một đơn trong sổ để xem chi tiết.</p>"))
@@ -316,6 +328,12 @@ class LettersPage(QWidget):
     def _detail_arrived(self, number: int, letter: LetterDetail) -> None:
         if number == self._detail_number:
             self.detail.setHtml(detail_html(letter, self._app.services.today()))
+            self._case_id = letter.case_id
+            self.case_button.setEnabled(letter.case_id is not None)
+
+    def _open_case(self) -> None:
+        if self._case_id is not None:
+            self.open_case.emit(self._case_id)
 
     # --- entering and processing letters ------------------------------------------------
 
@@ -406,6 +424,7 @@ def detail_html(letter: LetterDetail, today: dt.date) -> str:
         line("Không đủ điều kiện", letter.ineligible_reason),
         line("Đơn trùng với", letter.duplicate_of.label if letter.duplicate_of else ""),
         line("Số đơn cùng vụ việc", letter.matter_letters if letter.matter_letters > 1 else ""),
+        line("Vụ việc đang giải quyết", letter.case_label or ""),
     ]
     if letter.deadlines:
         parts.append("<p><b>Thời hạn:</b></p><ul>")
