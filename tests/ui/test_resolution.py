@@ -292,6 +292,13 @@ def test_the_home_page_counts_agree_with_the_database(
     assert page.figures.text().startswith("Trong sổ: 600 lượt tiếp công dân, 300 đơn")
 
 
+def _window(qtbot: QtBot, app: AppContext, unit: UnitInfo) -> MainWindow:
+    window = MainWindow(app, unit, "/du-lieu")
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 def test_start_up_summary_leads_to_the_overdue_list(
     seeded: dict[str, CaseDetail],
     qtbot: QtBot,
@@ -299,9 +306,7 @@ def test_start_up_summary_leads_to_the_overdue_list(
     unit: UnitInfo,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = MainWindow(app_context, unit, "/du-lieu")
-    qtbot.addWidget(window)
-    window.show()
+    window = _window(qtbot, app_context, unit)
     window.show_start_summary()
     settle(qtbot, app_context.tasks)
     summary = window.start_summary
@@ -348,9 +353,7 @@ def test_an_accepted_letter_leads_to_its_matter(
     unit: UnitInfo,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = MainWindow(app_context, unit, "/du-lieu")
-    qtbot.addWidget(window)
-    window.show()
+    window = _window(qtbot, app_context, unit)
     window.show_screen("letters")
     settle(qtbot, app_context.tasks)
     letters_page = window.letters_page
