@@ -9,13 +9,16 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import FAST_HASHER, setup_request
+from tiepdan_desktop.db.base import VNMultiline, VNText
 from tiepdan_desktop.db.integrity import check_database
 from tiepdan_desktop.db.models import (
     Case,
+    CaseEvent,
     Deadline,
     Letter,
     LetterPerson,
     Person,
+    ReceptionSession,
     User,
     Visit,
     VisitPerson,
@@ -36,6 +39,7 @@ from tiepdan_desktop.domain.enums import (
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.letter_classification import FilerIdentity
 from tiepdan_desktop.domain.letter_intake import INTAKE_RULES
+from tiepdan_desktop.domain.text import normalize_multiline, normalize_text
 from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.services import cases, setup
 from tiepdan_desktop.services.context import ServiceContext
@@ -134,10 +138,10 @@ def test_open_matters_carry_the_deadline_the_engine_gives(
         request = DeadlineRequest.from_json(deadline.request_json)
         result = compute_deadline(request, calendar, settings)
         assert (deadline.due_on, deadline.rule_id) == (result.due, result.rule.id)
-        assert json.loads(deadline.explanation_json) == result.as_json()
         assert case.accepted_on is not None  # only matters under resolution have clocks
         assert (deadline.paused_since is not None) == (case.state is CaseState.SUSPENDED)
         if deadline.status is DeadlineStatus.OPEN:
+            assert json.loads(deadline.explanation_json) == result.as_json()
             assert case.state.is_open and case.on_time is None
             overdue += deadline.due_on < NOW.date()
         else:  # stopped by the decision, answer, withdrawal or termination: a fact
@@ -145,6 +149,7 @@ def test_open_matters_carry_the_deadline_the_engine_gives(
             met = deadline.met_on <= deadline.due_on
             assert deadline.status is (DeadlineStatus.MET if met else DeadlineStatus.MISSED)
             assert case.on_time is met
+            assert deadline.explanation_json == "{}"  # worked out again when shown
             late += not met
     running = sum(1 for deadline, _ in rows if deadline.status is DeadlineStatus.OPEN)
     assert 0 < overdue < running  # some matters overdue, not all
@@ -370,3 +375,36 @@ def test_every_matter_under_resolution_says_who_brought_it(
             )
         )
     assert visit_only  # the check above covered matters with no letter
+
+
+def test_demo_text_is_stored_as_any_insert_would_store_it(
+    demo: tuple[ServiceContext, DemoSummary],
+) -> None:
+    """The bulk insert takes the generator's text as already normalised: it must be."""
+    services, _summary = demo
+    with services.sessions.reading() as session:
+        for model in (Person, ReceptionSession, Case, CaseEvent, Visit, Letter):
+            for column in model.__table__.columns:
+                normalise = {VNText: normalize_text, VNMultiline: normalize_multiline}.get(
+                    type(column.type)
+                )
+                if normalise is None:
+                    continue
+                values = session.execute(select(column).where(column.is_not(None))).scalars()
+                for value in values:
+                    assert normalise(value) == value, f"{model.__tablename__}.{column.name}"
+
+
+def test_a_past_clock_is_explained_when_its_matter_is_shown(
+    demo: tuple[ServiceContext, DemoSummary],
+) -> None:
+    services, _summary = demo
+    with services.sessions.reading() as session:
+        case_id = session.scalar(
+            select(Deadline.case_id).where(Deadline.status == DeadlineStatus.MISSED).limit(1)
+        )
+    assert case_id is not None
+    shown = cases.get_case(services, Actor.command_line(), case_id)
+    late = next(v.deadline for v in shown.deadlines if v.deadline.status == "tre_han")
+    explained = json.loads(late.explanation_json)
+    assert explained["due"] == late.due_on.isoformat() and explained["explanation"]

@@ -28,7 +28,7 @@ from tiepdan_desktop.db.models import (
     Visit,
 )
 from tiepdan_desktop.db.repositories import cases as case_repo
-from tiepdan_desktop.db.repositories.calendar import setting_text
+from tiepdan_desktop.db.repositories.calendar import setting_text, work_calendar
 from tiepdan_desktop.db.repositories.cases import CasePeople
 from tiepdan_desktop.domain.case_records import (
     CaseDeadlineView,
@@ -47,6 +47,7 @@ from tiepdan_desktop.domain.case_workflow import (
     step_label,
     workflow_of,
 )
+from tiepdan_desktop.domain.deadlines import DeadlineRequest, compute_deadline
 from tiepdan_desktop.domain.deadlines.rules import RULES_BY_ID
 from tiepdan_desktop.domain.errors import NotFoundError
 from tiepdan_desktop.domain.letter_records import (
@@ -56,6 +57,7 @@ from tiepdan_desktop.domain.letter_records import (
 )
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import AuditRecord
+from tiepdan_desktop.services.due_dates import deadline_settings
 from tiepdan_desktop.services.letter_documents import number_label, numbering_settings
 from tiepdan_desktop.services.letter_support import document_view
 
@@ -141,6 +143,16 @@ def case_letter_type(session: Session, case: Case) -> Letter | None:
     ).first()
 
 
+def _explanation(session: Session, deadline: Deadline) -> str:
+    """The stored explanation of a due date, or, where only its request was kept
+    (clocks of imported or generated history), the engine's, worked out again."""
+    if deadline.explanation_json not in ("", "{}") or deadline.request_json in ("", "{}"):
+        return deadline.explanation_json
+    request = DeadlineRequest.from_json(deadline.request_json)
+    result = compute_deadline(request, work_calendar(session), deadline_settings(session))
+    return json.dumps(result.as_json(), ensure_ascii=False)
+
+
 def _deadlines(session: Session, case: Case) -> tuple[CaseDeadlineView, ...]:
     rows = session.scalars(
         select(Deadline)
@@ -156,7 +168,7 @@ def _deadlines(session: Session, case: Case) -> tuple[CaseDeadlineView, ...]:
                 due_on=d.due_on,
                 status=d.status.value,
                 met_on=d.met_on,
-                explanation_json=d.explanation_json,
+                explanation_json=_explanation(session, d),
             ),
             d.paused_since,
         )

@@ -184,6 +184,8 @@ def _insert_all(session: Session, rows: DemoRows, report: Progress) -> None:
         for label, model, batch in batches:
             for start in range(0, len(batch), _CHUNK):
                 chunk = batch[start : start + _CHUNK]
-                bulk_insert(connection, model, chunk)
+                # The generator writes NFC text from its own word lists (a test
+                # checks that normalising would change nothing).
+                bulk_insert(connection, model, chunk, text_normalized=True)
                 done += len(chunk)
                 report(f"Đang ghi {label}…", done / total)

@@ -98,7 +98,8 @@ class CaseEvent(UUIDKey, Base):
     doc_date: Mapped[dt.date | None]
     doc_signer: Mapped[str | None] = mapped_column(VNText(120))
     # The step's own fields (verifier, ground, verdict, figures …) as JSON, for the timeline.
-    data_json: Mapped[str] = mapped_column(VNMultiline(), default="{}", server_default="{}")
+    # (Built from normalised text by the program: stored as it is.)
+    data_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 class Deadline(UUIDKey, Base):
@@ -128,7 +129,8 @@ class Deadline(UUIDKey, Base):
     # date is recomputed from when the calendar or the settings change.
     request_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     # JSON: the explanation of due_on (rule, basis, skipped days, pauses, extensions).
-    explanation_json: Mapped[str] = mapped_column(VNMultiline(), default="{}")
+    # Written by the engine from its own texts: stored as it is.
+    explanation_json: Mapped[str] = mapped_column(Text, default="{}")
     computed_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     # A suspended matter's clock stands still from this day until it resumes.
     paused_since: Mapped[dt.date | None]

@@ -24,7 +24,12 @@ from tiepdan_desktop.domain.confidentiality import (
     register_search_exact,
     register_search_text,
 )
-from tiepdan_desktop.domain.deadlines import DeadlineRequest, DeadlineSettings, compute_deadline
+from tiepdan_desktop.domain.deadlines import (
+    DeadlineRequest,
+    DeadlineResult,
+    DeadlineSettings,
+    compute_deadline,
+)
 from tiepdan_desktop.domain.divisions import WardEntry, provinces, wards_of
 from tiepdan_desktop.domain.enums import (
     CaseState,
@@ -205,6 +210,7 @@ class DemoGenerator:
         self.rng = FastRandom(seed)
         self.calendar = calendar
         self.deadline_settings = settings or DeadlineSettings()
+        self._clock_cache: dict[DeadlineRequest, tuple[DeadlineResult, str, str]] = {}
         self.unit = unit
         self.today = today = now.date()
         self.next_numbers = next_numbers
@@ -446,28 +452,37 @@ class DemoGenerator:
         previous: CaseState | None = None
         for step in now.steps:
             at = dt.datetime.combine(step.on, _STEP_TIME)
-            number, signed_on, signer = step_document(
-                step.kind, case["case_type"], step.on, self.unit.chairman_name, self.next_number
-            )
-            self.rows.case_events.append(
-                {
-                    "id": self.new_id(at),
-                    "case_id": case["id"],
-                    "occurred_on": step.on,
-                    "kind": step.kind,
-                    "from_state": previous,
-                    "to_state": step.state,
-                    "note": None,
-                    "document_id": None,
-                    "user_id": case["officer_id"],
-                    "created_at": at - _UTC_OFFSET,
+            event = {
+                "id": self.new_id(at),
+                "case_id": case["id"],
+                "occurred_on": step.on,
+                "kind": step.kind,
+                "from_state": previous,
+                "to_state": step.state,
+                "user_id": case["officer_id"],
+                "created_at": at - _UTC_OFFSET,
+            }
+            number = step_document(step.kind, case["case_type"], step.on.year, self.next_number)
+            if number is not None:  # the step's document, signed by the chairman that day
+                event |= {
                     "doc_number": number,
-                    "doc_date": signed_on,
-                    "doc_signer": signer,
-                    "data_json": "{}",
+                    "doc_date": step.on,
+                    "doc_signer": self.unit.chairman_name,
                 }
-            )
+            self.rows.case_events.append(event)
             previous = step.state
+
+    def _computed(
+        self, request: DeadlineRequest, calendar: WorkCalendar
+    ) -> tuple[DeadlineResult, str, str]:
+        """The engine's answer for a request with its stored texts, computed once: many
+        matters were accepted the same day under the same rule."""
+        known = self._clock_cache.get(request)
+        if known is None:
+            result = compute_deadline(request, calendar, self.deadline_settings)
+            known = (result, request.to_json(), json.dumps(result.as_json(), ensure_ascii=False))
+            self._clock_cache[request] = known
+        return known
 
     def _add_deadline(
         self,
@@ -479,7 +494,7 @@ class DemoGenerator:
         stopped_on: dt.date | None = None,
     ) -> bool | None:
         """A legal clock, running or stopped on `stopped_on`; whether it was met then."""
-        result = compute_deadline(request, calendar, self.deadline_settings)
+        result, request_json, explanation_json = self._computed(request, calendar)
         computed = dt.datetime.combine(request.start, _STEP_TIME)
         met = None if stopped_on is None else stopped_on <= result.due
         status = {None: DeadlineStatus.OPEN, True: DeadlineStatus.MET}.get(
@@ -498,8 +513,10 @@ class DemoGenerator:
                 "status": status,
                 "met_on": stopped_on,
                 "provisional": result.provisional,
-                "request_json": request.to_json(),
-                "explanation_json": json.dumps(result.as_json(), ensure_ascii=False),
+                "request_json": request_json,
+                # A clock of past history keeps its request, not its long explanation:
+                # the case view works it out again when asked (services/case_support.py).
+                "explanation_json": explanation_json if stopped_on is None else "{}",
                 "computed_at": computed - _UTC_OFFSET,
                 "paused_since": paused_since if stopped_on is None else None,
             }
