@@ -144,6 +144,12 @@ def _running(case: CaseDetail) -> dict[str, dt.date]:
     }
 
 
+def _next_due(services: ServiceContext, case_id: uuid.UUID) -> dt.date | None:
+    """The next due date the lists sort and filter by."""
+    with services.sessions.reading() as session:
+        return session.scalar(select(Case.next_due_on).where(Case.id == case_id))
+
+
 def _pdf_text(services: ServiceContext, actor: Actor, document_id: uuid.UUID) -> str:
     require_tools("pdftotext")
     path = letter_processing.document_path(services, actor, document_id)
@@ -357,6 +363,7 @@ class TestComplaintFirstInstance:
         assert case.state is S.SUSPENDED
         paused = case.deadlines[-1]
         assert paused.paused_since == dt.date(2026, 8, 20)
+        assert _next_due(clocked, case.id) is None  # nothing runs while suspended
         # A paused clock is not overdue while the matter waits.
         assert cases.case_keys(clocked, officer, CaseFilter(view=CaseView.OVERDUE)) == []
         assert cases.case_keys(clocked, officer, CaseFilter(view=CaseView.SUSPENDED))
@@ -376,6 +383,7 @@ class TestComplaintFirstInstance:
         # 20–29/08 excluded: 10 more days, 19/09, a Saturday: the next working day
         # (BLDS Đ148.5).  Back to where the matter was before the suspension.
         assert case.state is S.ACCEPTED and _running(case) == {"K3": dt.date(2026, 9, 21)}
+        assert _next_due(clocked, case.id) == dt.date(2026, 9, 21)
         resumed = case.timeline[-1].issued[0]
         assert resumed.form_code == "qd-tiep-tuc"
         assert "21/09/2026" in _pdf_text(clocked, leader, resumed.document_id)
@@ -881,6 +889,7 @@ class TestRegister:
             ),
         )
         assert _running(cases.get_case(clocked, officer, case.id)) == {"T4": dt.date(2026, 9, 10)}
+        assert _next_due(clocked, case.id) == dt.date(2026, 9, 10)  # the lists follow
         with clocked.sessions.reading() as session:
             changes = [
                 json.loads(row.changes_json)

@@ -143,6 +143,8 @@ def test_open_matters_carry_the_deadline_the_engine_gives(
         if deadline.status is DeadlineStatus.OPEN:
             assert json.loads(deadline.explanation_json) == result.as_json()
             assert case.state.is_open and case.on_time is None
+            paused = deadline.paused_since is not None
+            assert case.next_due_on == (None if paused else deadline.due_on)
             overdue += deadline.due_on < NOW.date()
         else:  # stopped by the decision, answer, withdrawal or termination: a fact
             assert deadline.met_on is not None

@@ -200,6 +200,7 @@ FIELD_LABELS = {
     "doc_signer": "Người ký",
     "met_on": "Ngày hoàn thành",
     "paused_since": "Tạm dừng từ",
+    "next_due_on": "Hạn gần nhất",
     "partly_withdrawn": "Đã rút một phần",
     "complexity_basis_json": "Căn cứ xác định mức độ phức tạp",
     "title": "Văn bản",

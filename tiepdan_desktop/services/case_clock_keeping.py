@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from tiepdan_desktop.db.base import utc_now
 from tiepdan_desktop.db.models import Case, Deadline
 from tiepdan_desktop.db.repositories.calendar import work_calendar
+from tiepdan_desktop.db.repositories.cases import refresh_next_due
 from tiepdan_desktop.domain.case_clocks import (
     RESOLUTION_RULES,
     ClockPlan,
@@ -58,7 +59,9 @@ def terms_of(case: Case, pauses_from: Deadline | None) -> MatterTerms:
 
 
 def start_resolution_clock(session: Session, case: Case) -> Deadline:
-    return open_deadline(session, resolution_request(terms_of(case, None)), case_id=case.id)
+    clock = open_deadline(session, resolution_request(terms_of(case, None)), case_id=case.id)
+    refresh_next_due(session, [case.id])
+    return clock
 
 
 def _recompute(session: Session, deadline: Deadline, request: DeadlineRequest) -> None:
@@ -129,4 +132,5 @@ def apply_plan(session: Session, case: Case, plan: ClockPlan, on: dt.date) -> li
         case.on_time = _stop(clock, on)
     for rule_id in plan.start:
         open_deadline(session, DeadlineRequest(rule_id, on), case_id=case.id)
+    refresh_next_due(session, [case.id])
     return moved

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from tiepdan_desktop.db.base import utc_now
 from tiepdan_desktop.db.models import Deadline, Setting
 from tiepdan_desktop.db.repositories.calendar import setting_text, work_calendar
+from tiepdan_desktop.db.repositories.cases import refresh_next_due
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, DeadlineSettings, compute_deadline
 from tiepdan_desktop.domain.enums import DeadlineStatus
 from tiepdan_desktop.domain.records import DueDateChange
@@ -71,6 +72,7 @@ def recompute_open_deadlines(
         first, last = touching
         query = query.where(Deadline.start_on < last, Deadline.due_on >= first)
     changes = []
+    moved_cases: set[uuid.UUID] = set()
     for deadline in session.scalars(query):
         result = compute_deadline(
             DeadlineRequest.from_json(deadline.request_json), calendar, settings
@@ -82,4 +84,7 @@ def recompute_open_deadlines(
         deadline.provisional = result.provisional
         deadline.explanation_json = json.dumps(result.as_json(), ensure_ascii=False)
         deadline.computed_at = utc_now()
+        if deadline.case_id is not None:
+            moved_cases.add(deadline.case_id)
+    refresh_next_due(session, moved_cases)
     return changes

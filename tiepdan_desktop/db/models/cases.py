@@ -27,6 +27,7 @@ class Case(UUIDKey, Timestamps, Base):
         UniqueConstraint("unit_id", "year", "number"),
         Index(None, "state", "case_type"),
         Index(None, "received_on"),
+        Index(None, "next_due_on"),
     )
 
     unit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("unit.id"))
@@ -48,6 +49,9 @@ class Case(UUIDKey, Timestamps, Base):
     external_code: Mapped[str | None] = mapped_column(String(60))
     # Where a suspended matter goes back to when resumed.
     resume_state: Mapped[CaseState | None]
+    # The earliest due date of its running (not paused) clocks, kept with every
+    # change of them: the lists sort and filter by it from an index.
+    next_due_on: Mapped[dt.date | None]
     # Extension decisions of a denunciation (Luật Tố cáo Điều 30) and the NĐ 31/2019
     # Điều 3 criteria behind its complexity (JSON list of ComplexityCriterion).
     extensions: Mapped[int] = mapped_column(default=0, server_default="0")
@@ -106,7 +110,11 @@ class Deadline(UUIDKey, Base):
     """A legal time limit (rule of LEGAL.md §3.1) running for a case, letter or visit."""
 
     __tablename__ = "deadline"
-    __table_args__ = (Index(None, "status", "due_on"),)
+    __table_args__ = (
+        Index(None, "status", "due_on"),
+        # A matter's running clocks, read straight from the index.
+        Index(None, "case_id", "status", "due_on"),
+    )
 
     case_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("legal_case.id", ondelete="CASCADE"), index=True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,18 +34,20 @@ AFTER_DECISION = (S.DECIDED, S.ENFORCING)
 FINISHED = tuple(state for state in CaseState if not state.is_open)
 
 
-def running_clocks(due_from: dt.date | None, due_before: dt.date | None) -> Select[Any]:
-    """Case ids with a clock running (not paused) due in [due_from, due_before)."""
-    due = select(Deadline.case_id).where(
-        Deadline.status == DeadlineStatus.OPEN,
-        Deadline.case_id.is_not(None),
-        Deadline.paused_since.is_(None),
-    )
-    if due_from is not None:
-        due = due.where(Deadline.due_on >= due_from)
-    if due_before is not None:
-        due = due.where(Deadline.due_on < due_before)
-    return due
+def refresh_next_due(session: Session, case_ids: Iterable[uuid.UUID]) -> None:
+    """Keep each matter's next due date (its earliest running, not paused clock)
+    equal to its clocks: called by everything that starts, moves or stops them."""
+    for case_id in set(case_ids):
+        case = session.get(Case, case_id)
+        if case is None:
+            continue
+        case.next_due_on = session.scalar(
+            select(func.min(Deadline.due_on)).where(
+                Deadline.case_id == case_id,
+                Deadline.status == DeadlineStatus.OPEN,
+                Deadline.paused_since.is_(None),
+            )
+        )
 
 
 def in_register() -> ColumnElement[bool]:
@@ -59,9 +61,9 @@ def view_condition(
     if view is CaseView.OPEN:
         return Case.state.in_(UNDER_RESOLUTION)
     if view is CaseView.DUE_SOON:
-        return Case.id.in_(running_clocks(today, due_soon_until + dt.timedelta(days=1)))
+        return Case.next_due_on.between(today, due_soon_until)
     if view is CaseView.OVERDUE:
-        return Case.id.in_(running_clocks(None, today))
+        return Case.next_due_on < today
     if view is CaseView.SUSPENDED:
         return Case.state == S.SUSPENDED
     if view is CaseView.AFTER_DECISION:
@@ -73,20 +75,6 @@ def view_condition(
     if view is CaseView.FINISHED:
         return Case.state.in_(FINISHED)
     return None
-
-
-def _next_due() -> Any:
-    """The earliest running due date of each matter (paused clocks left out)."""
-    return (
-        select(func.min(Deadline.due_on))
-        .where(
-            Deadline.case_id == Case.id,
-            Deadline.status == DeadlineStatus.OPEN,
-            Deadline.paused_since.is_(None),
-        )
-        .correlate(Case)
-        .scalar_subquery()
-    )
 
 
 def _query(
@@ -116,8 +104,9 @@ def register_keys(
     if filter_.view in (CaseView.FINISHED, CaseView.LATE):
         query = query.order_by(Case.received_on.desc(), Case.number.desc())
     else:
-        next_due = _next_due()
-        query = query.order_by(next_due.is_(None), next_due, Case.received_on, Case.number)
+        query = query.order_by(
+            Case.next_due_on.is_(None), Case.next_due_on, Case.received_on, Case.number
+        )
     if limit is not None:
         query = query.limit(limit)
     return list(session.connection().execute(query).scalars())

@@ -443,9 +443,13 @@ class DemoGenerator:
         if self.calendar is not None:
             clock = resolution_clock(case_type, now, self.unit.remote_area)
             if clock is not None:
-                case["on_time"] = self._add_deadline(
+                due = self._add_deadline(
                     case, clock.request, self.calendar, None, clock.paused_since, clock.stopped_on
                 )
+                if clock.stopped_on is not None:
+                    case["on_time"] = clock.stopped_on <= due
+                elif clock.paused_since is None:
+                    case["next_due_on"] = due
         return _Matter(case, full, person_ids, letter_type, text, self.key(content))
 
     def _add_steps(self, case: Row, now: Trajectory) -> None:
@@ -492,8 +496,8 @@ class DemoGenerator:
         letter_id: uuid.UUID | None = None,
         paused_since: dt.date | None = None,
         stopped_on: dt.date | None = None,
-    ) -> bool | None:
-        """A legal clock, running or stopped on `stopped_on`; whether it was met then."""
+    ) -> dt.date:
+        """A legal clock, running or stopped on `stopped_on` (met or late); its due date."""
         result, request_json, explanation_json = self._computed(request, calendar)
         computed = dt.datetime.combine(request.start, _STEP_TIME)
         met = None if stopped_on is None else stopped_on <= result.due
@@ -521,7 +525,7 @@ class DemoGenerator:
                 "paused_since": paused_since if stopped_on is None else None,
             }
         )
-        return met
+        return result.due
 
     def decisive_step(self, matter: _Matter) -> str | None:
         """The first step after intake, if it has happened by today."""

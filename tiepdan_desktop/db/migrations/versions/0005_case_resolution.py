@@ -34,9 +34,18 @@ def upgrade() -> None:
 
     with op.batch_alter_table("deadline", schema=None) as batch_op:
         batch_op.add_column(sa.Column("paused_since", sa.Date(), nullable=True))
+        batch_op.create_index(
+            batch_op.f("ix_deadline_case_id_status_due_on"),
+            ["case_id", "status", "due_on"],
+            unique=False,
+        )
 
     with op.batch_alter_table("legal_case", schema=None) as batch_op:
         batch_op.add_column(sa.Column("resume_state", sa.String(length=40), nullable=True))
+        batch_op.add_column(sa.Column("next_due_on", sa.Date(), nullable=True))
+        batch_op.create_index(
+            batch_op.f("ix_legal_case_next_due_on"), ["next_due_on"], unique=False
+        )
         batch_op.add_column(
             sa.Column("extensions", sa.Integer(), server_default="0", nullable=False)
         )
@@ -101,6 +110,12 @@ def upgrade() -> None:
             sa.Column("fully_enforced", sa.Boolean(), server_default="0", nullable=False)
         )
 
+    # Matters of earlier versions: their next due date from their running clocks.
+    op.execute(
+        "UPDATE legal_case SET next_due_on = (SELECT MIN(due_on) FROM deadline "
+        "WHERE deadline.case_id = legal_case.id AND deadline.status = 'dang_chay')"
+    )
+
 
 def downgrade() -> None:
     with op.batch_alter_table("legal_case", schema=None) as batch_op:
@@ -127,9 +142,12 @@ def downgrade() -> None:
         batch_op.drop_column("verifier")
         batch_op.drop_column("complexity_basis_json")
         batch_op.drop_column("extensions")
+        batch_op.drop_index(batch_op.f("ix_legal_case_next_due_on"))
+        batch_op.drop_column("next_due_on")
         batch_op.drop_column("resume_state")
 
     with op.batch_alter_table("deadline", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_deadline_case_id_status_due_on"))
         batch_op.drop_column("paused_since")
 
     with op.batch_alter_table("case_event", schema=None) as batch_op:
