@@ -229,6 +229,13 @@ def test_identity_is_lifted_out_of_free_text() -> None:
         f"Bà {REDACTED}, {REDACTED}, ĐT {REDACTED} (CCCD {REDACTED}), báo tin."
     )
     assert identity_fragments(None, "", None, "Thôn 3") == ["Thôn 3"]  # no street part
+    # Whole words, written with or without diacritics; a longer name or number stays.
+    short = identity_fragments("Lê An", "079180009999", None, None)
+    typed = "Ông Lê Anh Tuấn nhận tiền của LE AN; CCCD 0791800099991 (không phải 079180009999)."
+    assert redact_identity(typed, short) == (
+        f"Ông Lê Anh Tuấn nhận tiền của {REDACTED}; CCCD 0791800099991 (không phải {REDACTED})."
+    )
+    assert redact_identity("ﬁ Lê An", short) == f"ﬁ {REDACTED}"  # odd letters keep places
     assert identity_fragments("An", None, None, "Hẻm 4, phường 2") == ["An", "Hẻm 4, phường 2"]
 
 
@@ -237,3 +244,17 @@ def test_two_reception_days_moved_onto_the_same_working_day_count_once() -> None
     settings = CaseSettings(reception_month_days=(10, 11))
     days = next_reception_days(settings, dt.date(2026, 10, 1), WorkCalendar(), 2)
     assert days == [dt.date(2026, 10, 12), dt.date(2026, 11, 10)]
+
+
+def test_a_withdrawal_issues_a_termination_only_when_it_ends_the_matter() -> None:
+    facts = _facts(CaseType.DENUNCIATION)
+    partial = StepInput(K.WITHDRAW, TODAY, whole=False, note="Rút một nội dung", issue=True)
+    assert "không đình chỉ" in step_problems(facts, partial, LEADER, TODAY)["withdrawal"]
+    going_on = StepInput(
+        K.WITHDRAW, TODAY, whole=True, note="Bị ép rút", ground="Bị đe dọa", issue=True
+    )
+    assert "Điều 33.3" in step_problems(facts, going_on, LEADER, TODAY)["document"]
+    assert (
+        step_problems(facts, StepInput(K.WITHDRAW, TODAY, whole=False, note="x"), OFFICER, TODAY)
+        == {}
+    )

@@ -121,9 +121,19 @@ def _open(
     letter_processing.decide_outcome(
         services, leader, letter.id, OutcomeChoice(outcome, accepted, body=body)
     )
-    case_id = cases.case_for_letter(services, officer, letter.id)
+    case_id = letters.get_letter(services, officer, letter.id).case_id
     assert case_id is not None
     return cases.get_case(services, officer, case_id)
+
+
+def _verifying(
+    services: ServiceContext, leader: Actor, case: CaseDetail, on: dt.date = dt.date(2026, 8, 11)
+) -> CaseDetail:
+    """The chairman assigns verification: a decision or conclusion may follow."""
+    team = "Công chức địa chính Lê Thị Minh"
+    return cases.record_step(
+        services, leader, case.id, StepInput(K.ASSIGN_VERIFICATION, on, verifier=team, issue=True)
+    )
 
 
 def _step(kind: StepKind, on: dt.date, **fields: object) -> StepInput:
@@ -280,11 +290,14 @@ class TestComplaintFirstInstance:
     def test_a_second_complaint_is_followed_to_the_province_result(
         self, clocked: ServiceContext, officer: Actor, leader: Actor
     ) -> None:
-        case = _open(clocked, officer, leader)
+        case = _verifying(clocked, leader, _open(clocked, officer, leader))
         on = dt.date(2026, 9, 1)
         case = cases.record_step(
             clocked, leader, case.id, _step(K.DECIDE, on, verdict="sai", document=DECISION)
         )
+        escalate = _step(K.ESCALATE, dt.date(2026, 9, 2), body="Chủ tịch UBND tỉnh")
+        with pytest.raises(ValidationError, match="Gửi quyết định, kết luận» trước"):
+            cases.record_step(clocked, officer, case.id, escalate)
         case = cases.record_step(
             clocked, officer, case.id, _step(K.SEND, on, body="Người khiếu nại")
         )
@@ -323,7 +336,7 @@ class TestComplaintFirstInstance:
         }
         case = cases.record_step(
             clocked,
-            officer,
+            leader,  # a longer period is the chairman's call
             case.id,
             _step(K.REMOTE_AREA, dt.date(2026, 8, 21), remote=True, note="Xã đảo"),
         )
@@ -401,21 +414,21 @@ class TestComplaintFirstInstance:
             _step(K.WITHDRAW, dt.date(2026, 8, 20), whole=False, note="Rút yêu cầu bồi thường"),
         )
         assert case.state is S.ACCEPTED and _running(case) == {"K3": dt.date(2026, 9, 9)}
-        case = cases.record_step(
-            clocked,
-            officer,
-            case.id,
-            _step(K.WITHDRAW, dt.date(2026, 8, 25), whole=True, note="Đơn rút khiếu nại"),
-        )
+        whole = _step(K.WITHDRAW, dt.date(2026, 8, 25), whole=True, note="Đơn rút khiếu nại")
+        with pytest.raises(ValidationError, match="việc của Chủ tịch"):
+            cases.record_step(clocked, officer, case.id, whole)  # it ends the matter
+        with pytest.raises(ValidationError, match="đình chỉ việc giải quyết"):
+            cases.record_step(clocked, leader, case.id, whole)  # with its notice
+        case = cases.record_step(clocked, leader, case.id, replace(whole, issue=True))
+        notice = case.timeline[-1].issued[0]
+        assert notice.form_code == "qd-dinh-chi"
+        assert "rút toàn bộ đơn" in _pdf_text(clocked, leader, notice.document_id)
         assert (case.state, case.closed_on, case.on_time) == (
             S.WITHDRAWN,
             dt.date(2026, 8, 25),
             True,
         )
-        assert _running(case) == {}
-        with clocked.sessions.reading() as session:
-            stored = session.get(Case, case.id)
-            assert stored is not None and stored.partly_withdrawn
+        assert _running(case) == {} and case.partly_withdrawn
 
     def test_reclassified_as_a_disciplinary_complaint_runs_kd4(
         self, clocked: ServiceContext, officer: Actor, leader: Actor
@@ -465,6 +478,7 @@ def test_second_instance_when_the_office_resolves_it(
         ),
     )
     assert _running(case) == {"K8": dt.date(2026, 9, 24)}  # 45 days (Luật Khiếu nại Đ37)
+    case = _verifying(clocked, leader, case, dt.date(2026, 8, 12))
     case = cases.record_step(
         clocked, leader, case.id, _step(K.DECIDE, dt.date(2026, 9, 10), verdict="dung", issue=True)
     )
@@ -581,9 +595,9 @@ class TestDenunciation:
         first = _open(clocked, officer, leader, LetterType.DENUNCIATION)
         first = cases.record_step(
             clocked,
-            officer,
+            leader,
             first.id,
-            _step(K.WITHDRAW, dt.date(2026, 8, 20), whole=True, note="Đơn rút tố cáo"),
+            _step(K.WITHDRAW, dt.date(2026, 8, 20), whole=True, note="Đơn rút tố cáo", issue=True),
         )
         # Đ34.2: terminated; the decision is sent within 5 working days (T5), Saturday
         # 22/08/2026 being a make-up working day.
@@ -600,7 +614,7 @@ class TestDenunciation:
         ground = "Hành vi bị tố cáo có dấu hiệu vi phạm pháp luật"
         second = cases.record_step(
             clocked,
-            officer,
+            leader,
             second.id,
             _step(
                 K.WITHDRAW,
@@ -701,12 +715,15 @@ class TestRefusals:
     def test_only_the_chairman_takes_the_chairmans_steps(
         self, role: Role, clocked: ServiceContext, actors: dict[Role, Actor]
     ) -> None:
-        case = _open(clocked, actors[Role.OFFICER], actors[Role.LEADER])
+        case = _verifying(
+            clocked, actors[Role.LEADER], _open(clocked, actors[Role.OFFICER], actors[Role.LEADER])
+        )
         chairman_steps = [
             s for s in cases.get_case(clocked, actors[Role.LEADER], case.id).steps if s.leader_only
         ]
         assert {s.kind for s in chairman_steps} >= {
-            K.ASSIGN_VERIFICATION,
+            K.MARK_COMPLEX,
+            K.REMOTE_AREA,
             K.SUSPEND,
             K.DECIDE,
             K.TERMINATE,
@@ -738,7 +755,14 @@ class TestRefusals:
     def test_what_is_missing_is_said_field_by_field(
         self, clocked: ServiceContext, officer: Actor, leader: Actor
     ) -> None:
-        case = _open(clocked, officer, leader)
+        accepted = _open(clocked, officer, leader)
+        decide = _step(K.DECIDE, dt.date(2026, 8, 20), verdict="sai", document=DECISION)
+        with pytest.raises(ValidationError, match="chỉ làm được khi vụ việc: đang xác minh"):
+            cases.record_step(clocked, leader, accepted.id, decide)  # verification first
+        terminate = _step(K.TERMINATE, dt.date(2026, 8, 20), ground="rut_don", document=DECISION)
+        with pytest.raises(ValidationError, match="hãy ghi bước «Rút đơn»"):
+            cases.record_step(clocked, leader, accepted.id, terminate)
+        case = _verifying(clocked, leader, accepted)
         with pytest.raises(ValidationError) as refused:
             cases.record_step(clocked, leader, case.id, _step(K.DECIDE, dt.date(2026, 12, 1)))
         assert refused.value.fields == {
@@ -751,7 +775,7 @@ class TestRefusals:
                 clocked,
                 leader,
                 case.id,
-                _step(K.DECIDE, dt.date(2026, 8, 9), verdict="sai", document=DECISION),
+                _step(K.DECIDE, dt.date(2026, 8, 10), verdict="sai", document=DECISION),
             )
         with pytest.raises(ValidationError, match="chỉ làm được khi vụ việc"):
             cases.record_step(
@@ -792,6 +816,15 @@ class TestRefusals:
                 _step(K.NOTE, dt.date(2026, 8, 12), note="x"),
                 (Path("/khong/co/tep.pdf"),),
             )
+        with pytest.raises(ValidationError, match="Chỉ đính kèm được tệp") as kind:
+            cases.record_step(
+                clocked,
+                officer,
+                case.id,
+                _step(K.NOTE, dt.date(2026, 8, 12), note="x"),
+                (Path(__file__),),  # a .py file
+            )
+        assert set(kind.value.fields) == {"files"}
         # Nothing of the refused steps was kept.
         assert cases.get_case(clocked, officer, case.id).timeline == case.timeline
 
@@ -980,3 +1013,74 @@ class TestRedactedCopy:
             case_copies.make_redacted_copy(
                 clocked, officer, denunciation.id, tmp_path / "khong-co" / "a.pdf"
             )
+
+
+class TestReviewedRules:
+    def test_a_suspension_on_the_acceptance_day_resumes(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor
+    ) -> None:
+        case = _open(clocked, officer, leader)
+        doc = DocumentRef("7/QĐ-UBND", ACCEPTED, "Nguyễn Văn Thành")
+        suspend = _step(K.SUSPEND, ACCEPTED, ground="Chờ giám định", document=doc)
+        case = cases.record_step(clocked, leader, case.id, suspend)
+        resume = _step(K.RESUME, dt.date(2026, 8, 11), document=replace(doc, number="8/QĐ-UBND"))
+        case = cases.record_step(clocked, leader, case.id, resume)
+        # The start day is never counted: nothing was paused, the due date stands.
+        assert case.state is S.ACCEPTED and _running(case) == {"K3": dt.date(2026, 9, 9)}
+
+    def test_a_conclusion_escalated_is_still_sent_and_published_before_closing(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor
+    ) -> None:
+        case = _verifying(clocked, leader, _open(clocked, officer, leader, LetterType.DENUNCIATION))
+        on = dt.date(2026, 9, 1)
+        case = cases.record_step(
+            clocked, leader, case.id, _step(K.DECIDE, on, verdict="sai", document=DECISION)
+        )
+        case = cases.record_step(clocked, officer, case.id, _step(K.SEND, on, body="Các bên"))
+        case = cases.record_step(
+            clocked, officer, case.id, _step(K.ESCALATE, on, body="Chủ tịch UBND tỉnh")
+        )
+        assert case.state is S.ESCALATED and set(_running(case)) == {"T7"}
+        result = _step(
+            K.ESCALATION_RESULT, dt.date(2026, 9, 5), escalation_result=EscalationResult.UPHELD
+        )
+        with pytest.raises(ValidationError, match="công khai kết luận"):
+            cases.record_step(clocked, officer, case.id, result)
+        case = cases.record_step(clocked, officer, case.id, _step(K.PUBLISH, on, note="Niêm yết"))
+        assert _clock(case, "T7")[1] == "dung_han"  # published on time, not cancelled
+        case = cases.record_step(clocked, officer, case.id, result)
+        assert case.state is S.CLOSED
+
+    def test_a_repeat_letter_of_a_denunciation_does_not_name_its_filer(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor
+    ) -> None:
+        """The repeat is a petition by the same person: the matter stays protected."""
+        case = _open(clocked, officer, leader, LetterType.DENUNCIATION)
+        repeat = letters.register_letter(
+            clocked,
+            officer,
+            LetterInput(
+                received_on=dt.date(2026, 8, 20),
+                source=LetterSource.POST,
+                letter_type=LetterType.PETITION,
+                content="Đề nghị sớm trả lời đơn đã gửi về việc cấp giấy chứng nhận",
+                filers=(LetterFiler(DENOUNCER),),
+            ),
+        )
+        letters.link_duplicate(clocked, officer, repeat.id, case.related[0].record_id)
+        seen = cases.get_case(clocked, officer, case.id)
+        assert seen.people == ("Người tố cáo TC-2026-0001",) and seen.identity_hidden
+        assert not any(secret in repr(seen) for secret in SECRETS)
+        row = cases.case_rows(clocked, officer, cases.case_keys(clocked, officer, CaseFilter()))[0]
+        assert row.people == "Người tố cáo TC-2026-0001"
+        by_name = CaseFilter(view=CaseView.ALL, search="pham thi to")
+        assert cases.case_keys(clocked, officer, by_name) == []  # not found by who filed it
+        assert cases.case_keys(clocked, leader, by_name) != []  # the chairman may
+
+    def test_the_change_history_is_for_those_who_may_read_the_log(
+        self, clocked: ServiceContext, actors: dict[Role, Actor]
+    ) -> None:
+        case = _open(clocked, actors[Role.OFFICER], actors[Role.LEADER])
+        for role, shown in ((Role.OFFICER, False), (Role.READ_ONLY, False), (Role.LEADER, True)):
+            assert bool(cases.get_case(clocked, actors[role], case.id).history) is shown
+        assert cases.get_case(clocked, actors[Role.ADMIN], case.id).history

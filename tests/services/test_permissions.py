@@ -179,7 +179,7 @@ def _case(services: ServiceContext) -> uuid.UUID:
     letter = _letter(services)
     choice = OutcomeChoice(LetterOutcome.ASSIGNED, dt.date(2026, 1, 6), body="Địa chính")
     letter_processing.decide_outcome(services, Actor.command_line(), letter.id, choice)
-    case_id = cases.case_for_letter(services, Actor.command_line(), letter.id)
+    case_id = letters.get_letter(services, Actor.command_line(), letter.id).case_id
     assert case_id is not None
     return case_id
 
@@ -212,7 +212,7 @@ def _denunciation_case(services: ServiceContext) -> uuid.UUID:
     )
     choice = OutcomeChoice(LetterOutcome.ACCEPTED, dt.date(2026, 1, 6))
     letter_processing.decide_outcome(services, chairman, letter.id, choice)
-    case_id = cases.case_for_letter(services, machine, letter.id)
+    case_id = letters.get_letter(services, machine, letter.id).case_id
     assert case_id is not None
     return case_id
 
@@ -357,7 +357,6 @@ RECIPES: dict[str, Call] = {
         s, a, _denunciation_case(s), Path(tempfile.mkdtemp()) / "ban-sao.pdf"
     ),
     "cases.get_case": lambda s, a, _t: cases.get_case(s, a, _case(s)),
-    "cases.case_for_letter": lambda s, a, _t: cases.case_for_letter(s, a, _letter(s).id),
     "cases.due_soon_until": lambda s, a, _t: cases.due_soon_until(s, a),
     "cases.case_start": lambda s, a, _t: cases.case_start(s, a, CaseFilter()),
     "cases.case_keys": lambda s, a, _t: cases.case_keys(s, a, CaseFilter()),

@@ -20,7 +20,7 @@ from tests.ui.conftest import settle
 from tiepdan_desktop.db.models import Case, Deadline, Letter
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.case_records import CaseDetail, CaseFilter, CaseView
-from tiepdan_desktop.domain.case_workflow import StepKind
+from tiepdan_desktop.domain.case_workflow import StepInput, StepKind
 from tiepdan_desktop.domain.enums import (
     CaseState,
     DeadlineStatus,
@@ -152,6 +152,10 @@ def test_the_case_view_shows_the_matter_and_its_clocks(
     assert not any(step.leader_only for step in dialog.case.steps)
 
 
+def _kinds(form: StepDialog) -> list[StepKind]:
+    return [form.kind.itemData(i).kind for i in range(form.kind.count())]
+
+
 def test_a_step_taken_in_the_form_and_a_refusal_under_its_field(
     seeded: dict[str, CaseDetail], qtbot: QtBot, app_context: AppContext, actors: dict[Role, Actor]
 ) -> None:
@@ -160,33 +164,63 @@ def test_a_step_taken_in_the_form_and_a_refusal_under_its_field(
     form = StepDialog(chairman, case)
     qtbot.addWidget(form)
     form.show()
-    kinds = [form.kind.itemData(i).kind for i in range(form.kind.count())]
-    assert StepKind.DECIDE in kinds and StepKind.EXTEND not in kinds  # not for a complaint
-
-    form.kind.setCurrentIndex(kinds.index(StepKind.DECIDE))
-    assert form.verdict.isVisible() and not form.verifier.isVisible()
-    assert form.issue.isEnabled() and form.issue.isChecked()
-    form.save()  # no verdict chosen
-    settle(qtbot, chairman.tasks)
-    assert form.form.error_text("verdict") == "Còn thiếu: kết quả: đúng, đúng một phần, sai."
-    assert form.isVisible() and form.saved is None
+    kinds = _kinds(form)
+    # Accepted: verification comes before a decision; no extension for a complaint.
+    assert StepKind.DECIDE not in kinds and StepKind.EXTEND not in kinds
 
     form.kind.setCurrentIndex(kinds.index(StepKind.ASSIGN_VERIFICATION))
     assert form.verifier.isVisible() and not form.verdict.isVisible()
+    assert form.issue.isEnabled() and form.issue.isChecked()
+    form.save()  # no verifier typed
+    settle(qtbot, chairman.tasks)
+    assert form.form.error_text("verifier") == "Còn thiếu: người hoặc tổ xác minh."
+    assert form.isVisible() and form.saved is None
     form.on.setDate(form.on.date().addDays(-100))  # 17/08/2026
     form.verifier.setText("Công chức địa chính Lê Thị Minh")
+    form.signer.setText("Lê Văn Phó")  # the vice-chairman signs for the chairman
     form.save()
     qtbot.waitUntil(lambda: form.saved is not None, timeout=10_000)
     saved = form.saved
     assert isinstance(saved, CaseDetail) and saved.state is CaseState.VERIFYING
-    assert saved.timeline[-1].issued[0].form_code == "nd124-mau-05"
+    issued = saved.timeline[-1].issued[0]
+    assert issued.form_code == "nd124-mau-05" and issued.signer_name == "Lê Văn Phó"
+
+    decide = StepDialog(chairman, saved)
+    qtbot.addWidget(decide)
+    decide.show()
+    decide.kind.setCurrentIndex(_kinds(decide).index(StepKind.DECIDE))
+    assert decide.verdict.isVisible() and not decide.verifier.isVisible()
+    decide.save()  # no verdict chosen
+    settle(qtbot, chairman.tasks)
+    assert decide.form.error_text("verdict") == "Còn thiếu: kết quả: đúng, đúng một phần, sai."
 
     # An officer is not offered the chairman's steps at all.
     officer = _as(app_context, actors[Role.OFFICER])
     officer_form = StepDialog(officer, cases.get_case(officer.services, officer.actor, saved.id))
     qtbot.addWidget(officer_form)
-    offered = {officer_form.kind.itemData(i).kind for i in range(officer_form.kind.count())}
+    offered = set(_kinds(officer_form))
     assert StepKind.DECIDE not in offered and StepKind.VERIFICATION_REPORT in offered
+
+
+def test_the_withdrawal_form_asks_only_what_applies(
+    seeded: dict[str, CaseDetail], qtbot: QtBot, app_context: AppContext, actors: dict[Role, Actor]
+) -> None:
+    chairman = _as(app_context, actors[Role.LEADER])
+    case = cases.get_case(chairman.services, chairman.actor, seeded["denunciation"].id)
+    form = StepDialog(chairman, case)
+    qtbot.addWidget(form)
+    form.show()
+    form.kind.setCurrentIndex(_kinds(form).index(StepKind.WITHDRAW))
+    form.partly.setChecked(True)
+    assert not form.ground.isVisible() and not form.issue.isEnabled()  # nothing ends
+    form.whole.setChecked(True)
+    assert form.ground.isVisible() and form.issue.isEnabled() and form.issue.isChecked()
+    form.ground.setCurrentIndex(1)  # Đ33.3: the denunciation goes on
+    assert not form.issue.isEnabled() and form.existing.isChecked()
+    form.note.setPlainText("Người tố cáo rút đơn do bị đe dọa")
+    form.save()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=10_000)
+    assert form.saved.state is CaseState.ACCEPTED  # type: ignore[union-attr]
 
 
 def test_the_case_view_shows_a_step_taken_from_it(
@@ -197,7 +231,10 @@ def test_the_case_view_shows_a_step_taken_from_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     chairman = _as(app_context, actors[Role.LEADER])
-    case = cases.get_case(chairman.services, chairman.actor, seeded["overdue"].id)
+    team = StepInput(
+        StepKind.ASSIGN_VERIFICATION, dt.date(2026, 8, 12), verifier="Tổ 1", issue=True
+    )
+    case = cases.record_step(chairman.services, chairman.actor, seeded["overdue"].id, team)
     dialog = CaseDialog(chairman, case)
     qtbot.addWidget(dialog)
 

@@ -114,7 +114,11 @@ _PLANS = {
 }
 
 
-def closed_pause(suspended_on: dt.date, resumed_on: dt.date) -> Pause:
-    """The days a suspension excluded: from its day to the day before resumption
-    (a matter resumed the day it was suspended pauses that one day)."""
-    return Pause(suspended_on, max(suspended_on, resumed_on - dt.timedelta(days=1)))
+def closed_pause(suspended_on: dt.date, resumed_on: dt.date, start: dt.date) -> Pause | None:
+    """The days a suspension excluded: from its day to the day before resumption (a
+    matter resumed the day it was suspended pauses that one day).  The clock's own
+    start day is never counted anyway, so a pause begins after it at the earliest;
+    suspended on the start day and resumed the next, nothing was excluded."""
+    first = max(suspended_on, start + dt.timedelta(days=1))
+    last = max(suspended_on, resumed_on - dt.timedelta(days=1))
+    return Pause(first, last) if first <= last else None

@@ -152,6 +152,7 @@ class CaseDetail:
     letter_type: LetterType | None = None
     # Every document issued for the matter: the acceptance's and the steps'.
     documents: tuple[IssuedDocumentView, ...] = field(default=())
+    partly_withdrawn: bool = False  # part of the content withdrawn; the rest goes on
 
     @property
     def next_deadline(self) -> CaseDeadlineView | None:

@@ -184,8 +184,12 @@ _TC = frozenset({Workflow.DENUNCIATION})
 _KN1 = frozenset({Workflow.COMPLAINT, Workflow.DISCIPLINARY})
 _KN2 = frozenset({Workflow.COMPLAINT_SECOND})
 _KNPA = frozenset({Workflow.PETITION})
+# The complaints whose resolution period is longer in a remote area (K3, K8).
+_REMOTE_VARIANT = frozenset({Workflow.COMPLAINT, Workflow.COMPLAINT_SECOND})
 # Steps of the resolution proper: before a decision or conclusion.
 UNDER_RESOLUTION = frozenset({S.ACCEPTED, S.VERIFYING, S.VERIFIED, S.DIALOGUE})
+# A decision or conclusion comes after verification (Luật KN Đ2.11, Đ29; Luật TC Đ28).
+VERIFIED_OR_AFTER = frozenset({S.VERIFYING, S.VERIFIED, S.DIALOGUE})
 AFTER_DECISION = frozenset({S.DECIDED, S.ENFORCING})
 F = StepField
 
@@ -255,11 +259,11 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition(
         StepKind.REMOTE_AREA,
-        _KN,
+        _REMOTE_VARIANT,
         UNDER_RESOLUTION,
         None,
         (F.REMOTE, F.NOTE),
-        _EDIT,
+        _DECIDE,
         "Luật Khiếu nại Điều 28, Điều 37 (vùng sâu, vùng xa đi lại khó khăn)",
     ),
     Transition(
@@ -292,8 +296,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         _EDIT,
         "Luật Khiếu nại Điều 10; Luật Tố cáo Điều 33",
         (
-            (_KN, "Đơn rút khiếu nại"),
-            (_TC, "Đơn rút tố cáo hoặc biên bản ghi nhận (Nghị định 31/2019 Mẫu số 02, 03)"),
+            (_KN, "Thông báo đình chỉ giải quyết khi rút toàn bộ khiếu nại"),
+            (_TC, "Quyết định đình chỉ khi rút toàn bộ tố cáo (trừ Điều 33.3)"),
         ),
         optional=(F.DOCUMENT,),
     ),
@@ -310,7 +314,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         StepKind.DECIDE,
         DECIDED_BY_LAW,
-        UNDER_RESOLUTION,
+        VERIFIED_OR_AFTER,
         S.DECIDED,
         (F.VERDICT, F.DOCUMENT),
         _DECIDE,
@@ -325,7 +329,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         StepKind.SEND,
         DECIDED_BY_LAW,
-        AFTER_DECISION | {S.TERMINATED},
+        AFTER_DECISION | {S.TERMINATED, S.ESCALATED},
         None,
         (F.BODY,),
         _EDIT,
@@ -335,7 +339,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(
         StepKind.PUBLISH,
         _TC | _KN2,
-        AFTER_DECISION,
+        AFTER_DECISION | {S.ESCALATED},
         None,
         (F.NOTE,),
         _EDIT,
@@ -428,6 +432,8 @@ _TEMPLATES: dict[tuple[StepKind, frozenset[Workflow]], str] = {
     (StepKind.DECIDE, _KN2): "nd124-mau-16",
     (StepKind.DECIDE, _TC): "nd31-mau-12",
     (StepKind.ANSWER, _KNPA): "tra-loi-knpa",
+    # A whole withdrawal ends the matter with a termination (unless Đ33.3).
+    (StepKind.WITHDRAW, DECIDED_BY_LAW): "qd-dinh-chi",
 }
 
 
@@ -617,18 +623,52 @@ def _kind_problems(facts: CaseFacts, step: StepInput) -> dict[str, str]:
             }
         if step.case_type is facts.case_type:
             return {"case_type": "Vụ việc đã là loại này."}
-    if kind is StepKind.CLOSE and facts.workflow in DECIDED_BY_LAW:
-        missing = []
-        if not facts.decision_sent:
-            missing.append("gửi quyết định, kết luận cho người có liên quan")
-        denunciation = facts.workflow is Workflow.DENUNCIATION
-        if denunciation and facts.state is not S.TERMINATED and not facts.published:
-            missing.append("công khai kết luận (Luật Tố cáo Điều 40)")
+    if kind in (StepKind.CLOSE, StepKind.ESCALATION_RESULT) and facts.workflow in DECIDED_BY_LAW:
+        missing = _unfinished(facts)
         if missing:
             return {"kind": "Chưa thể kết thúc hồ sơ: còn thiếu " + "; ".join(missing) + "."}
+    if kind is StepKind.ESCALATE and facts.state in AFTER_DECISION and not facts.decision_sent:
+        return {
+            "kind": "Hãy ghi bước «Gửi quyết định, kết luận» trước: người có đơn khiếu nại "
+            "tiếp hoặc khởi kiện sau khi nhận quyết định, kết luận."
+        }
+    if kind is StepKind.TERMINATE and step.ground == TerminationGround.WITHDRAWN.value:
+        return {"ground": "Khi người khiếu nại, tố cáo rút toàn bộ đơn, hãy ghi bước «Rút đơn»."}
+    if kind is StepKind.WITHDRAW:
+        return _withdrawal_problems(facts, step)
     with_figures = kind in (StepKind.DECIDE, StepKind.ENFORCEMENT_RESULT)
     if with_figures and step.figures is not None and (found := step.figures.problems()):
         return {"figures": " ".join(found)}
+    return {}
+
+
+def _unfinished(facts: CaseFacts) -> list[str]:
+    """What a decided or terminated matter still owes before it is closed."""
+    missing = []
+    if not facts.decision_sent:
+        missing.append("gửi quyết định, kết luận cho người có liên quan")
+    denunciation = facts.workflow is Workflow.DENUNCIATION
+    if denunciation and facts.state is not S.TERMINATED and not facts.published:
+        missing.append("công khai kết luận (Luật Tố cáo Điều 40)")
+    return missing
+
+
+def ends_by_withdrawal(facts: CaseFacts, step: StepInput) -> bool:
+    """A whole withdrawal ends the matter, unless a denunciation goes on (Đ33.3)."""
+    if step.kind is not StepKind.WITHDRAW or not step.whole:
+        return False
+    return facts.workflow is not Workflow.DENUNCIATION or not step.ground
+
+
+def _withdrawal_problems(facts: CaseFacts, step: StepInput) -> dict[str, str]:
+    if step.whole is not True:
+        if step.issue or step.ground:
+            return {"withdrawal": "Rút một phần: phần còn lại tiếp tục giải quyết, không đình chỉ."}
+        return {}
+    if ends_by_withdrawal(facts, step) and step.document is None and not step.issue:
+        return {"document": "Còn thiếu: quyết định (thông báo) đình chỉ việc giải quyết."}
+    if not ends_by_withdrawal(facts, step) and step.issue:
+        return {"document": "Vụ việc tiếp tục giải quyết (Điều 33.3): không ban hành đình chỉ."}
     return {}
 
 
@@ -659,6 +699,12 @@ def step_problems(
             "tài khoản của bạn chỉ ghi được hồ sơ."
             if transition.permission is Permission.DECIDE
             else f"Tài khoản của bạn không được ghi bước «{label}»."
+        }
+    if step.kind is StepKind.WITHDRAW and step.whole and Permission.DECIDE not in permissions:
+        return {
+            "permission": "Rút toàn bộ đơn dẫn tới đình chỉ (hoặc tiếp tục giải quyết theo "
+            "Luật Tố cáo Điều 33.3): việc của Chủ tịch UBND; tài khoản của bạn ghi được "
+            "việc rút một phần."
         }
     problems: dict[str, str] = {}
     for field in transition.required:
@@ -701,13 +747,11 @@ def target_state(facts: CaseFacts, step: StepInput) -> CaseState:
     if step.kind is StepKind.RESUME:
         return facts.resume_state or S.VERIFYING
     if step.kind is StepKind.WITHDRAW:
-        if not step.whole:
-            return facts.state  # a partial withdrawal: the rest is resolved
-        if facts.workflow is Workflow.DENUNCIATION:
-            # Đ33.3: signs of a violation, or a withdrawal under threat, and the
-            # denunciation goes on (the note says why); otherwise it is terminated.
-            return facts.state if step.ground else S.TERMINATED
-        return S.WITHDRAWN
+        # A partial withdrawal, or a denunciation that goes on (Đ33.3: signs of a
+        # violation, a withdrawal under threat): the rest is resolved.
+        if not ends_by_withdrawal(facts, step):
+            return facts.state
+        return S.TERMINATED if facts.workflow is Workflow.DENUNCIATION else S.WITHDRAWN
     return transition.target or facts.state
 
 

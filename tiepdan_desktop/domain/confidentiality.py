@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tiepdan_desktop.domain.enums import LetterType
+from tiepdan_desktop.domain.text import search_key
 
 IDENTITY_PROTECTED_TYPES = frozenset({LetterType.DENUNCIATION, LetterType.MIXED})
 
@@ -27,9 +28,10 @@ def register_search_text(
     address_key: str | None,
 ) -> str:
     """A register row's search key: always its content; the people's names, ID
-    numbers and address only when their identity is not protected."""
+    numbers and address only when their identity is not protected — and then not
+    even where the content repeats them."""
     if identity_is_protected(letter_type):
-        return content_key
+        return _without(content_key, _identity_parts(name_keys, id_numbers, address_key))
     parts = [content_key, *name_keys, *(n for n in id_numbers if n), address_key or ""]
     return " ".join(part for part in parts if part)
 
@@ -44,10 +46,27 @@ def register_search_exact(
     """The same parts with their diacritics, lower-cased (texts as stored, NFC): lets
     a search rank rows that match what was typed, marks and all, first."""
     if identity_is_protected(letter_type):
-        parts = [content]
+        hidden = _identity_parts(names, id_numbers, address)
+        parts = [_without(content.lower(), [p.lower() for p in hidden])]
     else:
         parts = [content, *names, *(n for n in id_numbers if n), address or ""]
     return " ".join(part.lower() for part in parts if part)
+
+
+def _identity_parts(
+    names: list[str], id_numbers: list[str | None], address: str | None
+) -> list[str]:
+    """Everything of the people a text may repeat (identity_fragments, for several)."""
+    parts = [*names, *(number for number in id_numbers if number)]
+    return parts + identity_fragments(None, None, None, address)
+
+
+def _without(text: str, parts: list[str]) -> str:
+    """`text` with each of `parts` taken out where it stands as whole words."""
+    for part in sorted((p for p in parts if p and p.strip()), key=len, reverse=True):
+        words = r"\s+".join(re.escape(word) for word in part.split())
+        text = re.sub(rf"(?<!\w){words}(?!\w)", " ", text)
+    return " ".join(text.split())
 
 
 def register_name_sort(letter_type: LetterType | None, name_sort: str) -> str:
@@ -72,15 +91,34 @@ def identity_fragments(
     return fragments
 
 
+def _folded(text: str) -> str:
+    """`text` letter for letter without marks, lower-case: «Phạm» → «pham», same
+    length, so a match in it is a match at the same place in `text` (NFC)."""
+    return "".join(_folded_letter(char) for char in text)
+
+
+def _folded_letter(char: str) -> str:
+    folded = search_key(char)
+    return folded if len(folded) == 1 else char.lower()  # one letter for one
+
+
 def _pattern(fragment: str) -> str:
     digits = fragment.replace(" ", "").replace(".", "").replace("-", "")
     if digits.isdigit():  # 0903 123 456 as well as 0903123456
-        return _SEPARATOR.join(digits)
-    return r"\s+".join(re.escape(word) for word in fragment.split())
+        body = _SEPARATOR.join(digits)
+    else:  # any spacing, with or without diacritics, any letter case
+        body = r"\s+".join(re.escape(_folded(word)) for word in fragment.split())
+    return rf"(?<!\w){body}(?!\w)"  # whole words and numbers only
 
 
 def redact_identity(text: str, fragments: list[str]) -> str:
-    """`text` with every fragment (any letter case, any spacing) replaced by REDACTED."""
+    """`text` with every fragment replaced by REDACTED: whole words, in any letter
+    case or spacing, typed with or without diacritics.  Only what the register
+    holds can be found; a nickname or a different spelling in a free text is not,
+    so a copy for others is still read by an official before it leaves."""
     for fragment in sorted(fragments, key=len, reverse=True):
-        text = re.sub(_pattern(fragment), REDACTED, text, flags=re.IGNORECASE)
+        folded = _folded(text)
+        spans = [match.span() for match in re.finditer(_pattern(fragment), folded)]
+        for first, last in reversed(spans):
+            text = text[:first] + REDACTED + text[last:]
     return text

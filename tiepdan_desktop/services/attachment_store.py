@@ -14,7 +14,12 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.models import Attachment
-from tiepdan_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from tiepdan_desktop.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    StorageError,
+    ValidationError,
+)
 from tiepdan_desktop.services.context import ServiceContext
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -55,16 +60,26 @@ def store_bytes(context: ServiceContext, data: bytes, name: str) -> tuple[str, P
     sha256 = hashlib.sha256(data).hexdigest()
     target = stored_path(context, sha256, Path(name).suffix.lower())
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Written beside the target and renamed: a crash never leaves half a file
-        # under a content name.
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temporary).replace(target)
+        try:
+            _write_whole(target, data)
+        except OSError as error:
+            raise StorageError(
+                "Không ghi được tệp vào thư mục dữ liệu (ổ đĩa đầy hoặc không có quyền ghi); "
+                "thao tác chưa được thực hiện."
+            ) from error
     return sha256, target
+
+
+def _write_whole(target: Path, data: bytes) -> None:
+    """Written beside the target and renamed: a crash never leaves half a file under
+    a content name."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+    Path(temporary).replace(target)
 
 
 def add_attachment(

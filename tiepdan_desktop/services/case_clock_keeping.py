@@ -89,15 +89,11 @@ def _fold_pause(session: Session, case: Case, deadline: Deadline, on: dt.date) -
     if deadline.paused_since is None:
         return
     request = DeadlineRequest.from_json(deadline.request_json)
-    pause = closed_pause(deadline.paused_since, on)
+    pause = closed_pause(deadline.paused_since, on, request.start)
     terms = terms_of(case, deadline)
+    pauses = (*request.pauses, pause) if pause is not None else request.pauses
     terms = MatterTerms(
-        terms.workflow,
-        terms.start,
-        terms.complexity,
-        terms.remote,
-        terms.extensions,
-        (*request.pauses, pause),
+        terms.workflow, terms.start, terms.complexity, terms.remote, terms.extensions, pauses
     )
     deadline.paused_since = None
     _recompute(session, deadline, resolution_request(terms))

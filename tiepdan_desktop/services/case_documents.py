@@ -18,6 +18,7 @@ from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.case_workflow import (
     ComplexityCriterion,
     StepInput,
+    StepKind,
     TerminationGround,
     template_for,
     workflow_of,
@@ -62,7 +63,9 @@ def matter_context(
         "step": {
             "date": _day(step.on),
             "note": normalize_multiline(step.note or ""),
-            "ground": ground_text(step.ground),
+            # A whole withdrawal's document is its termination: the ground is the withdrawal.
+            "ground": ground_text(step.ground)
+            or (TerminationGround.WITHDRAWN.label if step.kind is StepKind.WITHDRAW else ""),
             "body": normalize_text(step.body or ""),
             "verifier": normalize_text(step.verifier or ""),
             "verdict": verdict,

@@ -47,8 +47,10 @@ from tiepdan_desktop.domain.case_workflow import (
     step_label,
     workflow_of,
 )
+from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES, identity_is_protected
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, compute_deadline
 from tiepdan_desktop.domain.deadlines.rules import RULES_BY_ID
+from tiepdan_desktop.domain.enums import CaseType, LetterType
 from tiepdan_desktop.domain.errors import NotFoundError
 from tiepdan_desktop.domain.letter_records import (
     AttachmentView,
@@ -136,11 +138,31 @@ def case_facts(session: Session, case: Case) -> CaseFacts:
     )
 
 
-def case_letter_type(session: Session, case: Case) -> Letter | None:
-    """The first letter of the matter: its type decides whose identity is protected."""
+def first_letter(session: Session, case: Case) -> Letter | None:
+    """The matter's first letter: who is complained about, what was asked."""
     return session.scalars(
         select(Letter).where(Letter.case_id == case.id).order_by(Letter.received_on).limit(1)
     ).first()
+
+
+def matter_protected(session: Session, case: Case) -> bool:
+    """Whether who brought the matter is protected: a denunciation, or any of its
+    letters of a protected type (Luật Tố cáo Đ8.3)."""
+    if identity_is_protected(_LETTER_TYPE_OF_CASE.get(case.case_type)):
+        return True
+    return bool(
+        session.scalar(
+            select(func.count())
+            .select_from(Letter)
+            .where(Letter.case_id == case.id, Letter.letter_type.in_(IDENTITY_PROTECTED_TYPES))
+        )
+    )
+
+
+_LETTER_TYPE_OF_CASE = {
+    CaseType.DENUNCIATION: LetterType.DENUNCIATION,
+    CaseType.MIXED: LetterType.MIXED,
+}
 
 
 def _explanation(session: Session, deadline: Deadline) -> str:
@@ -371,7 +393,7 @@ def case_detail(
 ) -> CaseDetail:
     workflow = workflow_of(case.case_type)
     filed = case_repo.case_people(session, [case.id], may_see).get(case.id, CasePeople())
-    first = case_letter_type(session, case)
+    first = first_letter(session, case)
     officer = session.get(User, case.officer_id) if case.officer_id else None
     decided, enforced = _figures(case)
     subject = None
@@ -424,7 +446,9 @@ def case_detail(
         timeline=_timeline(session, case, may_see, filed),
         related=_related(session, case, filed),
         steps=steps,
-        history=_history(session, case, filed),
+        # The audit trail is read by whoever may read the log (VIEW_AUDIT), here too.
+        history=_history(session, case, filed) if Permission.VIEW_AUDIT in permissions else (),
         letter_type=first.letter_type if first else None,
         documents=_documents(session, case),
+        partly_withdrawn=case.partly_withdrawn,
     )

@@ -16,10 +16,9 @@ import json
 import uuid
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tiepdan_desktop.db.models import Case, CaseEvent, Letter
+from tiepdan_desktop.db.models import Case, CaseEvent
 from tiepdan_desktop.db.repositories import cases as repo
 from tiepdan_desktop.db.repositories.calendar import work_calendar
 from tiepdan_desktop.domain.actor import Actor
@@ -30,7 +29,6 @@ from tiepdan_desktop.domain.case_workflow import (
     StepField,
     StepInput,
     StepKind,
-    Workflow,
     step_label,
     step_problems,
     target_state,
@@ -60,6 +58,7 @@ from tiepdan_desktop.services.case_support import (
     case_label,
     case_settings,
     load_case,
+    matter_protected,
     store_case_settings,
 )
 from tiepdan_desktop.services.context import ServiceContext
@@ -199,13 +198,20 @@ def _store_enforcement_figures(case: Case, figures: OutcomeFigures) -> None:
 
 
 def _read_files(files: tuple[Path, ...]) -> list[tuple[str, bytes]]:
-    """The scans of a step, read before anything is written."""
+    """The scans of a step, read and checked (kind, size) before anything is written."""
     read = []
     for path in files:
         try:
-            read.append((path.name, path.read_bytes()))
+            attachment_store.media_type(path.name)
+            data = path.read_bytes()
+        except ValidationError as refused:
+            raise ValidationError({"files": f"«{path.name}»: {refused}"}) from refused
         except OSError as error:
             raise ValidationError({"files": f"Không đọc được tệp «{path.name}»."}) from error
+        if len(data) > attachment_store.MAX_BYTES:
+            limit = attachment_store.MAX_BYTES // 1024 // 1024
+            raise ValidationError({"files": f"«{path.name}» quá lớn (tối đa {limit} MB)."})
+        read.append((path.name, data))
     return read
 
 
@@ -220,8 +226,7 @@ def record_step(
     """Take one step of the matter's workflow, or say in Vietnamese why not."""
     permissions = current_permissions(context, actor)
     may_see = may_see_denouncers(context, actor)
-    files = tuple(files)
-    _read_files(files)  # a missing file is refused before the step is taken
+    scans = _read_files(tuple(files))  # refused before the step is taken
     with context.sessions.writing(actor, STEP_ACTION_PREFIX + step.kind.value) as session:
         case = load_case(session, case_id)
         facts = case_facts(session, case)
@@ -255,7 +260,8 @@ def record_step(
             event.document_id = issued.id
         session.add(event)
         session.flush()
-        for name, data in _read_files(files):
+        protected = matter_protected(session, case)
+        for name, data in scans:
             attachment_store.add_attachment(
                 session,
                 context,
@@ -263,7 +269,7 @@ def record_step(
                 name,
                 case_id=case.id,
                 case_event_id=event.id,
-                confidential=facts.workflow is Workflow.DENUNCIATION,
+                confidential=protected,  # pages a denouncer may have written
                 added_by=actor.user_id,
             )
         session.flush()
@@ -297,15 +303,6 @@ def get_case(context: ServiceContext, actor: Actor, case_id: uuid.UUID) -> CaseD
         return case_detail(session, load_case(session, case_id), may_see, permissions)
 
 
-@requires(Permission.VIEW_REGISTERS)
-def case_for_letter(
-    context: ServiceContext, actor: Actor, letter_id: uuid.UUID
-) -> uuid.UUID | None:
-    """The matter a letter belongs to, if any."""
-    with context.sessions.reading() as session:
-        return session.scalar(select(Letter.case_id).where(Letter.id == letter_id))
-
-
 def _due_soon_until(session: Session, today: dt.date) -> dt.date:
     warning = deadline_settings(session).warning_working_days
     return last_due_soon_day(today, work_calendar(session), warning)
@@ -324,21 +321,23 @@ def case_start(
 ) -> RegisterStart:
     """The exact count of a list and the keys of its first rows."""
     today = context.today()
+    may_see = may_see_denouncers(context, actor)
     with context.sessions.reading() as session:
         until = _due_soon_until(session, today)
-        keys = repo.register_keys(session, filter_, today, until, first)
-        total = (
-            len(keys) if len(keys) < first else repo.register_count(session, filter_, today, until)
-        )
-        return RegisterStart(total, keys)
+        keys = repo.register_keys(session, filter_, today, until, may_see, first)
+        if len(keys) < first:
+            return RegisterStart(len(keys), keys)
+        return RegisterStart(repo.register_count(session, filter_, today, until, may_see), keys)
 
 
 @requires(Permission.VIEW_REGISTERS)
 def case_keys(context: ServiceContext, actor: Actor, filter_: CaseFilter) -> list[int]:
     """The matters of a list, as keys in display order (most urgent first)."""
     today = context.today()
+    may_see = may_see_denouncers(context, actor)
     with context.sessions.reading() as session:
-        return repo.register_keys(session, filter_, today, _due_soon_until(session, today))
+        until = _due_soon_until(session, today)
+        return repo.register_keys(session, filter_, today, until, may_see)
 
 
 @requires(Permission.VIEW_REGISTERS)

@@ -23,14 +23,18 @@ from tiepdan_desktop.db.models import Case, Deadline, Letter, Visit
 from tiepdan_desktop.db.repositories import visits as visit_repo
 from tiepdan_desktop.db.repositories.letters import filer_label, people_of
 from tiepdan_desktop.domain.case_records import CaseFilter, CaseRow, CaseView
-from tiepdan_desktop.domain.confidentiality import identity_fragments, redact_identity
+from tiepdan_desktop.domain.case_workflow import AFTER_DECISION, UNDER_RESOLUTION
+from tiepdan_desktop.domain.confidentiality import (
+    IDENTITY_PROTECTED_TYPES,
+    identity_fragments,
+    redact_identity,
+)
 from tiepdan_desktop.domain.enums import CaseState, DeadlineStatus, LetterPartyRole
 from tiepdan_desktop.domain.reception import identity_hidden, protected_visitor_label
 
 ROWID: ColumnElement[int] = literal_column("legal_case.rowid", Integer)
-S = CaseState
-UNDER_RESOLUTION = (S.ACCEPTED, S.VERIFYING, S.VERIFIED, S.DIALOGUE, S.SUSPENDED, S.ASSIGNED)
-AFTER_DECISION = (S.DECIDED, S.ENFORCING)
+# «Đang giải quyết»: before the decision, suspended ones and assigned petitions too.
+OPEN_STATES = UNDER_RESOLUTION | {CaseState.SUSPENDED, CaseState.ASSIGNED}
 FINISHED = tuple(state for state in CaseState if not state.is_open)
 
 
@@ -59,17 +63,17 @@ def view_condition(
 ) -> ColumnElement[bool] | None:
     """The matters of one list of the Giải quyết screen (None: all of them)."""
     if view is CaseView.OPEN:
-        return Case.state.in_(UNDER_RESOLUTION)
+        return Case.state.in_(OPEN_STATES)
     if view is CaseView.DUE_SOON:
         return Case.next_due_on.between(today, due_soon_until)
     if view is CaseView.OVERDUE:
         return Case.next_due_on < today
     if view is CaseView.SUSPENDED:
-        return Case.state == S.SUSPENDED
+        return Case.state == CaseState.SUSPENDED
     if view is CaseView.AFTER_DECISION:
         return Case.state.in_(AFTER_DECISION)
     if view is CaseView.ESCALATED:
-        return Case.state == S.ESCALATED
+        return Case.state == CaseState.ESCALATED
     if view is CaseView.LATE:
         return Case.on_time.is_(False)
     if view is CaseView.FINISHED:
@@ -78,7 +82,11 @@ def view_condition(
 
 
 def _query(
-    session: Session, filter_: CaseFilter, today: dt.date, due_soon_until: dt.date
+    session: Session,
+    filter_: CaseFilter,
+    today: dt.date,
+    due_soon_until: dt.date,
+    may_see_denouncers: bool,
 ) -> Select[Any]:
     conditions = [in_register()]
     if (condition := view_condition(filter_.view, today, due_soon_until)) is not None:
@@ -87,7 +95,18 @@ def _query(
         conditions.append(Case.case_type == filter_.case_type)
     matches = fulltext.letter_search(session.connection(), filter_.search)
     if matches is not None:
-        conditions.append(Case.id.in_(select(Letter.case_id).where(matches)))
+        found = select(Letter.case_id).where(matches)
+        if not may_see_denouncers:
+            # A protected matter is not found by the words of its other letters (a
+            # repeat of a denunciation may name its filer); its own are indexed
+            # without the filer already.
+            protected = select(Letter.case_id).where(
+                Letter.letter_type.in_(IDENTITY_PROTECTED_TYPES), Letter.case_id.is_not(None)
+            )
+            found = found.where(
+                Letter.letter_type.in_(IDENTITY_PROTECTED_TYPES) | Letter.case_id.not_in(protected)
+            )
+        conditions.append(Case.id.in_(found))
     return select(ROWID).select_from(Case).where(and_(*conditions))
 
 
@@ -96,11 +115,12 @@ def register_keys(
     filter_: CaseFilter,
     today: dt.date,
     due_soon_until: dt.date,
+    may_see_denouncers: bool,
     limit: int | None = None,
 ) -> list[int]:
     """Most urgent first: the nearest running due date, then the oldest matter; the
     lists of finished or late matters newest first."""
-    query = _query(session, filter_, today, due_soon_until)
+    query = _query(session, filter_, today, due_soon_until, may_see_denouncers)
     if filter_.view in (CaseView.FINISHED, CaseView.LATE):
         query = query.order_by(Case.received_on.desc(), Case.number.desc())
     else:
@@ -113,10 +133,14 @@ def register_keys(
 
 
 def register_count(
-    session: Session, filter_: CaseFilter, today: dt.date, due_soon_until: dt.date
+    session: Session,
+    filter_: CaseFilter,
+    today: dt.date,
+    due_soon_until: dt.date,
+    may_see_denouncers: bool,
 ) -> int:
     counted = select(func.count()).select_from(
-        _query(session, filter_, today, due_soon_until).subquery()
+        _query(session, filter_, today, due_soon_until, may_see_denouncers).subquery()
     )
     return int(session.connection().execute(counted).scalar_one())
 
@@ -138,7 +162,9 @@ def case_people(
     session: Session, case_ids: Sequence[uuid.UUID], may_see_denouncers: bool
 ) -> dict[uuid.UUID, CasePeople]:
     """Who filed each matter's letters (names and addresses), or the code that
-    stands for a protected denouncer, whose identity is then lifted out of texts."""
+    stands for a protected denouncer, whose identity is then lifted out of texts.
+    A matter with one protected letter is protected whole: the repeats linked to a
+    denunciation come from the same person, whatever their own type."""
     letters = list(
         session.scalars(
             select(Letter)
@@ -147,11 +173,16 @@ def case_people(
         )
     )
     people = people_of(session, [letter.id for letter in letters])
+    codes: dict[uuid.UUID, str] = {}  # the code of each protected matter, its first
+    for letter in letters:
+        assert letter.case_id is not None
+        if letter.case_id not in codes and (code := filer_label(letter, may_see_denouncers)):
+            codes[letter.case_id] = code
     found: dict[uuid.UUID, CasePeople] = {}
     for letter in letters:
         assert letter.case_id is not None
         seen = found.setdefault(letter.case_id, CasePeople())
-        code = filer_label(letter, may_see_denouncers)
+        code = codes.get(letter.case_id)
         names: list[str] = []
         for role, person in people.get(letter.id, []):
             if code is not None:
@@ -184,22 +215,28 @@ def _visitors_of_matters_without_letters(
         session.scalars(select(Visit).where(Visit.case_id.in_(missing)).order_by(Visit.visited_at))
     )
     people = visit_repo.people_at(session, [visit.id for visit in visits])
+    codes: dict[uuid.UUID, str] = {}  # as for letters: one protected visit protects all
+    for visit in visits:
+        assert visit.case_id is not None
+        if visit.case_id not in codes and identity_hidden(visit.letter_type, may_see_denouncers):
+            codes[visit.case_id] = protected_visitor_label(
+                visit.letter_type, visit.year, visit.number
+            )
     for visit in visits:
         assert visit.case_id is not None
         seen = found.setdefault(visit.case_id, CasePeople())
-        hidden = identity_hidden(visit.letter_type, may_see_denouncers)
+        code = codes.get(visit.case_id)
         names: list[str] = []
         for _role, person in people.get(visit.id, []):
-            if hidden:
+            if code is not None:
                 seen.fragments += identity_fragments(
                     person.full_name, person.id_number, person.phone, person.address
                 )
             else:
                 address = f" – {person.address}" if person.address else ""
                 names.append(person.full_name + address)
-        if hidden:
-            names = [protected_visitor_label(visit.letter_type, visit.year, visit.number)]
-            seen.hidden = True
+        if code is not None:
+            names, seen.hidden = [code], True
         seen.names.extend(name for name in names if name not in seen.names)
 
 

@@ -70,6 +70,19 @@ def needs_urging(urge_before: dt.date) -> ColumnElement[bool]:
     )
 
 
+DUE_LISTS = frozenset({WorkList.OVERDUE, WorkList.DUE_TODAY, WorkList.DUE_THIS_WEEK})
+
+
+def _earliest_due(owner: ColumnElement[bool], window: Window, table: Any) -> Any:
+    """The earliest due date of an owner's running clocks in the window."""
+    return (
+        select(func.min(Deadline.due_on))
+        .where(owner, Deadline.paused_since.is_(None), *_due(window))
+        .correlate(table)
+        .scalar_subquery()
+    )
+
+
 def letter_condition(which: WorkList, window: Window, urge_before: dt.date) -> ColumnElement[bool]:
     """Which letters a list holds (every list holds letters)."""
     if which is WorkList.TO_PROCESS:
@@ -83,7 +96,7 @@ def letter_condition(which: WorkList, window: Window, urge_before: dt.date) -> C
 
 def case_condition(which: WorkList, window: Window) -> ColumnElement[bool] | None:
     """Which matters under resolution a list holds (None: no matters in it)."""
-    if which in (WorkList.OVERDUE, WorkList.DUE_THIS_WEEK, WorkList.DUE_TODAY):
+    if which in DUE_LISTS:
         return case_repo.in_register() & Case.id.in_(_cases_due(window))
     return None
 
@@ -132,11 +145,10 @@ def letter_items(
     limit: int,
 ) -> list[WorkItem]:
     condition = letter_condition(which, window, urge_before)
-    found = list(
-        session.scalars(
-            select(Letter).where(condition).order_by(Letter.received_on, Letter.number).limit(limit)
-        )
-    )
+    order: list[Any] = [Letter.received_on, Letter.number]  # the oldest first
+    if which in DUE_LISTS:  # the earliest due first, so a capped list keeps the urgent
+        order.insert(0, _earliest_due(Deadline.letter_id == Letter.id, window, Letter))
+    found = list(session.scalars(select(Letter).where(condition).order_by(*order).limit(limit)))
     keys = [
         key
         for (key,) in session.execute(
@@ -187,7 +199,11 @@ def case_items(
             select(case_repo.ROWID)
             .select_from(Case)
             .where(condition)
-            .order_by(Case.received_on, Case.number)
+            .order_by(
+                _earliest_due(Deadline.case_id == Case.id, window, Case),
+                Case.received_on,
+                Case.number,
+            )
             .limit(limit)
         )
     ]

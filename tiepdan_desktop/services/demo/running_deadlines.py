@@ -34,7 +34,7 @@ def resolution_clock(case_type: CaseType, now: Trajectory, remote: bool) -> Demo
     """The matter's resolution clock as it stands today (None before acceptance)."""
     if now.accepted_on is None:
         return None
-    pauses, paused_since = _pauses(now)
+    pauses, paused_since = _pauses(now, now.accepted_on)
     terms = MatterTerms(
         workflow=workflow_of(case_type),
         start=now.accepted_on,
@@ -47,7 +47,7 @@ def resolution_clock(case_type: CaseType, now: Trajectory, remote: bool) -> Demo
     return DemoClock(resolution_request(terms), paused_since, stopped)
 
 
-def _pauses(now: Trajectory) -> tuple[tuple[Pause, ...], dt.date | None]:
+def _pauses(now: Trajectory, start: dt.date) -> tuple[tuple[Pause, ...], dt.date | None]:
     """The suspensions already over, and the day the one still on began."""
     pauses = []
     suspended: dt.date | None = None
@@ -55,6 +55,7 @@ def _pauses(now: Trajectory) -> tuple[tuple[Pause, ...], dt.date | None]:
         if step.kind == "tam_dinh_chi":
             suspended = step.on
         elif step.kind == "tiep_tuc" and suspended is not None:
-            pauses.append(closed_pause(suspended, step.on))
+            if (pause := closed_pause(suspended, step.on, start)) is not None:
+                pauses.append(pause)
             suspended = None
     return tuple(pauses), suspended

@@ -125,6 +125,10 @@ def case_header_html(case: CaseDetail, today: dt.date) -> str:
     if case.on_time is not None:
         verdict = "đúng hạn" if case.on_time else "<b style='color:#a11d1d'>trễ hạn</b>"
         parts.append(f"<p><b>Thời hạn giải quyết:</b> {verdict}</p>")
+    if case.partly_withdrawn:
+        parts.append(
+            "<p>Người có đơn đã rút một phần nội dung; phần còn lại tiếp tục giải quyết.</p>"
+        )
     if case.extensions:
         parts.append(
             f"<p><b>Đã gia hạn:</b> {case.extensions} lần ({escape(case.complexity.label)})</p>"
@@ -325,9 +329,10 @@ class CaseDialog(QDialog):
             (self.outcome, self.tr("Kết quả")),
             (self.related, self.tr("Đơn, lượt tiếp liên quan")),
             (self.documents, self.tr("Văn bản")),
-            (self._history_page(), self.tr("Lịch sử thay đổi")),
         ):
             self.tabs.addTab(widget, title)
+        if app.can(Permission.VIEW_AUDIT):  # the log, for those who may read it
+            self.tabs.addTab(self._history_page(), self.tr("Lịch sử thay đổi"))
         for browser in (self.timeline, self.documents):
             browser.anchorClicked.connect(self._open_link)
         self.step_button = action_button(

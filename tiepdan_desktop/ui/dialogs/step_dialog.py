@@ -193,6 +193,9 @@ class StepDialog(ServiceFormDialog):
         column.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(lambda _i: self._step_chosen())
         self.issue.toggled.connect(lambda _on: self._document_mode())
+        for signal in (self.whole.toggled, self.partly.toggled):
+            signal.connect(lambda _on: self._withdrawal_changed())
+        self.ground.currentIndexChanged.connect(lambda _i: self._withdrawal_changed())
         self._step_chosen()
 
     # --- construction ------------------------------------------------------------------
@@ -229,11 +232,17 @@ class StepDialog(ServiceFormDialog):
         self.doc_signer = QLineEdit()
         self.doc_signer.setObjectName("docSigner")
         self.doc_signer.setPlaceholderText(self.tr("Người ký"))
+        self.signer = QLineEdit()
+        self.signer.setObjectName("issueSigner")
+        self.signer.setPlaceholderText(
+            self.tr("Người ký văn bản lập từ mẫu (để trống: Chủ tịch UBND)")
+        )
         existing_row = QHBoxLayout()
         existing_row.addWidget(self.doc_number, 2)
         existing_row.addWidget(self.doc_date, 1)
         existing_row.addWidget(self.doc_signer, 2)
         column.addWidget(self.issue)
+        column.addWidget(self.signer)
         column.addWidget(self.existing)
         column.addLayout(existing_row)
         return box
@@ -282,7 +291,23 @@ class StepDialog(ServiceFormDialog):
         self.existing.setChecked(template is None)
         self.remote.setChecked(not self.case.remote if kind is StepKind.REMOTE_AREA else False)
         self._document_mode()
+        self._withdrawal_changed()
         self.form.clear_errors()
+
+    def _withdrawal_changed(self) -> None:
+        """Rút đơn: a whole withdrawal ends the matter with its termination (issued
+        here or recorded), unless a denunciation goes on (Điều 33.3, its ground)."""
+        option = self.option()
+        if option is None or option.kind is not StepKind.WITHDRAW:
+            return
+        whole = self.whole.isChecked()
+        denunciation = self.case.workflow is Workflow.DENUNCIATION
+        self._shown["ground"] = whole and denunciation
+        self.form.set_field_visible("ground", self._shown["ground"])
+        ends = whole and not (denunciation and self._ground())
+        self.issue.setEnabled(ends)
+        if ends != self.issue.isChecked():
+            (self.issue if ends else self.existing).setChecked(True)
 
     def _fill_grounds(self, kind: StepKind, denunciation: bool) -> None:
         self.ground.clear()
@@ -304,13 +329,14 @@ class StepDialog(ServiceFormDialog):
         existing = self.existing.isChecked()
         for widget in (self.doc_number, self.doc_date, self.doc_signer):
             widget.setEnabled(existing)
+        self.signer.setEnabled(not existing)
 
     def add_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
             self,
             self.tr("Chọn tệp quét"),
             "",
-            self.tr("Bản quét, văn bản (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.doc *.docx)"),
+            self.tr("Bản quét, văn bản (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.docx)"),
         )
         for name in names:
             self.files.append(Path(name))
@@ -380,6 +406,7 @@ class StepDialog(ServiceFormDialog):
             else None,
             case_type=enum_value(self.case_type, CaseType) if shown["case_type"] else None,
             issue=shown["document"] and self.issue.isChecked() and self.issue.isEnabled(),
+            signer_name=self.signer.text().strip() or None,
         )
 
     def save(self) -> None:

@@ -282,7 +282,7 @@ class OverviewPage(QWidget):
         self.model.set_records(page.items)
         shown = len(page.items)
         if page.total > shown:
-            note = self.tr("{0} việc; hiện {1} việc gấp nhất").format(
+            note = self.tr("{0} việc; hiện {1} việc đầu danh sách").format(
                 format_number(page.total), format_number(shown)
             )
         elif page.total:
