@@ -47,7 +47,12 @@ from tiepdan_desktop.domain.enums import (
 )
 from tiepdan_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from tiepdan_desktop.domain.letter_classification import CONDITIONS_BY_TYPE, Classification
-from tiepdan_desktop.domain.letter_records import LetterFiler, LetterInput, OutcomeChoice
+from tiepdan_desktop.domain.letter_records import (
+    LetterFiler,
+    LetterFilter,
+    LetterInput,
+    OutcomeChoice,
+)
 from tiepdan_desktop.domain.visit_records import PersonInput
 from tiepdan_desktop.services import calendar, case_copies, cases, letter_processing, letters
 from tiepdan_desktop.services.context import ServiceContext
@@ -1084,3 +1089,13 @@ class TestReviewedRules:
         for role, shown in ((Role.OFFICER, False), (Role.READ_ONLY, False), (Role.LEADER, True)):
             assert bool(cases.get_case(clocked, actors[role], case.id).history) is shown
         assert cases.get_case(clocked, actors[Role.ADMIN], case.id).history
+
+    def test_the_letter_register_lifts_the_denouncer_out_of_the_content(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor
+    ) -> None:
+        _open(clocked, officer, leader, LetterType.DENUNCIATION)  # its content names her
+        keys = letters.register_keys(clocked, officer, LetterFilter())
+        hidden = letters.register_rows(clocked, officer, keys)[0]
+        assert "[đã lược bỏ]" in hidden.content and DENOUNCER.full_name not in hidden.content
+        shown = letters.register_rows(clocked, leader, keys)[0]
+        assert DENOUNCER.full_name in shown.content

@@ -20,7 +20,11 @@ from sqlalchemy.orm import Session
 from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.models import Deadline, Letter, LetterPerson, Person, Visit
 from tiepdan_desktop.db.repositories.visits import person_view
-from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES
+from tiepdan_desktop.domain.confidentiality import (
+    IDENTITY_PROTECTED_TYPES,
+    identity_fragments,
+    redact_identity,
+)
 from tiepdan_desktop.domain.enums import (
     DeadlineStatus,
     LetterOutcome,
@@ -181,6 +185,15 @@ def _filer_columns(letter: Letter, people: list[tuple[LetterPartyRole, Person]])
     return names, numbers
 
 
+def _fragments(people: list[tuple[LetterPartyRole, Person]]) -> list[str]:
+    found: list[str] = []
+    for _role, person in people:
+        found += identity_fragments(
+            person.full_name, person.id_number, person.phone, person.address
+        )
+    return found
+
+
 def filer_label(letter: Letter, may_see_denouncers: bool) -> str | None:
     """The code shown instead of a protected filer (None: the name may be shown)."""
     if identity_hidden(letter.letter_type, may_see_denouncers):
@@ -228,6 +241,9 @@ def register_rows(
             continue
         code = filer_label(letter, may_see_denouncers)
         names, numbers = (code, "") if code else _filer_columns(letter, people.get(letter.id, []))
+        content = letter.content
+        if code is not None:  # nor where the letter's own words repeat who wrote it
+            content = redact_identity(content, _fragments(people.get(letter.id, [])))
         next_due = due.get(letter.id)
         rows.append(
             LetterRow(
@@ -240,7 +256,7 @@ def register_rows(
                 forwarded_by=letter.forwarded_by,
                 filer=names,
                 id_numbers=numbers,
-                content=letter.content,
+                content=content,
                 letter_type=letter.letter_type,
                 area_code=letter.area_code,
                 state=letter.state,

@@ -445,9 +445,12 @@ class CaseDialog(QDialog):
             lambda written: show_info(
                 self,
                 self.tr("Đã lập bản sao"),
-                self.tr("Đã ghi bản sao (đã lược bỏ thông tin người tố cáo) vào {0}.").format(
-                    written
-                ),
+                self.tr(
+                    "Đã ghi bản sao (đã lược bỏ thông tin người tố cáo) vào {0}.\n\n"
+                    "Hãy đọc lại trước khi giao: chương trình lược bỏ họ tên, số giấy tờ, "
+                    "điện thoại, địa chỉ đúng như đã ghi trong sổ; tên gọi khác, cách viết "
+                    "khác trong nội dung đơn cần được cán bộ tự kiểm tra."
+                ).format(written),
             ),
             lambda error: show_failure(self, error, self.tr("Không lập được bản sao")),
             owner=self,
