@@ -410,3 +410,22 @@ def test_a_past_clock_is_explained_when_its_matter_is_shown(
     late = next(v.deadline for v in shown.deadlines if v.deadline.status == "tre_han")
     explained = json.loads(late.explanation_json)
     assert explained["due"] == late.due_on.isoformat() and explained["explanation"]
+
+
+def test_older_matters_say_whether_they_were_on_time_without_their_clock(
+    demo: tuple[ServiceContext, DemoSummary],
+) -> None:
+    """Stopped clocks are rows for this year and last; older matters keep the fact."""
+    services, _summary = demo
+    kept_from = dt.date(NOW.year - 1, 1, 1)
+    with services.sessions.reading() as session:
+        with_rows = set(
+            session.scalars(select(Deadline.case_id).where(Deadline.case_id.is_not(None)))
+        )
+        judged = session.execute(
+            select(Case.id, Case.closed_on, Case.decided_on).where(Case.on_time.is_not(None))
+        ).all()
+    older = [row for row in judged if row.id not in with_rows]
+    assert older and len(older) < len(judged)
+    for _id, closed_on, decided_on in older:
+        assert min(day for day in (closed_on, decided_on) if day is not None) < kept_from

@@ -211,6 +211,8 @@ class DemoGenerator:
         self.calendar = calendar
         self.deadline_settings = settings or DeadlineSettings()
         self._clock_cache: dict[DeadlineRequest, tuple[DeadlineResult, str, str]] = {}
+        # Stopped clocks kept as rows from here on (see _resolution_clock).
+        self.kept_clocks_from = dt.date(now.year - 1, 1, 1)
         self.unit = unit
         self.today = today = now.date()
         self.next_numbers = next_numbers
@@ -441,16 +443,26 @@ class DemoGenerator:
         self.rows.cases.append(case)
         self._add_steps(case, now)
         if self.calendar is not None:
-            clock = resolution_clock(case_type, now, self.unit.remote_area)
-            if clock is not None:
-                due = self._add_deadline(
-                    case, clock.request, self.calendar, None, clock.paused_since, clock.stopped_on
-                )
-                if clock.stopped_on is not None:
-                    case["on_time"] = clock.stopped_on <= due
-                elif clock.paused_since is None:
-                    case["next_due_on"] = due
+            self._resolution_clock(case, now, self.calendar)
         return _Matter(case, full, person_ids, letter_type, text, self.key(content))
+
+    def _resolution_clock(self, case: Row, now: Trajectory, calendar: WorkCalendar) -> None:
+        """The matter's resolution clock: a row while it runs (its next due date on
+        the matter), and, once stopped, on time or late; stopped clocks of this year
+        and last are kept as rows too, for the reports and the recent case views."""
+        clock = resolution_clock(case["case_type"], now, self.unit.remote_area)
+        if clock is None:
+            return
+        if clock.stopped_on is None:
+            due = self._add_deadline(case, clock.request, calendar, None, clock.paused_since)
+            if clock.paused_since is None:
+                case["next_due_on"] = due
+        elif clock.stopped_on >= self.kept_clocks_from:
+            due = self._add_deadline(case, clock.request, calendar, None, None, clock.stopped_on)
+            case["on_time"] = clock.stopped_on <= due
+        else:
+            due = self._computed(clock.request, calendar)[0].due
+            case["on_time"] = clock.stopped_on <= due
 
     def _add_steps(self, case: Row, now: Trajectory) -> None:
         previous: CaseState | None = None

@@ -82,7 +82,9 @@ def complaint(rng: random.Random, received: dt.date, wd: WorkingDays) -> Traject
     steps.append(Step(verifying, "giao_xac_minh", S.VERIFYING))
     trajectory = Trajectory(steps, accepted_on=accepted)
     if rng.random() < 0.04:
-        steps.append(Step(_days(verifying, rng.randint(3, 20)), "rut_don", S.WITHDRAWN))
+        withdrawn = _days(verifying, rng.randint(3, 20))
+        steps.append(Step(withdrawn, "rut_don", S.WITHDRAWN))
+        trajectory.closed_on = withdrawn
         return trajectory
     stalled = rng.random() < 0.06
     if not stalled:
@@ -141,7 +143,9 @@ def denunciation(rng: random.Random, received: dt.date, wd: WorkingDays) -> Traj
     for number in range(extensions[complexity]):
         steps.append(Step(_days(accepted, 25 + 30 * number + paused), "gia_han", S.VERIFYING))
     if rng.random() < 0.03:
-        steps.append(Step(_days(steps[-1].on, rng.randint(5, 15)), "dinh_chi", S.TERMINATED))
+        terminated = _days(steps[-1].on, rng.randint(5, 15))
+        steps.append(Step(terminated, "dinh_chi", S.TERMINATED))
+        trajectory.closed_on = terminated
         return trajectory
     stalled = rng.random() < 0.06
     allowed = 30 + 30 * extensions[complexity] + paused

@@ -176,7 +176,7 @@ def timeline_html(case: CaseDetail) -> str:
 
 def deadlines_html(case: CaseDetail, today: dt.date) -> str:
     if not case.deadlines:
-        return "<p>Vụ việc này chưa có thời hạn nào.</p>"
+        return "<p>Không có thời hạn nào được lưu cho vụ việc này.</p>"
     parts = []
     for view in reversed(case.deadlines):
         deadline = view.deadline
