@@ -6,17 +6,14 @@ to be paused.  A matter resolved late keeps saying so.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from tiepdan_desktop.domain.case_records import CaseRow
-from tiepdan_desktop.ui.models.letter_register_model import DUE_SOON_COLOUR, OVERDUE_COLOUR
-from tiepdan_desktop.ui.models.visit_register_model import RegisterColumn, VisitRegisterModel
-from tiepdan_desktop.ui.tasks import TaskRunner
+from tiepdan_desktop.ui.models.letter_register_model import LetterRegisterModel
+from tiepdan_desktop.ui.models.visit_register_model import RegisterColumn
 
 
 def _tr(text: str) -> str:
@@ -52,20 +49,8 @@ def case_columns() -> list[RegisterColumn]:
     ]
 
 
-class CaseRegisterModel(VisitRegisterModel):
-    hidden_column = 2
-
-    def __init__(
-        self,
-        tasks: TaskRunner,
-        load_rows: Callable[[list[int]], list[CaseRow]],
-        today: Callable[[], dt.date],
-        due_soon_until: Callable[[], dt.date],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(tasks, load_rows, parent)  # type: ignore[arg-type]
-        self._today = today
-        self._due_soon_until = due_soon_until
+class CaseRegisterModel(LetterRegisterModel):
+    """The letter register's model (keys, blocks, due colours) over matters."""
 
     def _make_columns(self) -> list[Any]:
         return case_columns()
@@ -74,10 +59,4 @@ class CaseRegisterModel(VisitRegisterModel):
         return record.case_id
 
     def background(self, record: Any) -> QColor | None:
-        if record.next_due is None or record.paused:
-            return None
-        if record.next_due < self._today():
-            return OVERDUE_COLOUR
-        if record.next_due <= self._due_soon_until():
-            return DUE_SOON_COLOUR
-        return None
+        return None if record.paused else super().background(record)

@@ -38,7 +38,6 @@ from tiepdan_desktop.domain.letter_records import (
 )
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import SubjectAreaInfo
-from tiepdan_desktop.domain.visit_records import RegisterStart
 from tiepdan_desktop.services import letter_exports, letters, unit, visits
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.letter_dialog import LetterDialog
@@ -49,6 +48,7 @@ from tiepdan_desktop.ui.formatting import format_number
 from tiepdan_desktop.ui.messages import show_info
 from tiepdan_desktop.ui.models.letter_register_model import LetterRegisterModel
 from tiepdan_desktop.ui.pages.catalogue import Screen
+from tiepdan_desktop.ui.register_feed import RegisterFeed
 from tiepdan_desktop.ui.widgets.buttons import action_button
 from tiepdan_desktop.ui.widgets.choices import enum_combo, enum_value
 from tiepdan_desktop.ui.widgets.page_header import page_header
@@ -72,7 +72,6 @@ class LettersPage(QWidget):
         super().__init__()
         self.setObjectName("lettersPage")
         self._app = app
-        self._query_number = 0
         self._detail_number = 0
         self._sort, self._descending = LetterSort.DATE, True
         self._view = LetterView.ALL
@@ -122,6 +121,17 @@ class LettersPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self.query)
+        services, actor = app.services, app.actor
+        self.feed: RegisterFeed[LetterFilter] = RegisterFeed(
+            app.tasks,
+            self,
+            self.table,
+            self.model,
+            lambda wanted: letters.register_start(services, actor, wanted),
+            lambda wanted: letters.register_keys(services, actor, wanted),
+            self.tr("Không đọc được sổ đơn"),
+        )
+        self.feed.arrived = self._register_arrived
         self._layout(screen)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.type_filter.currentIndexChanged.connect(lambda _i: self.query())
@@ -130,7 +140,6 @@ class LettersPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         open_key = QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
         open_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # not Enter in the search box
-        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._prefetch())
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
         app.tasks.changed.connect(self._records_changed)
         self._show_detail()
@@ -254,41 +263,11 @@ class LettersPage(QWidget):
         )
 
     def query(self) -> None:
-        self._query_number += 1
-        number, wanted = self._query_number, self.current_filter()
-        services, actor = self._app.services, self._app.actor
-        self._app.tasks.read(
-            lambda: letters.register_start(services, actor, wanted),
-            lambda start: self._start_arrived(number, wanted, start),
-            lambda error: show_failure(self, error, self.tr("Không đọc được sổ đơn")),
-            owner=self,
-        )
+        self.feed.load(self.current_filter())
 
-    def _start_arrived(self, number: int, wanted: LetterFilter, start: RegisterStart) -> None:
-        if number != self._query_number:
-            return
-        self.model.set_keys(start.keys, start.total)
-        self.count.setText(self.tr("{0} đơn").format(format_number(start.total)))
-        self._prefetch()
+    def _register_arrived(self, _wanted: LetterFilter, total: int) -> None:
+        self.count.setText(self.tr("{0} đơn").format(format_number(total)))
         self._show_detail()
-        if not self.model.complete:
-            services, actor = self._app.services, self._app.actor
-            self._app.tasks.read(
-                lambda: letters.register_keys(services, actor, wanted),
-                lambda keys: self._all_keys(number, keys),
-                owner=self,
-            )
-
-    def _all_keys(self, number: int, keys: list[int]) -> None:
-        if number == self._query_number:
-            self.model.complete_keys(keys)
-            self._prefetch()
-
-    def _prefetch(self) -> None:
-        first = max(self.table.rowAt(0), 0)
-        last = self.table.rowAt(self.table.viewport().height() - 1)
-        last = self.model.rowCount() - 1 if last < 0 else last
-        self.model.prefetch(first, last + 20)
 
     def _header_clicked(self, column: int) -> None:
         sort = self.model.columns[column].sort

@@ -32,7 +32,6 @@ from tiepdan_desktop.domain.visit_records import (
     RegisterFilter,
     RegisterRow,
     RegisterSort,
-    RegisterStart,
     VisitDetail,
 )
 from tiepdan_desktop.services import setup, unit, visit_exports, visits
@@ -46,6 +45,7 @@ from tiepdan_desktop.ui.formatting import format_number
 from tiepdan_desktop.ui.messages import show_info
 from tiepdan_desktop.ui.models.visit_register_model import VisitRegisterModel
 from tiepdan_desktop.ui.pages.catalogue import Screen
+from tiepdan_desktop.ui.register_feed import RegisterFeed
 from tiepdan_desktop.ui.widgets.buttons import action_button
 from tiepdan_desktop.ui.widgets.page_header import page_header
 from tiepdan_desktop.ui.widgets.person_history_panel import PersonHistoryPanel
@@ -69,7 +69,6 @@ class ReceptionPage(QWidget):
         self._officers: list[tuple[uuid.UUID, str]] = []
         self._areas: list[SubjectAreaInfo] = []
         self._sort, self._descending = RegisterSort.DATE, True
-        self._query_number = 0
         # The visit to select once its row is read (rows arrive in blocks, later).
         self._to_select: uuid.UUID | None = None
         self.shown_filter: RegisterFilter | None = None
@@ -99,13 +98,25 @@ class ReceptionPage(QWidget):
         self.exports = ExportRunner(app, self)
         self._search_timer = self._timer(SEARCH_PAUSE_MS, self.query)
         self._history_timer = self._timer(HISTORY_PAUSE_MS, self._load_history)
+        services, actor = app.services, app.actor
+        self.feed: RegisterFeed[RegisterFilter] = RegisterFeed(
+            app.tasks,
+            self,
+            self.table,
+            self.model,
+            lambda wanted: visits.register_start(services, actor, wanted),
+            lambda wanted: visits.register_keys(services, actor, wanted),
+            self.tr("Không đọc được sổ"),
+        )
+        self.feed.before_reset = self._keep_selection
+        self.feed.arrived = self._register_arrived
+        self.feed.completed = self._show_count
         self._layout(screen)
         self.filters.changed.connect(self._filters_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.pressed.connect(lambda _index: setattr(self, "_to_select", None))
         self.table.activated.connect(lambda _index: self.open_selected())
-        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._prefetch())
         self.history.visit_requested.connect(self.open_visit)
         app.tasks.changed.connect(self._on_changed)
         self._update_buttons()
@@ -211,52 +222,22 @@ class ReceptionPage(QWidget):
 
     def query(self) -> None:
         """Show the register for the current filter and order: the count and the
-        first rows at once, the rest of the keys next.  A newer question makes the
-        answers to older ones irrelevant."""
-        self._query_number += 1
-        number = self._query_number
-        wanted = self.current_filter()
-        services, actor = self._app.services, self._app.actor
-        self._app.tasks.read(
-            lambda: visits.register_start(services, actor, wanted),
-            lambda start: self._start_arrived(number, wanted, start),
-            lambda error: show_failure(self, error, self.tr("Không đọc được sổ")),
-            owner=self,
-        )
+        first rows at once, the rest of the keys next."""
+        self.feed.load(self.current_filter())
 
-    def _start_arrived(self, number: int, wanted: RegisterFilter, start: RegisterStart) -> None:
-        if number != self._query_number:
-            return
+    def _keep_selection(self) -> None:
         selected = self.selected_row()
         if selected is not None:
             self._to_select = selected.visit_id
+
+    def _register_arrived(self, wanted: RegisterFilter, total: int) -> None:
         self.shown_filter = wanted
-        self.model.set_keys(start.keys, start.total)
-        self.count.setText(self.tr("{0} lượt tiếp").format(format_number(start.total)))
-        self._prefetch()
+        self._show_count(total)
         self._reselect()
         self._selection_changed()  # a reset model says nothing of its selection
-        if not self.model.complete:
-            services, actor = self._app.services, self._app.actor
-            self._app.tasks.read(
-                lambda: visits.register_keys(services, actor, wanted),
-                lambda keys: self._all_keys_arrived(number, keys),
-                lambda error: show_failure(self, error, self.tr("Không đọc được sổ")),
-                owner=self,
-            )
 
-    def _all_keys_arrived(self, number: int, keys: list[int]) -> None:
-        if number == self._query_number:
-            self.model.complete_keys(keys)
-            self.count.setText(self.tr("{0} lượt tiếp").format(format_number(len(keys))))
-            self._prefetch()
-
-    def _prefetch(self) -> None:
-        first = self.table.rowAt(0)
-        last = self.table.rowAt(self.table.viewport().height() - 1)
-        first = max(first, 0)
-        last = self.model.rowCount() - 1 if last < 0 else last
-        self.model.prefetch(first, last + 20)
+    def _show_count(self, total: int) -> None:
+        self.count.setText(self.tr("{0} lượt tiếp").format(format_number(total)))
 
     def _reselect(self) -> None:
         if self._to_select is None:

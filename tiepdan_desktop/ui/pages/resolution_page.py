@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from tiepdan_desktop.domain.case_records import CaseDetail, CaseFilter, CaseRow, CaseView
 from tiepdan_desktop.domain.enums import CaseType
-from tiepdan_desktop.domain.visit_records import RegisterStart
 from tiepdan_desktop.services import cases
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.case_dialog import CaseDialog, case_header_html
@@ -37,6 +36,7 @@ from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.formatting import format_number
 from tiepdan_desktop.ui.models.case_register_model import CaseRegisterModel
 from tiepdan_desktop.ui.pages.catalogue import Screen
+from tiepdan_desktop.ui.register_feed import RegisterFeed
 from tiepdan_desktop.ui.widgets.buttons import action_button
 from tiepdan_desktop.ui.widgets.choices import enum_combo, enum_value
 from tiepdan_desktop.ui.widgets.page_header import page_header
@@ -61,7 +61,6 @@ class ResolutionPage(QWidget):
         super().__init__()
         self.setObjectName("resolutionPage")
         self._app = app
-        self._query_number = 0
         self._detail_number = 0
         self._view = CaseView.OPEN
         self._due_soon_until: dt.date = app.services.today()
@@ -93,6 +92,17 @@ class ResolutionPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self.query)
+        services, actor = app.services, app.actor
+        self.feed: RegisterFeed[CaseFilter] = RegisterFeed(
+            app.tasks,
+            self,
+            self.table,
+            self.model,
+            lambda wanted: cases.case_start(services, actor, wanted),
+            lambda wanted: cases.case_keys(services, actor, wanted),
+            self.tr("Không đọc được danh sách vụ việc"),
+        )
+        self.feed.arrived = self._list_arrived
         self._layout(screen)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.type_filter.currentIndexChanged.connect(lambda _i: self.query())
@@ -100,7 +110,6 @@ class ResolutionPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         open_key = QShortcut(QKeySequence("Return"), self.table, activated=self.open_selected)
         open_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._prefetch())
         app.tasks.changed.connect(self._records_changed)
         self._show_detail()
         self._load_warning_date()
@@ -194,41 +203,11 @@ class ResolutionPage(QWidget):
         )
 
     def query(self) -> None:
-        self._query_number += 1
-        number, wanted = self._query_number, self.current_filter()
-        services, actor = self._app.services, self._app.actor
-        self._app.tasks.read(
-            lambda: cases.case_start(services, actor, wanted),
-            lambda start: self._start_arrived(number, wanted, start),
-            lambda error: show_failure(self, error, self.tr("Không đọc được danh sách vụ việc")),
-            owner=self,
-        )
+        self.feed.load(self.current_filter())
 
-    def _start_arrived(self, number: int, wanted: CaseFilter, start: RegisterStart) -> None:
-        if number != self._query_number:
-            return
-        self.model.set_keys(start.keys, start.total)
-        self.count.setText(self.tr("{0} vụ việc").format(format_number(start.total)))
-        self._prefetch()
+    def _list_arrived(self, _wanted: CaseFilter, total: int) -> None:
+        self.count.setText(self.tr("{0} vụ việc").format(format_number(total)))
         self._show_detail()
-        if not self.model.complete:
-            services, actor = self._app.services, self._app.actor
-            self._app.tasks.read(
-                lambda: cases.case_keys(services, actor, wanted),
-                lambda keys: self._all_keys(number, keys),
-                owner=self,
-            )
-
-    def _all_keys(self, number: int, keys: list[int]) -> None:
-        if number == self._query_number:
-            self.model.complete_keys(keys)
-            self._prefetch()
-
-    def _prefetch(self) -> None:
-        first = max(self.table.rowAt(0), 0)
-        last = self.table.rowAt(self.table.viewport().height() - 1)
-        last = self.model.rowCount() - 1 if last < 0 else last
-        self.model.prefetch(first, last + 20)
 
     # --- the selected matter -----------------------------------------------------------
 

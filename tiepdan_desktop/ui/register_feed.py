@@ -1,0 +1,84 @@
+"""Filling a lazy register table (the reception and letter registers, the list of
+matters) for the filter asked last: the exact count and the first keys at once,
+every key next in the background, the rows of what is in view.  An answer to an
+older question is dropped when it arrives after a newer one was asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QTableView, QWidget
+
+from tiepdan_desktop.domain.visit_records import RegisterStart
+from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.models.visit_register_model import VisitRegisterModel
+from tiepdan_desktop.ui.tasks import TaskRunner
+
+
+class RegisterFeed[F]:
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        owner: QWidget,
+        table: QTableView,
+        model: VisitRegisterModel,
+        read_start: Callable[[F], RegisterStart],
+        read_keys: Callable[[F], list[int]],
+        failure_title: str,
+    ) -> None:
+        """`read_start` and `read_keys` run in a worker; the callbacks below in the
+        GUI thread: `before_reset` just before the model shows new keys, `arrived`
+        (filter, total) once it does, `completed` (total) when every key is in."""
+        self._tasks, self._owner, self._table, self._model = tasks, owner, table, model
+        self._read_start, self._read_keys = read_start, read_keys
+        self._failure_title = failure_title
+        self._number = 0
+        self.before_reset: Callable[[], None] = lambda: None
+        self.arrived: Callable[[F, int], None] = lambda _wanted, _total: None
+        self.completed: Callable[[int], None] = lambda _total: None
+        table.verticalScrollBar().valueChanged.connect(lambda _value: self.prefetch())
+
+    def load(self, wanted: F) -> None:
+        self._number += 1
+        number, read = self._number, self._read_start
+        self._tasks.read(
+            lambda: read(wanted),
+            lambda start: self._start_arrived(number, wanted, start),
+            self._failed,
+            owner=self._owner,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        show_failure(self._owner, error, self._failure_title)
+
+    def _start_arrived(self, number: int, wanted: F, start: RegisterStart) -> None:
+        if number != self._number:
+            return
+        self.before_reset()
+        self._model.set_keys(start.keys, start.total)
+        self.prefetch()
+        self.arrived(wanted, start.total)
+        if not self._model.complete:
+            read: Any = self._read_keys
+            self._tasks.read(
+                lambda: read(wanted),
+                lambda keys: self._keys_arrived(number, keys),
+                self._failed,
+                owner=self._owner,
+            )
+
+    def _keys_arrived(self, number: int, keys: list[int]) -> None:
+        if number == self._number:
+            self._model.complete_keys(keys)
+            self.prefetch()
+            self.completed(len(keys))
+
+    def prefetch(self) -> None:
+        """Ask for the rows in view (and a few below)."""
+        table = self._table
+        first = max(table.rowAt(0), 0)
+        last = table.rowAt(table.viewport().height() - 1)
+        last = self._model.rowCount() - 1 if last < 0 else last
+        self._model.prefetch(first, last + 20)
