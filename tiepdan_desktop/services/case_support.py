@@ -49,19 +49,17 @@ from tiepdan_desktop.domain.case_workflow import (
 )
 from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES, identity_is_protected
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, compute_deadline
-from tiepdan_desktop.domain.deadlines.rules import RULES_BY_ID
 from tiepdan_desktop.domain.enums import CaseType, LetterType
 from tiepdan_desktop.domain.errors import NotFoundError
 from tiepdan_desktop.domain.letter_records import (
     AttachmentView,
-    DeadlineView,
     IssuedDocumentView,
 )
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import AuditRecord
 from tiepdan_desktop.services.due_dates import deadline_settings
 from tiepdan_desktop.services.letter_documents import number_label, numbering_settings
-from tiepdan_desktop.services.letter_support import document_view
+from tiepdan_desktop.services.letter_support import deadline_view, document_view
 
 SETTINGS_KEY = "giai_quyet"
 
@@ -183,15 +181,7 @@ def _deadlines(session: Session, case: Case) -> tuple[CaseDeadlineView, ...]:
     )
     return tuple(
         CaseDeadlineView(
-            DeadlineView(
-                rule_id=d.rule_id,
-                title=RULES_BY_ID[d.rule_id].title if d.rule_id in RULES_BY_ID else d.rule_id,
-                start_on=d.start_on,
-                due_on=d.due_on,
-                status=d.status.value,
-                met_on=d.met_on,
-                explanation_json=_explanation(session, d),
-            ),
+            deadline_view(d, _explanation(session, d)),
             d.paused_since,
         )
         for d in rows

@@ -72,17 +72,19 @@ def _deadlines(session: Session, letter: Letter) -> tuple[DeadlineView, ...]:
     if letter.visit_id is not None:
         owner = owner | (Deadline.visit_id == letter.visit_id)
     rows = session.scalars(select(Deadline).where(owner).order_by(Deadline.due_on))
-    return tuple(
-        DeadlineView(
-            rule_id=d.rule_id,
-            title=RULES_BY_ID[d.rule_id].title if d.rule_id in RULES_BY_ID else d.rule_id,
-            start_on=d.start_on,
-            due_on=d.due_on,
-            status=d.status.value,
-            met_on=d.met_on,
-            explanation_json=d.explanation_json,
-        )
-        for d in rows
+    return tuple(deadline_view(d, d.explanation_json) for d in rows)
+
+
+def deadline_view(d: Deadline, explanation_json: str) -> DeadlineView:
+    """A legal clock as screens show it (its rule's title; the explanation given)."""
+    return DeadlineView(
+        rule_id=d.rule_id,
+        title=RULES_BY_ID[d.rule_id].title if d.rule_id in RULES_BY_ID else d.rule_id,
+        start_on=d.start_on,
+        due_on=d.due_on,
+        status=d.status.value,
+        met_on=d.met_on,
+        explanation_json=explanation_json,
     )
 
 
