@@ -19,14 +19,13 @@ from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal_colum
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db import fulltext
-from tiepdan_desktop.db.models import Case, Deadline, Letter, Visit
+from tiepdan_desktop.db.models import Case, Deadline, Letter, Person, Visit
 from tiepdan_desktop.db.repositories import visits as visit_repo
-from tiepdan_desktop.db.repositories.letters import filer_label, people_of
+from tiepdan_desktop.db.repositories.letters import filer_label, identity_of, people_of
 from tiepdan_desktop.domain.case_records import CaseFilter, CaseRow, CaseView
 from tiepdan_desktop.domain.case_workflow import AFTER_DECISION, UNDER_RESOLUTION
 from tiepdan_desktop.domain.confidentiality import (
     IDENTITY_PROTECTED_TYPES,
-    identity_fragments,
     redact_identity,
 )
 from tiepdan_desktop.domain.enums import CaseState, DeadlineStatus, LetterPartyRole
@@ -157,6 +156,23 @@ class CasePeople:
     def redacted(self, text: str) -> str:
         return redact_identity(text, self.fragments) if self.fragments else text
 
+    def add(
+        self, code: str | None, everyone: list[Person], named: list[Person], org: str | None
+    ) -> None:
+        """The people of one letter or visit: `named` shown by name and address, or,
+        behind the matter's `code`, everyone's identity kept to lift out of texts."""
+        if code is not None:
+            self.fragments += identity_of(everyone)
+            self.hidden = True
+            names = [code]
+        else:
+            names = [_name_and_address(person) for person in named] + ([org] if org else [])
+        self.names.extend(name for name in names if name not in self.names)
+
+
+def _name_and_address(person: Person) -> str:
+    return f"{person.full_name} – {person.address}" if person.address else person.full_name
+
 
 def case_people(
     session: Session, case_ids: Sequence[uuid.UUID], may_see_denouncers: bool
@@ -181,22 +197,13 @@ def case_people(
     found: dict[uuid.UUID, CasePeople] = {}
     for letter in letters:
         assert letter.case_id is not None
-        seen = found.setdefault(letter.case_id, CasePeople())
-        code = codes.get(letter.case_id)
-        names: list[str] = []
-        for role, person in people.get(letter.id, []):
-            if code is not None:
-                seen.fragments += identity_fragments(
-                    person.full_name, person.id_number, person.phone, person.address
-                )
-            elif role is not LetterPartyRole.AUTHORISED:
-                address = f" – {person.address}" if person.address else ""
-                names.append(person.full_name + address)
-        if code is not None:
-            names, seen.hidden = [code], True
-        elif letter.filer_org:
-            names.append(letter.filer_org)
-        seen.names.extend(name for name in names if name not in seen.names)
+        parties = people.get(letter.id, [])
+        found.setdefault(letter.case_id, CasePeople()).add(
+            codes.get(letter.case_id),
+            [person for _role, person in parties],
+            [person for role, person in parties if role is not LetterPartyRole.AUTHORISED],
+            letter.filer_org,
+        )
     _visitors_of_matters_without_letters(session, case_ids, may_see_denouncers, found)
     return found
 
@@ -224,20 +231,10 @@ def _visitors_of_matters_without_letters(
             )
     for visit in visits:
         assert visit.case_id is not None
-        seen = found.setdefault(visit.case_id, CasePeople())
-        code = codes.get(visit.case_id)
-        names: list[str] = []
-        for _role, person in people.get(visit.id, []):
-            if code is not None:
-                seen.fragments += identity_fragments(
-                    person.full_name, person.id_number, person.phone, person.address
-                )
-            else:
-                address = f" – {person.address}" if person.address else ""
-                names.append(person.full_name + address)
-        if code is not None:
-            names, seen.hidden = [code], True
-        seen.names.extend(name for name in names if name not in seen.names)
+        visitors = [person for _role, person in people.get(visit.id, [])]
+        found.setdefault(visit.case_id, CasePeople()).add(
+            codes.get(visit.case_id), visitors, visitors, None
+        )
 
 
 def _clocks(

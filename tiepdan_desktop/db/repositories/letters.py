@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal_column, or_, select
@@ -185,9 +185,10 @@ def _filer_columns(letter: Letter, people: list[tuple[LetterPartyRole, Person]])
     return names, numbers
 
 
-def _fragments(people: list[tuple[LetterPartyRole, Person]]) -> list[str]:
+def identity_of(persons: Iterable[Person]) -> list[str]:
+    """What free text may repeat of these people (to lift out where they are protected)."""
     found: list[str] = []
-    for _role, person in people:
+    for person in persons:
         found += identity_fragments(
             person.full_name, person.id_number, person.phone, person.address
         )
@@ -243,7 +244,8 @@ def register_rows(
         names, numbers = (code, "") if code else _filer_columns(letter, people.get(letter.id, []))
         content = letter.content
         if code is not None:  # nor where the letter's own words repeat who wrote it
-            content = redact_identity(content, _fragments(people.get(letter.id, [])))
+            persons = [person for _role, person in people.get(letter.id, [])]
+            content = redact_identity(content, identity_of(persons))
         next_due = due.get(letter.id)
         rows.append(
             LetterRow(

@@ -11,7 +11,6 @@ by type.  Every figure is counted by the services from the database.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -303,10 +302,3 @@ class OverviewPage(QWidget):
     def _open(self, row: int) -> None:
         item = self.model.record(row)
         self.open_record.emit(item.kind, item.record_id)
-
-    def selected_item(self) -> WorkItem | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
-
-    def item_ids(self) -> list[uuid.UUID]:
-        return [self.model.record(row).record_id for row in range(self.model.rowCount())]
