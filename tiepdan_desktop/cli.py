@@ -135,6 +135,32 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--password-file", metavar="FILE", help="tệp chứa mật khẩu của --account (dòng đầu)"
     )
+    report = commands.add_parser(
+        "report", help="lập báo cáo định kỳ (biểu 01/TCD, 02/XLD …) ra Excel, PDF hoặc JSON"
+    )
+    report.add_argument("--form", required=True, metavar="FORM", help="số biểu, ví dụ 01/TCD")
+    report.add_argument(
+        "--period",
+        required=True,
+        metavar="PERIOD",
+        help="kỳ báo cáo: 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026 hoặc YYYY-MM-DD:YYYY-MM-DD",
+    )
+    report.add_argument("--xlsx", metavar="FILE", help="tệp Excel cần ghi")
+    report.add_argument("--pdf", metavar="FILE", help="tệp PDF cần ghi")
+    report.add_argument("--json", action="store_true", help="in số liệu theo số cột (JSON)")
+    report.add_argument(
+        "--annex", action="store_true", help="kèm danh sách đơn (không có người tố cáo)"
+    )
+    report.add_argument(
+        "--frozen", action="store_true", help="dùng số liệu đã chốt (bản đã gửi) của kỳ này"
+    )
+    report.add_argument(
+        "--freeze",
+        metavar="GHI_CHU",
+        nargs="?",
+        const="",
+        help="chốt số liệu kỳ này (sau khi gửi báo cáo), kèm ghi chú nơi nhận nếu có",
+    )
     return parser
 
 
@@ -152,6 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _check,
         "deadline": _deadline,
         "export": _export,
+        "report": _report,
         "benchmark": _benchmark,
     }
     handler = handlers[options.command]
@@ -400,6 +427,55 @@ def _export(options: argparse.Namespace, paths: DataPaths) -> int:
     period = f"{date_from:%d/%m/%Y}–{date_to:%d/%m/%Y}"
     print(f"Đã ghi {summary.rows} {what} ({period}) vào {files}.")
     return EXIT_OK
+
+
+def _report(options: argparse.Namespace, paths: DataPaths) -> int:
+    from tiepdan_desktop.services import reports
+
+    storage = _storage(options, paths)
+    try:
+        context, actor = storage.context(), Actor.command_line()
+        period = reports.resolve_period(context, actor, options.period)
+        xlsx = Path(options.xlsx) if options.xlsx else None
+        pdf = Path(options.pdf) if options.pdf else None
+        if xlsx or pdf:
+            written = reports.export_report(
+                context,
+                actor,
+                options.form,
+                period,
+                xlsx=xlsx,
+                pdf=pdf,
+                frozen_figures=options.frozen,
+                with_annex=options.annex,
+            )
+            run = written.run
+        else:
+            run = reports.build_report(
+                context, actor, options.form, period, frozen_figures=options.frozen
+            )
+        if options.freeze is not None:
+            if run.failures:
+                raise reports.ReportCheckError(run)
+            reports.freeze_report(context, actor, options.form, period, options.freeze)
+    finally:
+        storage.close()
+    if options.json:
+        print(json.dumps(run.figures_json(), ensure_ascii=False, indent=2))
+    for change in run.changes:
+        _say(
+            f"Thay đổi sau khi chốt: cột ({change.number}) {change.frozen:g} → "
+            f"{change.current:g}" + (f"; thêm {', '.join(change.added)}" if change.added else "")
+        )
+    for failure in run.failures:
+        _say(f"Không khớp: {failure.text()}")
+    if not options.json:
+        files = ", ".join(str(path) for path in (xlsx, pdf) if path)
+        where = f" vào {files}" if files else ""
+        print(f"Biểu {run.spec.code}, {run.period.title} ({run.period.data_range.lower()}){where}.")
+        if options.freeze is not None:
+            print("Đã chốt số liệu.")
+    return EXIT_REFUSED if run.failures else EXIT_OK
 
 
 def _benchmark(options: argparse.Namespace, paths: DataPaths) -> int:

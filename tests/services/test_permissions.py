@@ -57,6 +57,7 @@ from tiepdan_desktop.domain.records import (
     UserChanges,
     UserInfo,
 )
+from tiepdan_desktop.domain.report_periods import PeriodKind, ReportSettings, make_period
 from tiepdan_desktop.domain.visit_records import (
     PersonInput,
     RegisterFilter,
@@ -75,6 +76,7 @@ from tiepdan_desktop.services import (
     letters,
     maintenance,
     overview,
+    reports,
     setup,
     unit,
     visit_exports,
@@ -100,6 +102,7 @@ SUPPORT_MODULES = {
     "tiepdan_desktop.services.case_clock_keeping",
     "tiepdan_desktop.services.case_documents",
     "tiepdan_desktop.services.case_opening",
+    "tiepdan_desktop.services.report_specs",
 }
 
 
@@ -363,6 +366,25 @@ RECIPES: dict[str, Call] = {
     "cases.case_rows": lambda s, a, _t: cases.case_rows(s, a, [1]),
     "cases.get_case_settings": lambda s, a, _t: cases.get_case_settings(s, a),
     "cases.update_case_settings": lambda s, a, _t: cases.update_case_settings(s, a, CaseSettings()),
+    "reports.list_forms": lambda s, a, _t: reports.list_forms(s, a),
+    "reports.get_report_settings": lambda s, a, _t: reports.get_report_settings(s, a),
+    "reports.update_report_settings": lambda s, a, _t: reports.update_report_settings(
+        s, a, ReportSettings()
+    ),
+    "reports.resolve_period": lambda s, a, _t: reports.resolve_period(s, a, "2026-Q1"),
+    "reports.build_report": lambda s, a, _t: reports.build_report(
+        s, a, "01/TCD", make_period(PeriodKind.MONTH, 2026, 1)
+    ),
+    "reports.freeze_report": lambda s, a, _t: reports.freeze_report(
+        s, a, "01/TCD", make_period(PeriodKind.MONTH, 2026, 1)
+    ),
+    "reports.export_report": lambda s, a, _t: reports.export_report(
+        s,
+        a,
+        "01/TCD",
+        make_period(PeriodKind.MONTH, 2026, 1),
+        xlsx=Path(tempfile.mkdtemp()) / "bc.xlsx",
+    ),
     "deadlines.compute_deadline": lambda s, a, _t: deadlines.compute_deadline(
         s, a, DeadlineRequest("K3", dt.date(2026, 3, 2))
     ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab import rl_config
+from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -40,6 +41,8 @@ def register_pdf_fonts() -> str:
     # Canvases start in this font instead of Helvetica, which would otherwise be
     # referenced, unembedded, in every file.
     rl_config.canvas_basefontname = PDF_FONT
+    # … and so do charts (reportlab.graphics), whose renderer sets its default font.
+    STATE_DEFAULTS["fontName"] = PDF_FONT
     return PDF_FONT
 
 

@@ -5,6 +5,7 @@ from tiepdan_desktop.db.models.journal import AuditEntry, CalendarDay
 from tiepdan_desktop.db.models.letters import Letter, LetterPerson
 from tiepdan_desktop.db.models.organisation import Setting, SubjectAreaRow, Unit, User
 from tiepdan_desktop.db.models.reception import Person, ReceptionSession, Visit, VisitPerson
+from tiepdan_desktop.db.models.reports import ReportSnapshot
 
 __all__ = [
     "Attachment",
@@ -18,6 +19,7 @@ __all__ = [
     "LetterPerson",
     "Person",
     "ReceptionSession",
+    "ReportSnapshot",
     "Setting",
     "SubjectAreaRow",
     "Unit",

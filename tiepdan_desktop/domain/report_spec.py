@@ -1,0 +1,218 @@
+"""A report form as data: the spec files under resources/reports/.
+
+One TOML file per form holds its code, title, the regime it follows, and its
+columns: the header path of each (top row first), what it counts and the
+columns it is the sum of, e.g. (1) = (4)+(13)+(22).  The same spec drives the
+figures, the cross-checks, the Excel and the PDF, so a new circular is a new
+spec file, not new code.  `parse_form_spec` refuses anything it cannot use,
+with the file and the column named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from tiepdan_desktop.domain.report_vocabulary import ATTRIBUTES, DISTINCT, NUMBERS
+
+
+class SpecError(ValueError):
+    """A spec file that cannot be used; the message names the file and the place."""
+
+
+class MeasureKind(StrEnum):
+    RECORDS = "records"  # how many records
+    SUM = "sum"  # the sum of a number of the records
+    DISTINCT = "distinct"  # how many different values (vụ việc)
+
+
+@dataclass(frozen=True)
+class Measure:
+    kind: MeasureKind
+    field: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> Measure:
+        kind, _, field = text.partition(":")
+        return cls(MeasureKind(kind), field)
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    number: int
+    header: tuple[str, ...]
+    source: str
+    measure: Measure
+    # Attribute → the values a record must have to count here.
+    where: tuple[tuple[str, frozenset[str]], ...]
+    # This column equals the sum of these columns (a live formula in Excel).
+    parts: tuple[int, ...]
+    unit: str
+    decimals: int
+
+    @property
+    def label(self) -> str:
+        return " › ".join(self.header)
+
+    def matches(self, values: Mapping[str, str]) -> bool:
+        return all(values.get(name, "") in allowed for name, allowed in self.where)
+
+
+@dataclass(frozen=True)
+class RatioSpec:
+    """A share asked for in the narrative report: numerator / denominator columns."""
+
+    label: str
+    numerator: int
+    denominator: int
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    code: str
+    title: str
+    regime: str
+    # Which published structure the columns follow, with its confidence mark.
+    columns_follow: str
+    # A line under the table, e.g. which letters the form leaves out.
+    note: str
+    columns: tuple[ColumnSpec, ...]
+    # Further sums that must hold: (total, parts), besides the columns' own.
+    checks: tuple[tuple[int, tuple[int, ...]], ...]
+    ratios: tuple[RatioSpec, ...]
+    # Whether the list of letters (phụ lục danh sách) may be attached.
+    letter_annex: bool
+    origin: str
+
+    @property
+    def depth(self) -> int:
+        return max(len(column.header) for column in self.columns)
+
+    @property
+    def sources(self) -> frozenset[str]:
+        return frozenset(column.source for column in self.columns)
+
+    def column(self, number: int) -> ColumnSpec:
+        return self.columns[number - 1]
+
+    def sums(self) -> list[tuple[int, tuple[int, ...]]]:
+        """Every relation total = Σ parts the figures must satisfy."""
+        own = [(column.number, column.parts) for column in self.columns if column.parts]
+        return own + list(self.checks)
+
+
+def _where(raw: Any, source: str, place: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    if not isinstance(raw, dict):
+        raise SpecError(f"{place}: «where» phải là bảng thuộc tính.")
+    known = ATTRIBUTES[source]
+    where = []
+    for name, value in raw.items():
+        if name not in known:
+            raise SpecError(f"{place}: thuộc tính «{name}» không có ở «{source}».")
+        values = frozenset(value if isinstance(value, list) else [value])
+        unknown = sorted(str(item) for item in values - known[name])
+        if unknown:
+            raise SpecError(f"{place}: «{name}» không nhận giá trị {', '.join(unknown)}.")
+        where.append((name, values))
+    return tuple(sorted(where))
+
+
+def _measure(raw: Any, source: str, place: str) -> Measure:
+    try:
+        measure = Measure.parse(str(raw))
+    except ValueError:
+        raise SpecError(f"{place}: cách đếm «{raw}» không có.") from None
+    allowed = {
+        MeasureKind.RECORDS: frozenset({""}),
+        MeasureKind.SUM: NUMBERS[source],
+        MeasureKind.DISTINCT: DISTINCT[source],
+    }[measure.kind]
+    if measure.field not in allowed:
+        raise SpecError(f"{place}: «{raw}» không dùng được với «{source}».")
+    return measure
+
+
+def _column(raw: dict[str, Any], defaults: dict[str, Any], origin: str) -> ColumnSpec:
+    number = raw.get("no")
+    place = f"{origin}, cột ({number})"
+    header = raw.get("header")
+    if not isinstance(header, list) or not header or not all(isinstance(h, str) for h in header):
+        raise SpecError(f"{place}: «header» phải là danh sách tiêu đề, từ trên xuống.")
+    source = raw.get("source", defaults.get("source"))
+    if source not in ATTRIBUTES:
+        raise SpecError(f"{place}: nguồn số liệu «{source}» không có.")
+    where = dict(defaults.get("where", {}))
+    where.update(raw.get("where", {}))
+    parts = raw.get("parts", [])
+    if not isinstance(parts, list) or not all(isinstance(part, int) for part in parts):
+        raise SpecError(f"{place}: «parts» phải là danh sách số cột.")
+    return ColumnSpec(
+        number=int(number) if isinstance(number, int) else 0,
+        header=tuple(header),
+        source=str(source),
+        measure=_measure(raw.get("count", "records"), str(source), place),
+        where=_where(where, str(source), place),
+        parts=tuple(parts),
+        unit=str(raw.get("unit", "")),
+        decimals=int(raw.get("decimals", 0)),
+    )
+
+
+def _check_columns(columns: tuple[ColumnSpec, ...], origin: str) -> None:
+    for position, column in enumerate(columns, start=1):
+        if column.number != position:
+            raise SpecError(f"{origin}: cột thứ {position} phải có «no = {position}».")
+    for column in columns:
+        for part in column.parts:
+            if not 1 <= part <= len(columns) or part == column.number:
+                raise SpecError(f"{origin}, cột ({column.number}): cột thành phần ({part}) sai.")
+    # A header group must be contiguous, or its merged cell would cover strangers.
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for column in columns:
+        for depth in range(1, len(column.header)):
+            groups.setdefault(column.header[:depth], []).append(column.number)
+    for prefix, numbers in groups.items():
+        if numbers[-1] - numbers[0] + 1 != len(numbers):
+            raise SpecError(f"{origin}: nhóm tiêu đề «{' › '.join(prefix)}» bị tách rời.")
+
+
+def parse_form_spec(raw: dict[str, Any], origin: str) -> FormSpec:
+    """The form of one spec file (already read from TOML)."""
+    for key in ("code", "title", "regime", "columns_follow"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise SpecError(f"{origin}: thiếu «{key}».")
+    defaults = {"source": raw.get("source"), "where": raw.get("where", {})}
+    columns_raw = raw.get("column")
+    if not isinstance(columns_raw, list) or not columns_raw:
+        raise SpecError(f"{origin}: chưa có cột nào ([[column]]).")
+    columns = tuple(_column(column, defaults, origin) for column in columns_raw)
+    _check_columns(columns, origin)
+    checks = []
+    for item in raw.get("check", []):
+        total, parts = item.get("total"), item.get("parts", [])
+        numbers = [total, *parts] if isinstance(parts, list) else [None]
+        if not parts or not all(isinstance(n, int) and 1 <= n <= len(columns) for n in numbers):
+            raise SpecError(f"{origin}: phép kiểm tra ({total}) = {parts} sai cột.")
+        checks.append((int(total), tuple(int(part) for part in parts)))
+    ratios = []
+    for item in raw.get("ratio", []):
+        ratio = RatioSpec(str(item.get("label", "")), int(item["of"]), int(item["over"]))
+        if not ratio.label or not all(
+            1 <= number <= len(columns) for number in (ratio.numerator, ratio.denominator)
+        ):
+            raise SpecError(f"{origin}: tỷ lệ «{ratio.label}» sai cột.")
+        ratios.append(ratio)
+    return FormSpec(
+        code=raw["code"].strip(),
+        title=raw["title"].strip(),
+        regime=raw["regime"].strip(),
+        columns_follow=raw["columns_follow"].strip(),
+        note=str(raw.get("note", "")).strip(),
+        columns=columns,
+        checks=tuple(checks),
+        ratios=tuple(ratios),
+        letter_annex=bool(raw.get("letter_annex", False)),
+        origin=origin,
+    )

@@ -1,0 +1,337 @@
+"""Periodic reports (Báo cáo): compute a form for a period, check it, freeze
+it when sent, and write it as Excel and PDF.
+
+A report is computed from the registers every time; once frozen (chốt số
+liệu), later runs of the same form and period show what changed since — the
+late entries — and can print the figures exactly as sent.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tiepdan_desktop.db.audit import record_bulk_action
+from tiepdan_desktop.db.models import ReportSnapshot
+from tiepdan_desktop.db.repositories.report_extras import letter_annex, report_charts
+from tiepdan_desktop.db.repositories.report_facts import READERS
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.errors import ConflictError, DomainError, ValidationError
+from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.domain.report_figures import (
+    Cell,
+    CellChange,
+    Fact,
+    FactSet,
+    changes_since,
+    check_figures,
+    compute_cells,
+    ratios_of,
+)
+from tiepdan_desktop.domain.report_periods import ReportPeriod, ReportSettings, parse_period
+from tiepdan_desktop.domain.report_records import FormInfo, ReportRun, SnapshotInfo
+from tiepdan_desktop.domain.report_spec import FormSpec
+from tiepdan_desktop.services import setup
+from tiepdan_desktop.services.access import requires
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.report_specs import (
+    form_spec,
+    form_specs,
+    report_settings,
+    store_report_settings,
+)
+
+# Told the step and how far it is (0–1); raises CancelledError to stop.
+ReportProgress = Callable[[str, float], None]
+
+
+class ReportCheckError(DomainError):
+    """The figures failed a cross-check: nothing is written or frozen."""
+
+    def __init__(self, run: ReportRun) -> None:
+        lines = [failure.text() for failure in run.failures]
+        super().__init__(
+            f"Biểu {run.spec.code} chưa xuất được vì số liệu không khớp:\n" + "\n".join(lines)
+        )
+        self.run = run
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    run: ReportRun
+    files: tuple[Path, ...]
+
+
+def _quiet(_step: str, _fraction: float) -> None:
+    return None
+
+
+@requires(Permission.VIEW_REPORTS)
+def list_forms(context: ServiceContext, actor: Actor) -> list[FormInfo]:
+    return [FormInfo(spec.code, spec.title, spec.regime) for spec in form_specs().values()]
+
+
+@requires(Permission.VIEW_REPORTS)
+def get_report_settings(context: ServiceContext, actor: Actor) -> ReportSettings:
+    with context.sessions.reading() as session:
+        return report_settings(session)
+
+
+@requires(Permission.MANAGE_UNIT)
+def update_report_settings(
+    context: ServiceContext, actor: Actor, settings: ReportSettings
+) -> ReportSettings:
+    if problems := settings.problems():
+        raise ValidationError(problems)
+    with context.sessions.writing(actor, "cai_dat_bao_cao") as session:
+        store_report_settings(session, settings)
+    return settings
+
+
+@requires(Permission.VIEW_REPORTS)
+def resolve_period(context: ServiceContext, actor: Actor, text: str) -> ReportPeriod:
+    """A period typed as on the command line, under the office's cut-off setting."""
+    with context.sessions.reading() as session:
+        return parse_period(text, report_settings(session))
+
+
+# --- snapshots ---------------------------------------------------------------------
+
+
+def _facts_blob(facts: Mapping[str, FactSet]) -> bytes:
+    data = {
+        source: {
+            "count": fact_set.register_count,
+            "facts": [
+                [fact.key, fact.label, dict(fact.values), dict(fact.numbers), fact.matter]
+                for fact in fact_set.facts
+            ],
+        }
+        for source, fact_set in facts.items()
+    }
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def _facts_from_blob(source_blob: bytes) -> dict[str, FactSet]:
+    data = json.loads(zlib.decompress(source_blob).decode("utf-8"))
+    return {
+        source: FactSet(
+            tuple(
+                Fact(source, key, label, values, numbers, matter)
+                for key, label, values, numbers, matter in stored["facts"]
+            ),
+            int(stored["count"]),
+        )
+        for source, stored in data.items()
+    }
+
+
+def _latest_snapshot(
+    session: Session, spec: FormSpec, period: ReportPeriod
+) -> ReportSnapshot | None:
+    return session.scalars(
+        select(ReportSnapshot)
+        .where(
+            ReportSnapshot.form_code == spec.code,
+            ReportSnapshot.period_first == period.first,
+            ReportSnapshot.period_last == period.last,
+        )
+        .order_by(ReportSnapshot.frozen_at.desc())
+        .limit(1)
+    ).first()
+
+
+def _labels(*fact_sets: Mapping[str, FactSet]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for facts in fact_sets:
+        for fact_set in facts.values():
+            labels.update({fact.key: fact.label for fact in fact_set.facts})
+    return labels
+
+
+# --- computing ---------------------------------------------------------------------
+
+
+def _read_facts(session: Session, spec: FormSpec, period: ReportPeriod) -> dict[str, FactSet]:
+    return {source: READERS[source](session, period) for source in sorted(spec.sources)}
+
+
+def _prepared_by(actor: Actor) -> str:
+    """Who signs as NGƯỜI LẬP BIỂU: the signed-in official (blank from the command line)."""
+    return actor.full_name if actor.user_id else ""
+
+
+@requires(Permission.VIEW_REPORTS)
+def build_report(
+    context: ServiceContext,
+    actor: Actor,
+    form_code: str,
+    period: ReportPeriod,
+    *,
+    frozen_figures: bool = False,
+    with_annex: bool = False,
+    with_charts: bool = False,
+) -> ReportRun:
+    """The form's figures for the period, the failed checks, and the changes since
+    it was frozen.  `frozen_figures` gives the values as they were sent."""
+    spec = form_spec(form_code)
+    unit = setup.get_unit(context)
+    if unit is None:
+        raise ConflictError("Chưa cài đặt đơn vị.")
+    with context.sessions.reading() as session:
+        facts = _read_facts(session, spec, period)
+        stored = _latest_snapshot(session, spec, period)
+        snapshot = None
+        frozen: tuple[dict[int, float], dict[str, FactSet]] | None = None
+        if stored is not None:
+            snapshot = SnapshotInfo(stored.frozen_at, stored.frozen_by_name, stored.note)
+            values = {int(k): float(v) for k, v in json.loads(stored.values_json).items()}
+            frozen = (values, _facts_from_blob(stored.facts_blob))
+        prepared_by = _prepared_by(actor)
+        annex = letter_annex(session, period, context.today()) if with_annex else None
+        charts = report_charts(session, period) if with_charts else None
+    cells = compute_cells(spec, facts)
+    failures = tuple(check_figures(spec, facts, cells))
+    changes: tuple[CellChange, ...] = ()
+    if frozen is not None:
+        frozen_values, frozen_facts = frozen
+        frozen_cells = compute_cells(spec, frozen_facts)
+        frozen_records = {number: cell.records for number, cell in frozen_cells.items()}
+        labels = _labels(frozen_facts, facts)
+        changes = changes_since(spec, frozen_values, frozen_records, cells, labels)
+        if frozen_figures:
+            # As sent: the stored values, with the records they were counted from.
+            cells = {
+                number: Cell(number, frozen_values.get(number, 0.0), cell.records)
+                for number, cell in frozen_cells.items()
+            }
+            failures = ()
+    elif frozen_figures:
+        raise ConflictError(f"Biểu {spec.code} kỳ {period.title} chưa được chốt số liệu.")
+    return ReportRun(
+        spec=spec,
+        period=period,
+        unit=unit,
+        cells=cells,
+        failures=failures,
+        ratios=ratios_of(spec, {number: cell.value for number, cell in cells.items()}),
+        snapshot=snapshot,
+        changes=changes,
+        frozen_figures=frozen_figures and frozen is not None,
+        prepared_by=prepared_by,
+        made_on=context.today(),
+        annex=annex,
+        charts=charts,
+    )
+
+
+@requires(Permission.EDIT_REGISTERS)
+def freeze_report(
+    context: ServiceContext,
+    actor: Actor,
+    form_code: str,
+    period: ReportPeriod,
+    note: str | None = None,
+) -> SnapshotInfo:
+    """Chốt số liệu: keep the figures as sent.  Refused while a check fails."""
+    spec = form_spec(form_code)
+    note = (note or "").strip() or None
+    if note is not None and len(note) > 300:
+        raise ValidationError({"note": "Ghi chú tối đa 300 ký tự."})
+    unit = setup.get_unit(context)
+    if unit is None:
+        raise ConflictError("Chưa cài đặt đơn vị.")
+    with context.sessions.writing(actor, "chot_so_lieu_bao_cao") as session:
+        facts = _read_facts(session, spec, period)
+        cells = compute_cells(spec, facts)
+        failures = check_figures(spec, facts, cells)
+        if failures:
+            lines = "\n".join(failure.text() for failure in failures)
+            raise DomainError(f"Chưa chốt được số liệu vì số liệu không khớp:\n{lines}")
+        name = _prepared_by(actor) or actor.username
+        row = ReportSnapshot(
+            unit_id=unit.id,
+            form_code=spec.code,
+            period_code=period.code,
+            period_first=period.first,
+            period_last=period.last,
+            frozen_by=actor.user_id,
+            frozen_by_name=name,
+            note=note,
+            values_json=json.dumps({str(n): cell.value for n, cell in cells.items()}),
+            facts_blob=_facts_blob(facts),
+        )
+        session.add(row)
+        session.flush()
+        return SnapshotInfo(row.frozen_at, name, note)
+
+
+# --- files -------------------------------------------------------------------------
+
+
+@requires(Permission.VIEW_REPORTS)
+def export_report(
+    context: ServiceContext,
+    actor: Actor,
+    form_code: str,
+    period: ReportPeriod,
+    *,
+    xlsx: Path | None = None,
+    pdf: Path | None = None,
+    frozen_figures: bool = False,
+    with_annex: bool = False,
+    progress: ReportProgress = _quiet,
+) -> ReportFiles:
+    """Check, then write the form as Excel and/or PDF; nothing is written when a
+    check fails (ReportCheckError lists the cells and the records)."""
+    from tiepdan_desktop.exports.report_pdf import write_report_pdf
+    from tiepdan_desktop.exports.report_xlsx import write_report_xlsx
+
+    if xlsx is None and pdf is None:
+        raise ValidationError({"file": "Hãy chọn tệp Excel hoặc PDF để ghi."})
+    progress("Đang tính số liệu…", 0.0)
+    run = build_report(
+        context,
+        actor,
+        form_code,
+        period,
+        frozen_figures=frozen_figures,
+        with_annex=with_annex and form_spec(form_code).letter_annex,
+        with_charts=pdf is not None,
+    )
+    if run.failures:
+        raise ReportCheckError(run)
+    written: list[Path] = []
+    try:
+        if xlsx is not None:
+            progress("Đang ghi tệp Excel…", 0.3)
+            written.append(write_report_xlsx(run, xlsx))
+        if pdf is not None:
+            progress("Đang dựng bản in PDF…", 0.6)
+            written.append(write_report_pdf(run, pdf))
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    with context.sessions.writing(actor, "xuat_bao_cao") as session:
+        record_bulk_action(
+            session,
+            actor,
+            "xuat_bao_cao",
+            "report",
+            {
+                "form": run.spec.code,
+                "period": period.code,
+                "frozen_figures": run.frozen_figures,
+                "files": ", ".join(path.name for path in written),
+            },
+            operation="export",
+        )
+    progress("Xong.", 1.0)
+    return ReportFiles(replace(run), tuple(written))
