@@ -291,7 +291,9 @@ def test_a_record_read_twice_or_missing_is_caught(
     texts = [failure.text() for failure in run.failures]
     assert any("có bản ghi bị đọc hai lần: đơn số 1/2026" in text for text in texts)
     assert any(
-        text.startswith("Ô (1) «Tổng số đơn phải xử lý › Tổng số»: bằng 11 nhưng có 10 đơn khác nhau")
+        text.startswith(
+            "Ô (1) «Tổng số đơn phải xử lý › Tổng số»: bằng 11 nhưng có 10 đơn khác nhau"
+        )
         for text in texts
     )
 

@@ -103,9 +103,7 @@ class FormSpec:
         return own + list(self.checks)
 
 
-def _where(raw: Any, source: str, place: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    if not isinstance(raw, dict):
-        raise SpecError(f"{place}: «where» phải là bảng thuộc tính.")
+def _where(raw: dict[str, Any], source: str, place: str) -> tuple[tuple[str, frozenset[str]], ...]:
     known = ATTRIBUTES[source]
     where = []
     for name, value in raw.items():
@@ -143,8 +141,11 @@ def _column(raw: dict[str, Any], defaults: dict[str, Any], origin: str) -> Colum
     source = raw.get("source", defaults.get("source"))
     if source not in ATTRIBUTES:
         raise SpecError(f"{place}: nguồn số liệu «{source}» không có.")
+    own_where = raw.get("where", {})
+    if not isinstance(own_where, dict):
+        raise SpecError(f"{place}: «where» phải là bảng thuộc tính.")
     where = dict(defaults.get("where", {}))
-    where.update(raw.get("where", {}))
+    where.update(own_where)
     parts = raw.get("parts", [])
     if not isinstance(parts, list) or not all(isinstance(part, int) for part in parts):
         raise SpecError(f"{place}: «parts» phải là danh sách số cột.")
