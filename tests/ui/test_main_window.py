@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import settle
@@ -13,7 +13,6 @@ from tiepdan_desktop.services.overview import register_summary
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.main_window import MainWindow
 from tiepdan_desktop.ui.pages.catalogue import SCREENS
-from tiepdan_desktop.ui.pages.planned_page import PlannedPage
 
 
 def _window(qtbot: QtBot, app: AppContext, unit: UnitInfo) -> MainWindow:
@@ -83,22 +82,6 @@ def test_home_figures_are_the_databases_own(
     )
 
 
-def test_screens_not_built_yet_show_no_invented_data(
-    gui: QApplication, qtbot: QtBot, app_context: AppContext, unit: UnitInfo
-) -> None:
-    window = _window(qtbot, app_context, unit)
-    planned = [
-        window.pages.widget(r)
-        for r in range(window.pages.count())
-        if isinstance(window.pages.widget(r), PlannedPage)
-    ]
-    assert [page.objectName() for page in planned] == ["reportsPage"]
-    for page in planned:
-        assert page.findChildren(QAbstractItemView) == []
-        labels = " ".join(label.text() for label in page.findChildren(QLabel))
-        assert "Màn hình này sẽ gồm" in labels and "đang được xây dựng" in labels
-
-
 def test_a_read_only_user_sees_no_account_or_audit_tabs(
     gui: QApplication,
     qtbot: QtBot,
@@ -116,6 +99,7 @@ def test_a_read_only_user_sees_no_account_or_audit_tabs(
         "Thời hạn",
         "Văn bản",
         "Giải quyết",
+        "Báo cáo",
     ]
     documents = tabs.widget(4)
     assert not documents.save_button.isEnabled() and not documents.pattern.isEnabled()

@@ -8,6 +8,7 @@ late entries — and can print the figures exactly as sent.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import zlib
 from collections.abc import Callable, Mapping
@@ -147,6 +148,12 @@ def _latest_snapshot(
     ).first()
 
 
+def _snapshot_info(row: ReportSnapshot) -> SnapshotInfo:
+    # Stored in UTC like every time stamp; shown and printed in the office's time.
+    local = row.frozen_at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    return SnapshotInfo(local, row.frozen_by_name, row.note)
+
+
 def _labels(*fact_sets: Mapping[str, FactSet]) -> dict[str, str]:
     labels: dict[str, str] = {}
     for facts in fact_sets:
@@ -190,7 +197,7 @@ def build_report(
         snapshot = None
         frozen: tuple[dict[int, float], dict[str, FactSet]] | None = None
         if stored is not None:
-            snapshot = SnapshotInfo(stored.frozen_at, stored.frozen_by_name, stored.note)
+            snapshot = _snapshot_info(stored)
             values = {int(k): float(v) for k, v in json.loads(stored.values_json).items()}
             frozen = (values, _facts_from_blob(stored.facts_blob))
         prepared_by = _prepared_by(actor)
@@ -269,7 +276,7 @@ def freeze_report(
         )
         session.add(row)
         session.flush()
-        return SnapshotInfo(row.frozen_at, name, note)
+        return _snapshot_info(row)
 
 
 # --- files -------------------------------------------------------------------------

@@ -33,8 +33,8 @@ from tiepdan_desktop.ui.messages import show_info, show_warning
 from tiepdan_desktop.ui.pages.catalogue import SCREENS, Screen
 from tiepdan_desktop.ui.pages.letters_page import LettersPage
 from tiepdan_desktop.ui.pages.overview_page import OverviewPage
-from tiepdan_desktop.ui.pages.planned_page import PlannedPage
 from tiepdan_desktop.ui.pages.reception_page import ReceptionPage
+from tiepdan_desktop.ui.pages.reports_page import ReportsPage
 from tiepdan_desktop.ui.pages.resolution_page import ResolutionPage
 from tiepdan_desktop.ui.pages.settings.settings_page import SettingsPage
 
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.letters_page: LettersPage | None = None
         self.overview_page: OverviewPage | None = None
         self.resolution_page: ResolutionPage | None = None
+        self.reports_page: ReportsPage | None = None
         self.calculator: DeadlineCalculatorDialog | None = None
         self.start_summary: StartSummaryDialog | None = None
         self._screen_keys: list[str] = []
@@ -101,12 +102,13 @@ class MainWindow(QMainWindow):
             self.letters_page = LettersPage(self._app, screen)
             self.letters_page.open_case.connect(lambda case_id: self.open_record("case", case_id))
             return self.letters_page
+        if screen.key == "reports":
+            self.reports_page = ReportsPage(self._app, screen)
+            return self.reports_page
         if screen.key == "settings":
             self.settings_page = SettingsPage(self._app, screen)
             return self.settings_page
-        return PlannedPage(
-            f"{screen.key}Page", screen.title, screen.subtitle, list(screen.features)
-        )
+        raise ValueError(f"No page for screen {screen.key!r}")
 
     def _add_screen(self, screen: Screen) -> None:
         item = QListWidgetItem(QIcon(str(resource_path("icons", screen.icon))), screen.title)

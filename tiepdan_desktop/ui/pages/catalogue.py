@@ -11,7 +11,6 @@ class Screen:
     title: str
     icon: str
     subtitle: str
-    features: tuple[str, ...] = ()
 
 
 SCREENS: tuple[Screen, ...] = (
@@ -26,24 +25,12 @@ SCREENS: tuple[Screen, ...] = (
         "Tiếp công dân",
         "reception.svg",
         "Sổ tiếp công dân (Mẫu số 03, Thông tư 04/2021/TT-TTCP).",
-        (
-            "Ghi lượt tiếp thường xuyên, định kỳ, đột xuất; tiếp đoàn đông người",
-            "Tra cứu công dân đã đến, gắn lượt tiếp với vụ việc cũ",
-            "Sổ theo đúng các cột của Mẫu số 03, lọc và tìm kiếm không dấu",
-            "In sổ ra PDF và Excel đúng mẫu",
-        ),
     ),
     Screen(
         "letters",
         "Xử lý đơn",
         "letters.svg",
         "Vào sổ, phân loại và xử lý đơn (Thông tư 05/2021/TT-TTCP).",
-        (
-            "Vào sổ đơn: nguồn đơn, người đứng đơn, nội dung, tệp quét",
-            "Phân loại theo nội dung, điều kiện xử lý, thẩm quyền; phát hiện đơn trùng",
-            "Văn bản hướng dẫn, phiếu chuyển đơn, thông báo thụ lý tự đánh số",
-            "Theo dõi văn bản phúc đáp, đôn đốc",
-        ),
     ),
     Screen(
         "resolution",
@@ -56,12 +43,8 @@ SCREENS: tuple[Screen, ...] = (
         "reports",
         "Báo cáo",
         "reports.svg",
-        "Báo cáo định kỳ theo Thông tư 06/2025/TT-TTCP.",
-        (
-            "Biểu 01/TCD, 02/XLD, 03/GQKN, 04/GQTC; kỳ báo cáo từ ngày 15 đến ngày 14",
-            "Xuất Excel và PDF, kiểm tra công thức giữa các cột",
-            "Khóa số liệu của báo cáo đã gửi",
-        ),
+        "Báo cáo định kỳ (Thông tư 06/2025/TT-TTCP): chọn biểu và kỳ, xem, xuất Excel, PDF, "
+        "in; chốt số liệu khi đã gửi.",
     ),
     Screen(
         "settings",

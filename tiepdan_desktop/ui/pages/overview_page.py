@@ -39,7 +39,7 @@ from tiepdan_desktop.ui.formatting import format_number
 from tiepdan_desktop.ui.models.letter_register_model import DUE_SOON_COLOUR, OVERDUE_COLOUR
 from tiepdan_desktop.ui.models.record_table import Column, RecordTableModel
 from tiepdan_desktop.ui.pages.catalogue import Screen
-from tiepdan_desktop.ui.pages.planned_page import card
+from tiepdan_desktop.ui.widgets.card import card
 from tiepdan_desktop.ui.widgets.page_header import page_header
 from tiepdan_desktop.ui.widgets.trend_chart import TrendChart
 

@@ -10,21 +10,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from tiepdan_desktop.domain.calendar import WEEKDAY_NAMES
 from tiepdan_desktop.domain.case_records import CaseSettings
-from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.services import cases
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.errors import show_form_failure
 from tiepdan_desktop.ui.messages import show_info
+from tiepdan_desktop.ui.pages.settings.settings_form import lay_out_settings_form
 from tiepdan_desktop.ui.widgets.buttons import action_button
 from tiepdan_desktop.ui.widgets.dates import date_edit, to_date, to_qdate
 from tiepdan_desktop.ui.widgets.form import ValidatedForm
@@ -96,18 +94,13 @@ class ResolutionSettingsTab(QWidget):
         )
         self.form.add_field("reception_month_days", self.tr("Hai ngày tiếp trong tháng"), days)
         self.save_button = action_button("primaryButton", self.tr("Lưu cài đặt"), self.save)
-        group = QGroupBox(self.tr("Giải quyết khiếu nại, tố cáo và lịch tiếp công dân"))
-        group.setLayout(self.form)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        column = QVBoxLayout(self)
-        column.addWidget(group)
-        column.addLayout(buttons)
-        column.addStretch(1)
-        editable = app.can(Permission.MANAGE_UNIT)
-        for widget in (group, self.save_button):
-            widget.setEnabled(editable)
+        lay_out_settings_form(
+            self,
+            app,
+            self.tr("Giải quyết khiếu nại, tố cáo và lịch tiếp công dân"),
+            self.form,
+            self.save_button,
+        )
         services, actor = app.services, app.actor
         app.tasks.read(
             lambda: cases.get_case_settings(services, actor), self.show_settings, owner=self

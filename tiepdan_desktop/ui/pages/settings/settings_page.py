@@ -14,6 +14,7 @@ from tiepdan_desktop.ui.pages.settings.audit_tab import AuditTab
 from tiepdan_desktop.ui.pages.settings.calendar_tab import CalendarTab
 from tiepdan_desktop.ui.pages.settings.deadline_settings_tab import DeadlineSettingsTab
 from tiepdan_desktop.ui.pages.settings.documents_tab import DocumentsTab
+from tiepdan_desktop.ui.pages.settings.reports_tab import ReportSettingsTab
 from tiepdan_desktop.ui.pages.settings.resolution_tab import ResolutionSettingsTab
 from tiepdan_desktop.ui.pages.settings.unit_tab import UnitTab
 from tiepdan_desktop.ui.pages.settings.users_tab import UsersTab
@@ -45,6 +46,7 @@ class SettingsPage(QWidget):
             self.tabs.addTab(DeadlineSettingsTab(app), self.tr("Thời hạn"))
             self.tabs.addTab(DocumentsTab(app), self.tr("Văn bản"))
             self.tabs.addTab(ResolutionSettingsTab(app), self.tr("Giải quyết"))
+            self.tabs.addTab(ReportSettingsTab(app), self.tr("Báo cáo"))
         if app.can(Permission.VIEW_AUDIT):
             self.audit_tab = AuditTab(app)
             self.tabs.addTab(self.audit_tab, self.tr("Nhật ký thao tác"))
