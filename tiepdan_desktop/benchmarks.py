@@ -11,6 +11,9 @@ order, then the first block of rows; taken through the services, and with
 --gui through the real reception screen (offscreen).  The rest of the keys
 are read after that, in the background; their time is shown for information.
 
+Budget of the periodic reports (issue 7): the monthly 01/TCD report, Excel and
+PDF, in under 2 s on the 200,000-visit database.
+
 Budgets of the letter register (issue 5), on `--letters 100000`:
 - the duplicate check finds a re-sent letter of the same person, its content
   reworded, in under 0.2 s;
@@ -34,7 +37,7 @@ from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES
 from tiepdan_desktop.domain.letter_records import LetterFilter, LetterView
 from tiepdan_desktop.domain.visit_records import PersonInput, RegisterFilter, RegisterSort
-from tiepdan_desktop.services import letters, visits
+from tiepdan_desktop.services import letters, reports, visits
 from tiepdan_desktop.services.context import ServiceContext
 
 FIRST_BLOCK = 100
@@ -173,6 +176,33 @@ def letter_benchmarks(context: ServiceContext, actor: Actor) -> list[Measure]:
             0.2,
             f"trung vị {statistics.median(checks) * 1000:.1f} ms; tìm thấy {found}/{len(checks)}",
         ),
+    ]
+
+
+def report_benchmarks(context: ServiceContext, actor: Actor) -> list[Measure]:
+    """The monthly 01/TCD report of the last complete reporting month, Excel and
+    PDF together, from the registers to the two files on disk (cold: a fresh
+    period each run would be no different, the figures are always recomputed)."""
+    today = context.today()
+    current = reports.resolve_period(context, actor, f"{today.year}-{today.month:02d}")
+    year, month = (current.year, current.index - 1) if current.index > 1 else (current.year - 1, 12)
+    period = reports.resolve_period(context, actor, f"{year}-{month:02d}")
+    with tempfile.TemporaryDirectory(prefix="tiepdan-bench-") as folder:
+        xlsx, pdf = Path(folder) / "bc.xlsx", Path(folder) / "bc.pdf"
+        files = reports.export_report(context, actor, "01/TCD", period, xlsx=xlsx, pdf=pdf)
+        seconds = _best(
+            lambda: reports.export_report(context, actor, "01/TCD", period, xlsx=xlsx, pdf=pdf)
+        )
+        figures = _best(lambda: reports.build_report(context, actor, "01/TCD", period))
+    visits_counted = int(files.run.values[1])
+    return [
+        Measure(
+            f"Báo cáo 01/TCD tháng {period.index}/{period.year}: Excel + PDF",
+            seconds,
+            2.0,
+            f"{visits_counted:,} lượt tiếp trong kỳ",
+        ),
+        Measure("(trong đó) tính và kiểm tra số liệu", figures, 2.0),
     ]
 
 

@@ -479,12 +479,18 @@ def _report(options: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _benchmark(options: argparse.Namespace, paths: DataPaths) -> int:
-    from tiepdan_desktop.benchmarks import gui_benchmarks, letter_benchmarks, register_benchmarks
+    from tiepdan_desktop.benchmarks import (
+        gui_benchmarks,
+        letter_benchmarks,
+        register_benchmarks,
+        report_benchmarks,
+    )
 
     storage = _storage(options, paths)
     try:
         context, actor = storage.context(), Actor.command_line()
         measures = register_benchmarks(context, actor) + letter_benchmarks(context, actor)
+        measures += report_benchmarks(context, actor)
         if options.gui:
             measures += gui_benchmarks(context, actor)
     finally:

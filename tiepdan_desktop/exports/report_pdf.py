@@ -45,7 +45,9 @@ LEAD_WIDTHS = (8 * mm, 32 * mm)
 
 def _styles(columns: int) -> dict[str, ParagraphStyle]:
     font = register_serif_fonts()
+    # A wide form's columns are about 9 mm: "123.456" must fit on one line.
     size = 6.5 if columns > 20 else 8
+    figures = size if columns > 20 else size + 1
     base = ParagraphStyle("base", fontName=font, fontSize=11, leading=13, alignment=TA_CENTER)
     return {
         "office": ParagraphStyle("office", parent=base, fontName=font + "-Bold"),
@@ -58,9 +60,9 @@ def _styles(columns: int) -> dict[str, ParagraphStyle]:
         "head": ParagraphStyle(
             "head", parent=base, fontName=font + "-Bold", fontSize=size, leading=size + 1.2
         ),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=size + 1, leading=size + 2.5),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=figures, leading=figures + 1.5),
         "left": ParagraphStyle(
-            "left", parent=base, fontSize=size + 1, leading=size + 2.5, alignment=TA_LEFT
+            "left", parent=base, fontSize=figures, leading=figures + 1.5, alignment=TA_LEFT
         ),
         "text": ParagraphStyle("text", parent=base, fontSize=10, alignment=TA_LEFT),
         "h2": ParagraphStyle(
@@ -286,7 +288,7 @@ def _annex(run: ReportRun, styles: dict[str, ParagraphStyle]) -> list[Any]:
                 _p(line.resolution, styles["annex"]),
             ]
         )
-    widths = (15 * mm, 18 * mm, 35 * mm, 40 * mm, None, 22 * mm, 30 * mm, 30 * mm)
+    widths = (21 * mm, 18 * mm, 38 * mm, 40 * mm, None, 22 * mm, 28 * mm, 28 * mm)
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         _table_style(

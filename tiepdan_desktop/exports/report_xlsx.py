@@ -200,7 +200,7 @@ def _form_sheet(sheet: Worksheet, run: ReportRun) -> None:
     for level in range(run.spec.depth):
         sheet.row_dimensions[HEADER_TOP + level].height = 48
     sheet.row_dimensions[4].height = 22
-    sheet.row_dimensions[numbers].height = 30  # "1=4+13+22" wraps
+    sheet.row_dimensions[numbers].height = 42  # "3=6+7+15+16+24+25" wraps to three lines
     _print_setup(sheet, f"{HEADER_TOP}:{numbers}")
     sheet.freeze_panes = f"{get_column_letter(LEAD + 1)}{numbers + 1}"
 

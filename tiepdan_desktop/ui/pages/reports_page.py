@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.domain.report_figures import format_number
 from tiepdan_desktop.domain.report_periods import ReportPeriod
 from tiepdan_desktop.domain.report_records import ReportRun
 from tiepdan_desktop.services import reports
@@ -153,7 +154,7 @@ class ReportsPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.notes)
         splitter.setStretchFactor(0, 3)
-        splitter.setSizes([420, 160])
+        splitter.setSizes([500, 110])
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 22, 28, 16)
         column.addWidget(page_header(screen.title, screen.subtitle))
@@ -279,7 +280,7 @@ class ReportsPage(QWidget):
                 removed = ", ".join(change.removed[:20])
                 parts.append(
                     f"<li>({change.number}) {escape(change.label)}: "
-                    f"{change.frozen:g} → {change.current:g}"
+                    f"{format_number(change.frozen)} → {format_number(change.current)}"
                     + (f"; {self.tr('thêm')}: {escape(added)}" if added else "")
                     + (f"; {self.tr('bớt')}: {escape(removed)}" if removed else "")
                     + "</li>"

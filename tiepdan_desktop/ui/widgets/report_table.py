@@ -19,7 +19,8 @@ from tiepdan_desktop.exports.report_layout import LEAD_COLUMNS, header_boxes
 HEAD_BACKGROUND = QColor("#eef1f5")
 CHANGED_BACKGROUND = QColor("#fff3cd")
 FIGURE_WIDTH = 74
-UNIT_WIDTH = 190
+HEADER_HEIGHTS = {1: [96], 2: [48, 80], 3: [36, 36, 72]}
+UNIT_WIDTH = 200
 
 
 class ReportTable(QTableWidget):
@@ -40,6 +41,7 @@ class ReportTable(QTableWidget):
         if head:
             font = QFont(item.font())
             font.setBold(True)
+            font.setPointSizeF(max(font.pointSizeF() - 1, 7))
             item.setFont(font)
             item.setBackground(QBrush(HEAD_BACKGROUND))
         self.setItem(row, column, item)
@@ -75,8 +77,8 @@ class ReportTable(QTableWidget):
             at = column.number - 1 + lead
             label = f"({column.number})"
             if column.parts:
-                label += "=" + "+".join(f"({part})" for part in column.parts)
-            self._item(numbers, at, label, head=True)
+                label += " = " + " + ".join(f"({part})" for part in column.parts)
+            self._item(numbers, at, label, head=True).setToolTip(label)
             value = format_number(round(run.cells[column.number].value, column.decimals))
             self._item(total, at, value, head=True)
             item = self._item(unit, at, value)
@@ -96,10 +98,13 @@ class ReportTable(QTableWidget):
         self.setColumnWidth(1, UNIT_WIDTH)
         for column in spec.columns:
             self.setColumnWidth(column.number - 1 + lead, FIGURE_WIDTH)
-        for row in range(depth):
-            self.setRowHeight(row, 64)
+        # About 150 px of header whatever the depth: a shallow form gives its group
+        # names (over one or two columns) and its leaves more lines.
+        heights = HEADER_HEIGHTS.get(depth, [30] * (depth - 1) + [62])
+        for row, height in enumerate(heights):
+            self.setRowHeight(row, height)
         for row in (numbers, total, unit):
-            self.setRowHeight(row, 40 if row == numbers else 30)
+            self.setRowHeight(row, 50 if row == numbers else 28)
 
     def figure_text(self, number: int) -> str:
         """The unit's figure in column (number) as shown (for tests and screen readers)."""
