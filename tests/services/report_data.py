@@ -74,29 +74,87 @@ EXPECTED: dict[str, dict[int, float]] = {
         28: 0,
         29: 0,
     },
-    # Carried over L1, L2; received L3–L7, L10–L12 (L8 is a land dispute, left
+    # Carried over L1, L2; received L3–L7, L10–L14 (L8 is a land dispute, left
     # out; L9 was processed before the period, its reply came in it).
     "02/XLD": {
-        1: 10,
+        1: 12,
         2: 2,
-        3: 8,
-        4: 7,
+        3: 10,
+        4: 9,
         5: 3,
-        6: 6,
-        7: 5,
+        6: 8,
+        7: 7,
         8: 3,
         9: 2,
-        10: 1,
+        10: 3,
         11: 1,
         12: 2,
-        13: 3,
+        13: 5,
         14: 2,
         15: 2,
-        16: 0,
+        16: 2,
         17: 1,
         18: 1,
         19: 0,
         20: 2,
+    },
+    # Eligible complaints processed: L2 (carried, land), L5 (policy, resolved once,
+    # guided), L12 (no area, second instance).
+    "02/XLD-KN": {
+        1: 3,
+        2: 1,
+        3: 2,
+        4: 1,
+        5: 1,
+        6: 0,
+        7: 0,
+        8: 0,
+        9: 1,
+        10: 1,
+        11: 1,
+        12: 0,
+        13: 1,
+        14: 2,
+        15: 1,
+        16: 0,
+        17: 0,
+    },
+    # L3 (corruption, first time), L11 (civil service, denounced again).
+    "02/XLD-TC": {
+        1: 2,
+        2: 0,
+        3: 2,
+        4: 0,
+        5: 0,
+        6: 1,
+        7: 0,
+        8: 1,
+        9: 0,
+        10: 0,
+        11: 0,
+        12: 1,
+        13: 1,
+        14: 0,
+        15: 0,
+        16: 2,
+        17: 0,
+        18: 0,
+        19: 0,
+    },
+    # L4 (policy, forwarded), L13 (land, answered: C2 closed), L14 (justice, open).
+    "02/XLD-PA": {
+        1: 3,
+        2: 0,
+        3: 3,
+        4: 1,
+        5: 1,
+        6: 1,
+        7: 0,
+        8: 1,
+        9: 1,
+        10: 0,
+        11: 1,
+        12: 0,
     },
     # C1 (carried, decided, partly right), C5 (withdrawn), C6 (second instance,
     # wrong → upheld, late), C7 (carried, open), C9 (accepted in the period).
@@ -213,7 +271,7 @@ def build_register(services: ServiceContext, actor: Actor, unit: UnitInfo) -> di
             money_returned=5,
             state=CaseState.ENFORCING,
         )
-        case("C2", CaseType.PETITION)
+        case("C2", CaseType.PETITION, closed_on=D(2026, 10, 10), state=CaseState.CLOSED)
         case("C3", CaseType.PETITION)
         case(
             "C4",
@@ -350,109 +408,41 @@ def build_register(services: ServiceContext, actor: Actor, unit: UnitInfo) -> di
             return row
 
         kn, tc, pa = LetterType.COMPLAINT, LetterType.DENUNCIATION, LetterType.PETITION
+        land = LetterType.LAND_DISPUTE
+        o = LetterOutcome
+        # fmt: off
+        # name, type, received, processed, eligible, competent, outcome, other fields
         letter("L1", kn, D(2026, 9, 10))
-        letter(
-            "L2",
-            kn,
-            D(2026, 9, 1),
-            outcome_on=D(2026, 9, 20),
-            eligible=True,
-            competent=True,
-            outcome=LetterOutcome.PROPOSE_ACCEPTANCE,
-            case="C1",
-        )
+        letter("L2", kn, D(2026, 9, 1), outcome_on=D(2026, 9, 20), eligible=True, competent=True,
+               outcome=o.PROPOSE_ACCEPTANCE, case="C1", area_code="HC.DDNC")
         denunciation = letter(
-            "L3",
-            tc,
-            D(2026, 9, 20),
-            outcome_on=D(2026, 9, 25),
-            eligible=True,
-            competent=True,
-            outcome=LetterOutcome.ACCEPTED,
-            status_elsewhere="tc_lan_dau",
-            case="C4",
+            "L3", tc, D(2026, 9, 20), outcome_on=D(2026, 9, 25), eligible=True, competent=True,
+            outcome=o.ACCEPTED, status_elsewhere="tc_lan_dau", case="C4", area_code="TN",
             content=f"Tôi là {DENOUNCER}, ở {DENOUNCER_ADDRESS}, tố cáo cán bộ địa chính.",
         )
-        letter(
-            "L4",
-            pa,
-            D(2026, 9, 22),
-            outcome_on=D(2026, 9, 23),
-            eligible=True,
-            competent=False,
-            outcome=LetterOutcome.FORWARDED,
-            reply_on=D(2026, 10, 5),
-        )
-        letter(
-            "L5",
-            kn,
-            D(2026, 9, 25),
-            outcome_on=D(2026, 9, 26),
-            eligible=True,
-            competent=False,
-            outcome=LetterOutcome.GUIDED,
-            status_elsewhere="kn_lan_dau",
-        )
+        letter("L4", pa, D(2026, 9, 22), outcome_on=D(2026, 9, 23), eligible=True, competent=False,
+               outcome=o.FORWARDED, reply_on=D(2026, 10, 5), area_code="HC.CDCS")
+        letter("L5", kn, D(2026, 9, 25), outcome_on=D(2026, 9, 26), eligible=True, competent=False,
+               outcome=o.GUIDED, status_elsewhere="kn_lan_dau", area_code="HC.CDCS")
         letter("L6", pa, D(2026, 10, 1))
-        letter(
-            "L7",
-            kn,
-            D(2026, 10, 2),
-            outcome_on=D(2026, 10, 3),
-            eligible=False,
-            competent=True,
-            outcome=LetterOutcome.ARCHIVED,
-        )
-        letter(
-            "L8",
-            LetterType.LAND_DISPUTE,
-            D(2026, 10, 3),
-            outcome_on=D(2026, 10, 4),
-            eligible=True,
-            competent=True,
-            outcome=LetterOutcome.MEDIATION,
-        )
-        letter(
-            "L9",
-            pa,
-            D(2026, 8, 1),
-            outcome_on=D(2026, 8, 10),
-            eligible=True,
-            competent=False,
-            outcome=LetterOutcome.FORWARDED,
-            reply_on=D(2026, 10, 1),
-        )
-        letter(
-            "L10",
-            kn,
-            D(2026, 10, 5),
-            outcome_on=D(2026, 10, 20),
-            eligible=True,
-            competent=True,
-            outcome=LetterOutcome.NOT_ACCEPTED,
-        )
-        letter(
-            "L11",
-            tc,
-            D(2026, 10, 10),
-            outcome_on=D(2026, 10, 12),
-            eligible=True,
-            competent=True,
-            outcome=LetterOutcome.ACCEPTED,
-            status_elsewhere="tc_tiep",
-            case="C4",
-            duplicate_of_id=denunciation.id,
-        )
-        letter(
-            "L12",
-            kn,
-            D(2026, 10, 14),
-            outcome_on=D(2026, 10, 14),
-            eligible=True,
-            competent=True,
-            outcome=LetterOutcome.NOT_ACCEPTED,
-            status_elsewhere="kn_lan_hai",
-        )
+        letter("L7", kn, D(2026, 10, 2), outcome_on=D(2026, 10, 3), eligible=False, competent=True,
+               outcome=o.ARCHIVED)
+        letter("L8", land, D(2026, 10, 3), outcome_on=D(2026, 10, 4), eligible=True,
+               competent=True, outcome=o.MEDIATION)
+        letter("L9", pa, D(2026, 8, 1), outcome_on=D(2026, 8, 10), eligible=True, competent=False,
+               outcome=o.FORWARDED, reply_on=D(2026, 10, 1))
+        letter("L10", kn, D(2026, 10, 5), outcome_on=D(2026, 10, 20), eligible=True,
+               competent=True, outcome=o.NOT_ACCEPTED)
+        letter("L11", tc, D(2026, 10, 10), outcome_on=D(2026, 10, 12), eligible=True,
+               competent=True, outcome=o.ACCEPTED, status_elsewhere="tc_tiep", case="C4",
+               duplicate_of_id=denunciation.id, area_code="HC.CCCV")
+        letter("L12", kn, D(2026, 10, 14), outcome_on=D(2026, 10, 14), eligible=True,
+               competent=True, outcome=o.NOT_ACCEPTED, status_elsewhere="kn_lan_hai")
+        letter("L13", pa, D(2026, 9, 20), outcome_on=D(2026, 9, 21), eligible=True,
+               competent=True, outcome=o.ASSIGNED, case="C2", area_code="HC.DDNC")
+        letter("L14", pa, D(2026, 10, 1), outcome_on=D(2026, 10, 2), eligible=True,
+               competent=True, outcome=o.ASSIGNED, area_code="TP")
+        # fmt: on
 
         person = Person(
             unit_id=unit.id,

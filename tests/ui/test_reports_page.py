@@ -157,7 +157,7 @@ def test_a_failed_check_blocks_export_and_names_the_records(
     assert "Số liệu không khớp ở 1 chỗ" in page.status.text()
     assert not page.excel_button.isEnabled() and not page.freeze_button.isEnabled()
     notes = page.notes.toPlainText()
-    assert "Ô (6) «Đơn đủ điều kiện xử lý › Số đơn»: bằng 6 nhưng (14)+(15)+(16) = 4." in notes
+    assert "Ô (6) «Đơn đủ điều kiện xử lý › Số đơn»: bằng 8 nhưng (14)+(15)+(16) = 6." in notes
     assert "đơn số 4/2026" in notes and "đơn số 5/2026" in notes
 
 

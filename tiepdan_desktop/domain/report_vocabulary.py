@@ -68,6 +68,8 @@ ATTRIBUTES: Final = MappingProxyType(
                 "result": frozenset({"tham_quyen", "huong_dan", "chuyen_don", "don_doc", NONE}),
                 "outcome": frozenset(kind.value for kind in LetterOutcome) | {NONE},
                 "reply": _YES_NO,
+                # Its matter was resolved (decided or closed) by the end of the period.
+                "matter_resolved": _YES_NO | {NONE},
             }
         ),
         # Matters within competence to resolve in the period.

@@ -189,7 +189,10 @@ def letter_facts(session: Session, period: ReportPeriod) -> FactSet:
             Letter.reply_on,
             Letter.case_id,
             Letter.duplicate_of_id,
-        ).where(condition)
+            func.coalesce(Case.decided_on, Case.closed_on).label("matter_done_on"),
+        )
+        .outerjoin(Case, Case.id == Letter.case_id)
+        .where(condition)
     ).all()
     area_of = _area_grouper(session)
 
@@ -214,6 +217,9 @@ def letter_facts(session: Session, period: ReportPeriod) -> FactSet:
                 "result": _letter_result(row.competent, row.outcome) if done else NONE,
                 "outcome": row.outcome.value if row.outcome else NONE,
                 "reply": _yes(row.reply_on is not None and period.contains(row.reply_on)),
+                "matter_resolved": NONE
+                if row.case_id is None
+                else _yes(row.matter_done_on is not None and row.matter_done_on <= period.last),
             },
             matter=matter.hex,
         )
