@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report", help="lập báo cáo định kỳ (biểu 01/TCD, 02/XLD …) ra Excel, PDF hoặc JSON"
     )
-    report.add_argument("--form", required=True, metavar="FORM", help="số biểu, ví dụ 01/TCD")
+    report.add_argument("--form", metavar="FORM", help="số biểu, ví dụ 01/TCD")
     report.add_argument(
         "--period",
         required=True,
@@ -153,6 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--frozen", action="store_true", help="dùng số liệu đã chốt (bản đã gửi) của kỳ này"
+    )
+    report.add_argument(
+        "--outline",
+        metavar="FILE",
+        help="đề cương báo cáo (lời văn, số liệu, tỷ lệ) ra tệp Word .docx hoặc .pdf",
     )
     report.add_argument(
         "--freeze",
@@ -432,10 +437,25 @@ def _export(options: argparse.Namespace, paths: DataPaths) -> int:
 def _report(options: argparse.Namespace, paths: DataPaths) -> int:
     from tiepdan_desktop.services import reports
 
+    if not options.form and not options.outline:
+        raise CommandError("hãy cho --form FORM (một biểu) hoặc --outline FILE (đề cương).")
     storage = _storage(options, paths)
     try:
         context, actor = storage.context(), Actor.command_line()
         period = reports.resolve_period(context, actor, options.period)
+        if options.outline:
+            outline = Path(options.outline)
+            word = outline.suffix.lower() != ".pdf"
+            reports.export_outline(
+                context,
+                actor,
+                period,
+                docx=outline if word else None,
+                pdf=None if word else outline,
+            )
+            print(f"Đề cương báo cáo {period.title} vào {outline}.")
+            if not options.form:
+                return EXIT_OK
         xlsx = Path(options.xlsx) if options.xlsx else None
         pdf = Path(options.pdf) if options.pdf else None
         if xlsx or pdf:

@@ -13,12 +13,14 @@ from tiepdan_desktop.domain.errors import ValidationError
 from tiepdan_desktop.domain.report_figures import (
     Fact,
     FactSet,
+    Ratio,
     changes_since,
     check_figures,
     compute_cells,
     format_number,
     ratios_of,
 )
+from tiepdan_desktop.domain.report_outline import parse_outline
 from tiepdan_desktop.domain.report_periods import (
     CutoffMode,
     PeriodKind,
@@ -296,3 +298,25 @@ def test_numbers_are_written_the_vietnamese_way() -> None:
     assert format_number(1234567) == "1.234.567"
     assert format_number(1234.5) == "1.234,5"
     assert format_number(0.25) == "0,25"
+
+
+def test_outline_placeholders_must_name_a_form_column_or_ratio() -> None:
+    spec = parse_form_spec(_spec(), "thu.toml")
+    forms = {"99/TEST": spec}
+    outline = parse_outline(
+        {"paragraphs": ["Tổng {99/TEST:1}, người {99/TEST:4}; tỷ lệ {99/TEST:tyle1}."]},
+        "dc.toml",
+        forms,
+    )
+    assert outline.forms == ("99/TEST",)
+    ratio = Ratio("Tỷ lệ", 1, 3)
+    assert outline.fill({"99/TEST": {1: 1234, 4: 2.5}}, {"99/TEST": (ratio,)}) == (
+        "Tổng 1.234, người 2,5; tỷ lệ 33,3%.",
+    )
+    empty = Ratio("Tỷ lệ", 0, 0)
+    assert outline.fill({"99/TEST": {1: 0, 4: 0}}, {"99/TEST": (empty,)})[0].endswith("tỷ lệ —.")
+    for wrong in ("{99/TEST:9}", "{99/TEST:tyle2}", "{01/XX:1}"):
+        with pytest.raises(SpecError, match="không có trong các biểu"):
+            parse_outline({"paragraphs": [wrong]}, "dc.toml", forms)
+    with pytest.raises(SpecError, match="danh sách đoạn văn"):
+        parse_outline({"paragraphs": "x"}, "dc.toml", forms)

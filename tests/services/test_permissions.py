@@ -385,6 +385,12 @@ RECIPES: dict[str, Call] = {
         make_period(PeriodKind.MONTH, 2026, 1),
         xlsx=Path(tempfile.mkdtemp()) / "bc.xlsx",
     ),
+    "reports.build_outline": lambda s, a, _t: reports.build_outline(
+        s, a, make_period(PeriodKind.MONTH, 2026, 1)
+    ),
+    "reports.export_outline": lambda s, a, _t: reports.export_outline(
+        s, a, make_period(PeriodKind.MONTH, 2026, 1), docx=Path(tempfile.mkdtemp()) / "dc.docx"
+    ),
     "deadlines.compute_deadline": lambda s, a, _t: deadlines.compute_deadline(
         s, a, DeadlineRequest("K3", dt.date(2026, 3, 2))
     ),

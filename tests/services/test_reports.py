@@ -343,3 +343,48 @@ def test_a_frozen_report_shows_late_entries_instead_of_silently_changing(
     text = _pdf_text(pdf)
     assert "THAY ĐỔI SAU KHI CHỐT SỐ LIỆU NGÀY" in text
     assert "lượt tiếp số 99/2026" in text
+
+
+# --- the narrative report ----------------------------------------------------------
+
+
+def test_the_outline_tells_the_figures_and_ratios_in_words(
+    services: ServiceContext, leader: Actor, register: dict[str, Any], tmp_path: Path
+) -> None:
+    from docx import Document
+
+    docx, pdf = tmp_path / "de-cuong.docx", tmp_path / "de-cuong.pdf"
+    written = reports.export_outline(services, leader, OCTOBER, docx=docx, pdf=pdf)
+    assert written == (docx, pdf)
+    text = "\n".join(paragraph.text for paragraph in Document(str(docx)).paragraphs)
+    assert (
+        "Kết quả công tác tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo tháng 10/2026"
+        in text
+    )
+    assert "(Số liệu tính từ ngày 15/09/2026 đến ngày 14/10/2026.)" in text
+    assert "đã tiếp 8 lượt với 21 người được tiếp, 7 vụ việc" in text
+    assert "đã xử lý 9 đơn (75%), chuyển kỳ sau 3 đơn" in text
+    assert "đã giải quyết 3 vụ việc, đạt tỷ lệ 60%" in text
+    assert "trả lại cho tổ chức, cá nhân 12,5 triệu đồng, 100 m² đất" in text
+    assert "Giải quyết đúng thời hạn 2 vụ việc (66,7%)" in text
+    assert "đã thực hiện xong 1, đạt tỷ lệ 25%" in text
+    assert "II. ĐÁNH GIÁ, NHẬN XÉT" in text
+    for secret in (DENOUNCER, "ngõ Kín", "079190000123"):
+        assert secret not in text and secret not in _pdf_text(pdf)
+
+
+def test_the_outline_is_refused_while_a_form_fails_its_checks(
+    services: ServiceContext,
+    officer: Actor,
+    register: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spec = form_specs()["03/GQKN"]
+    monkeypatch.setitem(form_specs(), "03/GQKN", dataclasses.replace(spec, checks=((2, (5,)),)))
+    target = tmp_path / "de-cuong.docx"
+    with pytest.raises(reports.ReportCheckError, match="Biểu 03/GQKN chưa xuất được"):
+        reports.export_outline(services, officer, OCTOBER, docx=target)
+    assert not target.exists()
+    with pytest.raises(ValidationError):
+        reports.export_outline(services, officer, OCTOBER)

@@ -197,3 +197,18 @@ def test_the_cut_off_setting_changes_the_periods(
         lambda: page.picker.range_label.text().endswith("01/10/2026 đến ngày 31/10/2026"),
         timeout=5000,
     )
+
+
+def test_the_outline_button_writes_the_word_report(
+    qtbot: QtBot, page: ReportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docx import Document
+
+    target = tmp_path / "de-cuong"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    page.outline_button.click()
+    written = tmp_path / "de-cuong.docx"
+    qtbot.waitUntil(written.exists, timeout=10_000)
+    settle(qtbot, page._app.tasks)
+    text = "\n".join(p.text for p in Document(str(written)).paragraphs)
+    assert "đã tiếp 8 lượt với 21 người được tiếp" in text

@@ -1,4 +1,5 @@
-"""The report forms (resources/reports/*.toml) and the office's reporting settings.
+"""The report forms (resources/reports/*.toml), the narrative outline and the
+office's reporting settings.
 
 Support for services/reports.py, not an action of its own.
 """
@@ -16,6 +17,7 @@ from tiepdan_desktop.db.base import utc_now
 from tiepdan_desktop.db.models import Setting
 from tiepdan_desktop.db.repositories.calendar import setting_text
 from tiepdan_desktop.domain.errors import ValidationError
+from tiepdan_desktop.domain.report_outline import OutlineTemplate, parse_outline
 from tiepdan_desktop.domain.report_periods import CutoffMode, ReportSettings
 from tiepdan_desktop.domain.report_spec import FormSpec, SpecError, parse_form_spec
 from tiepdan_desktop.resources import resource_path
@@ -42,6 +44,14 @@ def read_form_specs(folder: Path) -> dict[str, FormSpec]:
 def form_specs() -> dict[str, FormSpec]:
     """The bundled forms, read once."""
     return read_form_specs(resource_path("reports"))
+
+
+@cache
+def outline_template() -> OutlineTemplate:
+    """The narrative report's paragraphs (resources/reports/outline/de-cuong.toml)."""
+    path = resource_path("reports", "outline", "de-cuong.toml")
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    return parse_outline(raw, path.name, form_specs())
 
 
 def form_spec(code: str) -> FormSpec:

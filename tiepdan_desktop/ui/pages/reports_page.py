@@ -120,6 +120,12 @@ class ReportsPage(QWidget):
             "reportExcelButton", self.tr("Xuất Excel…"), self.to_excel
         )
         self.pdf_button = action_button("reportPdfButton", self.tr("Xuất PDF…"), self.to_pdf)
+        self.outline_button = action_button(
+            "reportOutlineButton", self.tr("Đề cương (Word)…"), self.to_outline
+        )
+        self.outline_button.setToolTip(
+            self.tr("Báo cáo bằng lời văn với số liệu, tỷ lệ của mọi biểu trong kỳ, để hoàn thiện")
+        )
         self.freeze_button = action_button(
             "freezeReportButton", self.tr("Chốt số liệu…"), self.freeze
         )
@@ -148,7 +154,13 @@ class ReportsPage(QWidget):
         actions.addWidget(self.annex)
         actions.addWidget(self.frozen)
         actions.addStretch(1)
-        for button in (self.preview_button, self.excel_button, self.pdf_button, self.freeze_button):
+        for button in (
+            self.preview_button,
+            self.excel_button,
+            self.pdf_button,
+            self.outline_button,
+            self.freeze_button,
+        ):
             actions.addWidget(button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -347,6 +359,26 @@ class ReportsPage(QWidget):
         target = self._save_name(self.tr("Lưu báo cáo ra PDF"), ".pdf", self.tr("Tệp PDF (*.pdf)"))
         if target is not None:
             self._export(None, target, lambda _files: self._saved(target))
+
+    def to_outline(self) -> None:
+        period = self._period()
+        if period is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Lưu đề cương báo cáo"),
+            f"de-cuong-bao-cao-{period.code.replace(':', '_')}.docx",
+            self.tr("Văn bản Word (*.docx)"),
+        )
+        if not name:
+            return
+        target = Path(name if name.lower().endswith(".docx") else name + ".docx")
+        services, actor = self._app.services, self._app.actor
+        self.exports.run(
+            self.tr("Đang lập đề cương báo cáo…"),
+            lambda _progress: reports.export_outline(services, actor, period, docx=target),
+            lambda _files: self._saved(target),
+        )
 
     def _saved(self, path: Path) -> None:
         show_info(self, self.tr("Đã lưu báo cáo"), self.tr("Đã ghi {0}.").format(path))
