@@ -388,3 +388,20 @@ def test_the_outline_is_refused_while_a_form_fails_its_checks(
     assert not target.exists()
     with pytest.raises(ValidationError):
         reports.export_outline(services, officer, OCTOBER)
+
+
+def test_a_stopped_export_leaves_no_file(
+    services: ServiceContext, officer: Actor, register: dict[str, Any], tmp_path: Path
+) -> None:
+    from tiepdan_desktop.domain.errors import CancelledError
+
+    def stop_at_the_pdf(step: str, _fraction: float) -> None:
+        if "PDF" in step:
+            raise CancelledError()
+
+    xlsx, pdf = tmp_path / "bc.xlsx", tmp_path / "bc.pdf"
+    with pytest.raises(CancelledError):
+        reports.export_report(
+            services, officer, "01/TCD", OCTOBER, xlsx=xlsx, pdf=pdf, progress=stop_at_the_pdf
+        )
+    assert not xlsx.exists() and not pdf.exists()

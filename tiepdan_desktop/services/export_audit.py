@@ -1,12 +1,13 @@
-"""The audit entry of a register export: which period, how many rows, whether
-denouncers' identities were in it, which files.  Support for the export
-services, not an action of its own; called after the files are written."""
+"""Writing an export's files all or none, and the audit entry of an export:
+which period, how many rows, whether denouncers' identities were in it, which
+files.  Support for the export services, not an action of its own."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from tiepdan_desktop.db.audit import record_bulk_action
 from tiepdan_desktop.domain.actor import Actor
@@ -40,3 +41,25 @@ def record_register_export(
             },
             operation="export",
         )
+
+
+def write_files(steps: Sequence[tuple[Path, Callable[[Path], Path]]]) -> list[Path]:
+    """Each writer writes its file in turn; when one fails or is stopped, every
+    file of the set is removed, the half-written one too: no partial export."""
+    written: list[Path] = []
+    try:
+        for path, write in steps:
+            written.append(path)
+            write(path)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written
+
+
+def record_export(
+    context: ServiceContext, actor: Actor, action: str, entity: str, summary: dict[str, Any]
+) -> None:
+    with context.sessions.writing(actor, action) as session:
+        record_bulk_action(session, actor, action, entity, summary, operation="export")

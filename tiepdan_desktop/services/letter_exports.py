@@ -7,6 +7,7 @@ than its maker may see; the export is recorded in the audit trail.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from tiepdan_desktop.domain.actor import Actor
@@ -20,7 +21,7 @@ from tiepdan_desktop.exports.letter_register import (
 from tiepdan_desktop.services import letters, setup
 from tiepdan_desktop.services.access import requires
 from tiepdan_desktop.services.context import ServiceContext
-from tiepdan_desktop.services.export_audit import record_register_export
+from tiepdan_desktop.services.export_audit import record_register_export, write_files
 from tiepdan_desktop.services.visit_exports import ExportSummary
 
 
@@ -42,16 +43,8 @@ def export_letters(
         raise ConflictError("Chưa cài đặt đơn vị.")
     rows = letters.register_period(context, actor, date_from, date_to)
     register = LetterRegister(unit, date_from, date_to, rows)
-    written: list[Path] = []
-    try:
-        if xlsx is not None:
-            written.append(write_letter_register_xlsx(register, xlsx))
-        if pdf is not None:
-            written.append(write_letter_register_pdf(register, pdf))
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
+    writers = ((xlsx, write_letter_register_xlsx), (pdf, write_letter_register_pdf))
+    written = write_files([(path, partial(write, register)) for path, write in writers if path])
     record_register_export(
         context, actor, "xuat_so_don", "letter", (date_from, date_to), len(rows), written
     )

@@ -13,12 +13,12 @@ import json
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tiepdan_desktop.db.audit import record_bulk_action
 from tiepdan_desktop.db.models import ReportSnapshot
 from tiepdan_desktop.db.repositories.report_extras import letter_annex, report_charts
 from tiepdan_desktop.db.repositories.report_facts import READERS
@@ -43,6 +43,7 @@ from tiepdan_desktop.exports.official_document import OfficialDocument, vietname
 from tiepdan_desktop.services import setup
 from tiepdan_desktop.services.access import requires
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.export_audit import record_export, write_files
 from tiepdan_desktop.services.report_specs import (
     form_spec,
     form_specs,
@@ -317,32 +318,24 @@ def export_report(
     )
     if run.failures:
         raise ReportCheckError(run)
-    written: list[Path] = []
-    try:
-        if xlsx is not None:
-            progress("Đang ghi tệp Excel…", 0.3)
-            written.append(write_report_xlsx(run, xlsx))
-        if pdf is not None:
-            progress("Đang dựng bản in PDF…", 0.6)
-            written.append(write_report_pdf(run, pdf))
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
-    with context.sessions.writing(actor, "xuat_bao_cao") as session:
-        record_bulk_action(
-            session,
-            actor,
-            "xuat_bao_cao",
-            "report",
-            {
-                "form": run.spec.code,
-                "period": period.code,
-                "frozen_figures": run.frozen_figures,
-                "files": ", ".join(path.name for path in written),
-            },
-            operation="export",
-        )
+
+    def excel(path: Path) -> Path:
+        progress("Đang ghi tệp Excel…", 0.3)
+        return write_report_xlsx(run, path)
+
+    def printout(path: Path) -> Path:
+        progress("Đang dựng bản in PDF…", 0.6)
+        return write_report_pdf(run, path)
+
+    steps = [(path, writer) for path, writer in ((xlsx, excel), (pdf, printout)) if path]
+    written = write_files(steps)
+    summary = {
+        "form": run.spec.code,
+        "period": period.code,
+        "frozen_figures": run.frozen_figures,
+        "files": ", ".join(path.name for path in written),
+    }
+    record_export(context, actor, "xuat_bao_cao", "report", summary)
     progress("Xong.", 1.0)
     return ReportFiles(replace(run), tuple(written))
 
@@ -396,23 +389,8 @@ def export_outline(
     if docx is None and pdf is None:
         raise ValidationError({"file": "Hãy chọn tệp Word hoặc PDF để ghi."})
     document = build_outline(context, actor, period)
-    written: list[Path] = []
-    try:
-        if docx is not None:
-            written.append(write_official_docx(document, docx))
-        if pdf is not None:
-            written.append(write_official_pdf(document, pdf))
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
-    with context.sessions.writing(actor, "xuat_de_cuong_bao_cao") as session:
-        record_bulk_action(
-            session,
-            actor,
-            "xuat_de_cuong_bao_cao",
-            "report",
-            {"period": period.code, "files": ", ".join(path.name for path in written)},
-            operation="export",
-        )
+    writers = ((docx, write_official_docx), (pdf, write_official_pdf))
+    written = write_files([(path, partial(write, document)) for path, write in writers if path])
+    summary = {"period": period.code, "files": ", ".join(path.name for path in written)}
+    record_export(context, actor, "xuat_de_cuong_bao_cao", "report", summary)
     return tuple(written)
