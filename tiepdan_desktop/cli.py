@@ -481,7 +481,9 @@ def _report(options: argparse.Namespace, paths: DataPaths) -> int:
     finally:
         storage.close()
     if options.json:
-        print(json.dumps(run.figures_json(), ensure_ascii=False, indent=2))
+        # Escaped where the output cannot hold Vietnamese (a file on an older Windows).
+        plain = (sys.stdout.encoding or "").lower().replace("-", "") != "utf8"
+        print(json.dumps(run.figures_json(), ensure_ascii=plain, indent=2))
     for change in run.changes:
         _say(
             f"Thay đổi sau khi chốt: cột ({change.number}) {change.frozen:g} → "

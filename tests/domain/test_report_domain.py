@@ -14,6 +14,7 @@ from tiepdan_desktop.domain.report_figures import (
     Fact,
     FactSet,
     Ratio,
+    RegisterCount,
     changes_since,
     check_figures,
     compute_cells,
@@ -27,6 +28,7 @@ from tiepdan_desktop.domain.report_periods import (
     ReportSettings,
     custom_period,
     make_period,
+    month_spans,
     parse_period,
     period_containing,
 )
@@ -207,9 +209,8 @@ def _visit(key: str, reception: str, persons: float = 1, matter: str = "") -> Fa
 
 def _figures(facts: list[Fact], count: int | None = None) -> tuple[Any, Any, Any]:
     spec = parse_form_spec(_spec(), "thu.toml")
-    fact_sets = {
-        "visit": FactSet(tuple(facts), len({f.key for f in facts}) if count is None else count)
-    }
+    total = len({f.key for f in facts}) if count is None else count
+    fact_sets = {"visit": FactSet(tuple(facts), (RegisterCount("trong kỳ", total),))}
     cells = compute_cells(spec, fact_sets)
     return spec, cells, check_figures(spec, fact_sets, cells)
 
@@ -244,7 +245,7 @@ def test_parts_that_overlap_or_exceed_the_total_are_named() -> None:
     raw = _spec()
     raw["column"][2]["where"] = {}  # (3) counts every visit, (2) too
     spec = parse_form_spec(raw, "thu.toml")
-    facts = {"visit": FactSet((_visit("a", "thuong_xuyen"),), 1)}
+    facts = {"visit": FactSet((_visit("a", "thuong_xuyen"),), (RegisterCount("trong kỳ", 1),))}
     cells = compute_cells(spec, facts)
     (failure,) = check_figures(spec, facts, cells)
     assert "Bị tính hai lần ở các cột thành phần: lượt a" in failure.message
@@ -264,7 +265,7 @@ def test_duplicates_and_a_wrong_register_count_are_caught() -> None:
     assert "Ô (1) «Tổng»: bằng 24 nhưng có 12 lượt tiếp khác nhau." in texts
     _, _, failures = _figures(many, count=13)
     assert [f.text() for f in failures] == [
-        "Số liệu lượt tiếp: đọc được 12 lượt tiếp nhưng sổ có 13 trong kỳ."
+        "Số liệu lượt tiếp: đọc được 12 lượt tiếp trong kỳ nhưng sổ có 13."
     ]
 
 
@@ -320,3 +321,52 @@ def test_outline_placeholders_must_name_a_form_column_or_ratio() -> None:
             parse_outline({"paragraphs": [wrong]}, "dc.toml", forms)
     with pytest.raises(SpecError, match="danh sách đoạn văn"):
         parse_outline({"paragraphs": "x"}, "dc.toml", forms)
+
+
+def test_month_spans_follow_the_reporting_months() -> None:
+    quarter = parse_period("2026-Q1")
+    spans = month_spans(quarter)
+    assert [(s.first, s.last) for s in spans] == [
+        (D(2025, 12, 15), D(2026, 1, 14)),
+        (D(2026, 1, 15), D(2026, 2, 14)),
+        (D(2026, 2, 15), D(2026, 3, 14)),
+    ]
+    assert len(month_spans(parse_period("2026"))) == 12
+    assert len(month_spans(parse_period("2026-9M"))) == 9
+    monthly = month_spans(parse_period("2026-02"))
+    assert len(monthly) == 12 and monthly[-1].code == "2026-02" and monthly[0].code == "2025-03"
+    custom = month_spans(parse_period("2026-01-20:2026-03-05"))
+    assert [(s.first, s.last) for s in custom] == [
+        (D(2026, 1, 20), D(2026, 1, 31)),
+        (D(2026, 2, 1), D(2026, 2, 28)),
+        (D(2026, 3, 1), D(2026, 3, 5)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"code": "01/tcd"}, "phải viết như 01/TCD"),
+        ({"code": "01:TCD"}, "phải viết như 01/TCD"),
+        ({"ratio": [{"label": "X", "over": 1}]}, "tỷ lệ «X» sai cột"),
+        ({"ratio": [{"label": "X", "of": "a", "over": 1}]}, "«of» phải là số nguyên"),
+        ({"annex_column": 1}, "«annex_column» phải là một cột đếm đơn"),
+        ({"annex_column": "1"}, "«annex_column» phải là số nguyên"),
+        ({"column": [_column(1, parts=[], decimals="x")]}, "«decimals» phải là số nguyên"),
+    ],
+)
+def test_a_spec_with_a_wrong_code_or_number_is_refused(
+    changes: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(SpecError) as refused:
+        parse_form_spec(_spec(**changes), "thu.toml")
+    assert message in str(refused.value)
+
+
+def test_the_fingerprint_follows_what_is_counted_not_the_wording() -> None:
+    spec = parse_form_spec(_spec(), "thu.toml")
+    reworded = parse_form_spec(_spec(title="BIỂU KHÁC"), "thu.toml")
+    raw = _spec()
+    raw["column"][1]["where"] = {"reception": "uy_quyen"}
+    recounted = parse_form_spec(raw, "thu.toml")
+    assert spec.fingerprint() == reworded.fingerprint() != recounted.fingerprint()

@@ -9,11 +9,13 @@ after it) check the boundaries.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from typing import Any
 
 from tiepdan_desktop.db.models import (
     Case,
+    CaseEvent,
     Letter,
     LetterPerson,
     Person,
@@ -39,194 +41,56 @@ D = dt.date
 DENOUNCER = "Lê Thị Tố Giác"
 DENOUNCER_ADDRESS = "Số 9 ngõ Kín, phường Bến Thành"
 
+
+def _columns(*values: float) -> dict[int, float]:
+    """Figures in column order: (1), (2), …"""
+    return dict(enumerate(values, start=1))
+
+
+# fmt: off
 EXPECTED: dict[str, dict[int, float]] = {
     # Regular: V1, V2, V3 (group of 8), V4, V10 — matters C1 (twice), V2 (repeat),
     # C2 (group, first), V10.  Chair in person: session S1, V5 and V6 (group of 6,
     # repeat).  Delegated: session S2, V7 (2 people).
-    "01/TCD": {
-        1: 8,
-        2: 21,
-        3: 7,
-        4: 5,
-        5: 12,
-        6: 2,
-        7: 2,
-        8: 1,
-        9: 8,
-        10: 1,
-        11: 0,
-        12: 1,
-        13: 2,
-        14: 7,
-        15: 1,
-        16: 1,
-        17: 1,
-        18: 6,
-        19: 0,
-        20: 1,
-        21: 1,
-        22: 1,
-        23: 2,
-        24: 1,
-        25: 0,
-        26: 0,
-        27: 0,
-        28: 0,
-        29: 0,
-    },
-    # Carried over L1, L2; received L3–L7, L10–L14 (L8 is a land dispute, left
-    # out; L9 was processed before the period, its reply came in it).
-    "02/XLD": {
-        1: 12,
-        2: 2,
-        3: 10,
-        4: 9,
-        5: 3,
-        6: 8,
-        7: 7,
-        8: 3,
-        9: 2,
-        10: 3,
-        11: 1,
-        12: 2,
-        13: 5,
-        14: 2,
-        15: 2,
-        16: 2,
-        17: 1,
-        18: 1,
-        19: 0,
-        20: 2,
-    },
+    "01/TCD": _columns(
+        8, 21, 7,
+        5, 12, 2, 2, 1, 8, 1, 0,
+        1, 2, 7, 1, 1, 1, 6, 0, 1,
+        1, 1, 2, 1, 0, 0, 0, 0, 0,
+    ),
+    # Carried over L1, L2; received L3–L7, L10–L14, L16, L17 (L8 is a land dispute,
+    # left out; L9 was processed before the period, its reply came in it; L16 was
+    # kept without processing, so not eligible).
+    "02/XLD": _columns(
+        14, 2, 12, 11, 3, 9, 8, 3, 2, 4,
+        1, 2, 6, 2, 2, 3, 1, 1, 0, 2,
+    ),
     # Eligible complaints processed: L2 (carried, land), L5 (policy, resolved once,
     # guided), L12 (no area, second instance).
-    "02/XLD-KN": {
-        1: 3,
-        2: 1,
-        3: 2,
-        4: 1,
-        5: 1,
-        6: 0,
-        7: 0,
-        8: 0,
-        9: 1,
-        10: 1,
-        11: 1,
-        12: 0,
-        13: 1,
-        14: 2,
-        15: 1,
-        16: 0,
-        17: 0,
-    },
+    "02/XLD-KN": _columns(3, 1, 2, 1, 1, 0, 0, 0, 1, 1, 1, 0, 1, 2, 1, 0, 0),
     # L3 (corruption, first time), L11 (civil service, denounced again).
-    "02/XLD-TC": {
-        1: 2,
-        2: 0,
-        3: 2,
-        4: 0,
-        5: 0,
-        6: 1,
-        7: 0,
-        8: 1,
-        9: 0,
-        10: 0,
-        11: 0,
-        12: 1,
-        13: 1,
-        14: 0,
-        15: 0,
-        16: 2,
-        17: 0,
-        18: 0,
-        19: 0,
-    },
-    # L4 (policy, forwarded), L13 (land, answered: C2 closed), L14 (justice, open).
-    "02/XLD-PA": {
-        1: 3,
-        2: 0,
-        3: 3,
-        4: 1,
-        5: 1,
-        6: 1,
-        7: 0,
-        8: 1,
-        9: 1,
-        10: 0,
-        11: 1,
-        12: 0,
-    },
-    # C1 (carried, decided, partly right), C5 (withdrawn), C6 (second instance,
-    # wrong → upheld, late), C7 (carried, open), C9 (accepted in the period).
-    "03/GQKN": {
-        1: 1,
-        2: 5,
-        3: 2,
-        4: 3,
-        5: 3,
-        6: 2,
-        7: 1,
-        8: 2,
-        9: 0,
-        10: 1,
-        11: 1,
-        12: 1,
-        13: 0,
-        14: 0,
-        15: 0,
-        16: 12.5,
-        17: 100,
-        18: 0,
-        19: 2,
-        20: 1,
-        21: 1,
-        22: 0,
-        23: 0,
-        24: 2,
-        25: 1,
-    },
+    "02/XLD-TC": _columns(2, 0, 2, 0, 0, 1, 0, 1, 0, 0, 0, 1, 1, 0, 0, 2, 0, 0, 0),
+    # L4 (policy, forwarded), L13 (land, answered: C2 closed), L14 (justice, open),
+    # L17 (no area, open).
+    "02/XLD-PA": _columns(4, 0, 4, 1, 1, 1, 1, 1, 2, 0, 1, 0),
+    # C1 (carried, decided, partly right; L15 came after the period), C5 (withdrawn),
+    # C6 (second instance, wrong → upheld, late), C7 (carried, open), C9 (accepted
+    # in the period).
+    "03/GQKN": _columns(
+        1, 5, 2, 3, 3, 2, 1, 2, 0, 1, 1,
+        1, 0, 0, 0, 12.5, 100, 0, 2,
+        1, 1, 0, 0, 2, 1,
+    ),
     # C4 (concluded, right, to the police), C11 (terminated).
-    "04/GQTC": {
-        1: 2,
-        2: 2,
-        3: 1,
-        4: 1,
-        5: 2,
-        6: 1,
-        7: 1,
-        8: 0,
-        9: 1,
-        10: 0,
-        11: 0,
-        12: 50,
-        13: 0,
-        14: 0,
-        15: 0,
-        16: 0,
-        17: 0,
-        18: 1,
-        19: 2,
-        20: 2,
-        21: 0,
-    },
-    # To carry out: C1, C6, C8 (decided in August, carried out fully), C4.
-    "05/KQTH": {
-        1: 4,
-        2: 3,
-        3: 1,
-        4: 1,
-        5: 53,
-        6: 0,
-        7: 3,
-        8: 0,
-        9: 12.5,
-        10: 100,
-        11: 5,
-        12: 0,
-        13: 0,
-        14: 0,
-    },
+    "04/GQTC": _columns(
+        2, 2, 1, 1, 2, 1, 1, 0, 1, 0, 0,
+        50, 0, 0, 0, 0, 0, 1, 2, 2, 0,
+    ),
+    # To carry out: C1 (5 returned by the period's end), C6, C8 (decided in August,
+    # carried out fully on 01/10), C4; not C12 (complained about further).
+    "05/KQTH": _columns(4, 3, 1, 1, 53, 0, 3, 0, 12.5, 100, 5, 0, 0, 0),
 }
+# fmt: on
 
 
 def _at(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:
@@ -268,7 +132,9 @@ def build_register(services: ServiceContext, actor: Actor, unit: UnitInfo) -> di
             money_to_return=12.5,
             land_to_return=100,
             persons_restored=2,
-            money_returned=5,
+            # As reported on 20/10, after the period: on 12/10 only 5 had been returned.
+            money_returned=12.5,
+            fully_enforced=True,
             state=CaseState.ENFORCING,
         )
         case("C2", CaseType.PETITION, closed_on=D(2026, 10, 10), state=CaseState.CLOSED)
@@ -327,6 +193,28 @@ def build_register(services: ServiceContext, actor: Actor, unit: UnitInfo) -> di
             on_time=True,
             state=CaseState.TERMINATED,
         )
+        # Decided before the period, complained about further in it: not in force.
+        case(
+            "C12",
+            CaseType.COMPLAINT_FIRST,
+            accepted_on=D(2026, 7, 1),
+            decided_on=D(2026, 9, 1),
+            verdict=ResolutionVerdict.WRONG,
+            on_time=True,
+            state=CaseState.ESCALATED,
+        )
+
+        def step(name: str, on: dt.date, kind: str, enforcement: dict[str, Any]) -> None:
+            data = {"details": [], "enforcement": enforcement} if enforcement else {}
+            session.add(
+                CaseEvent(case_id=ids[name], occurred_on=on, kind=kind, data_json=json.dumps(data))
+            )
+
+        result = "ket_qua_thi_hanh"
+        step("C1", D(2026, 10, 12), result, {"money_returned": 5, "fully_enforced": False})
+        step("C1", D(2026, 10, 20), result, {"money_returned": 12.5, "fully_enforced": True})
+        step("C8", D(2026, 10, 1), result, {"money_recovered": 3, "fully_enforced": True})
+        step("C12", D(2026, 9, 20), "khieu_nai_tiep", {})
 
         sessions = {}
         for name, held_on, kind, in_person in (
@@ -442,6 +330,14 @@ def build_register(services: ServiceContext, actor: Actor, unit: UnitInfo) -> di
                competent=True, outcome=o.ASSIGNED, case="C2", area_code="HC.DDNC")
         letter("L14", pa, D(2026, 10, 1), outcome_on=D(2026, 10, 2), eligible=True,
                competent=True, outcome=o.ASSIGNED, area_code="TP")
+        # Received after the period, in a matter of it: not one of its letters.
+        letter("L15", kn, D(2026, 10, 20), case="C1")
+        # Outside competence and kept (lưu đơn): not a letter to process further.
+        letter("L16", kn, D(2026, 10, 5), outcome_on=D(2026, 10, 6), eligible=True,
+               competent=False, outcome=o.ARCHIVED)
+        # Its processing date typed before its receipt: still a letter of the period.
+        letter("L17", pa, D(2026, 10, 8), outcome_on=D(2026, 9, 1), eligible=True,
+               competent=True, outcome=o.ASSIGNED)
         # fmt: on
 
         person = Person(

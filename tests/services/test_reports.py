@@ -20,6 +20,7 @@ from tests.services.report_data import (
 )
 from tests.tools import require_tools
 from tiepdan_desktop.db.repositories import report_facts
+from tiepdan_desktop.db.repositories.report_extras import PROTECTED_CONTENT, PROTECTED_FILER
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from tiepdan_desktop.domain.records import UnitInfo
@@ -235,7 +236,10 @@ def test_the_letter_annex_never_names_the_denouncer(
     workbook = load_workbook(xlsx)
     annex = workbook["Danh sách đơn"]
     cells = " ".join(str(c.value) for row in annex.iter_rows() for c in row if c.value)
-    assert "Nội dung đơn L1" in cells and "tố cáo cán bộ địa chính" in cells
+    assert "Nội dung đơn L1" in cells
+    # A denunciation (L3) and its repeat (L11) without their words or their writer.
+    assert cells.count(PROTECTED_CONTENT) == 2 and cells.count(PROTECTED_FILER) == 2
+    assert "tố cáo cán bộ địa chính" not in cells
     text = _pdf_text(pdf)
     assert "PHỤ LỤC: DANH SÁCH ĐƠN" in text
     for where in (cells, text):
@@ -284,7 +288,7 @@ def test_a_record_read_twice_or_missing_is_caught(
 
     def doubled(session: Any, period: Any) -> FactSet:
         facts = real(session, period)
-        return FactSet(facts.facts + facts.facts[:1], facts.register_count)
+        return FactSet(facts.facts + facts.facts[:1], facts.register_counts)
 
     monkeypatch.setitem(report_facts.READERS, "letter", doubled)
     run = reports.build_report(services, officer, "02/XLD", OCTOBER)
@@ -292,19 +296,20 @@ def test_a_record_read_twice_or_missing_is_caught(
     assert any("có bản ghi bị đọc hai lần: đơn số 1/2026" in text for text in texts)
     assert any(
         text.startswith(
-            "Ô (1) «Tổng số đơn phải xử lý › Tổng số»: bằng 13 nhưng có 12 đơn khác nhau"
+            "Ô (1) «Tổng số đơn phải xử lý › Tổng số»: bằng 15 nhưng có 14 đơn khác nhau"
         )
         for text in texts
     )
 
     def dropped(session: Any, period: Any) -> FactSet:
         facts = real(session, period)
-        return FactSet(facts.facts[1:], facts.register_count)
+        return FactSet(facts.facts[1:], facts.register_counts)
 
     monkeypatch.setitem(report_facts.READERS, "letter", dropped)
     run = reports.build_report(services, officer, "02/XLD", OCTOBER)
     assert [f.text() for f in run.failures] == [
-        "Số liệu đơn: đọc được 13 đơn nhưng sổ có 14 trong kỳ."
+        "Số liệu đơn: đọc được 1 đơn kỳ trước chuyển sang nhưng sổ có 2.",
+        "Số liệu đơn: đọc được 15 đơn phải xử lý hoặc có phúc đáp trong kỳ nhưng sổ có 16.",
     ]
 
 
@@ -363,7 +368,7 @@ def test_the_outline_tells_the_figures_and_ratios_in_words(
     )
     assert "(Số liệu tính từ ngày 15/09/2026 đến ngày 14/10/2026.)" in text
     assert "đã tiếp 8 lượt với 21 người được tiếp, 7 vụ việc" in text
-    assert "đã xử lý 9 đơn (75%), chuyển kỳ sau 3 đơn" in text
+    assert "đã xử lý 11 đơn (78,6%), chuyển kỳ sau 3 đơn" in text
     assert "đã giải quyết 3 vụ việc, đạt tỷ lệ 60%" in text
     assert "trả lại cho tổ chức, cá nhân 12,5 triệu đồng, 100 m² đất" in text
     assert "Giải quyết đúng thời hạn 2 vụ việc (66,7%)" in text
@@ -405,3 +410,54 @@ def test_a_stopped_export_leaves_no_file(
             services, officer, "01/TCD", OCTOBER, xlsx=xlsx, pdf=pdf, progress=stop_at_the_pdf
         )
     assert not xlsx.exists() and not pdf.exists()
+
+
+def test_a_frozen_report_under_an_older_form_is_not_compared_cell_by_cell(
+    services: ServiceContext,
+    officer: Actor,
+    register: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reports.freeze_report(services, officer, "01/TCD", OCTOBER)
+    spec = form_specs()["01/TCD"]
+    # A new circular: column (4) now counts only the visits of one person.
+    revised = dataclasses.replace(
+        spec,
+        columns=tuple(
+            dataclasses.replace(column, where=(*column.where, ("group", frozenset({"khong"}))))
+            if column.number == 4
+            else column
+            for column in spec.columns
+        ),
+    )
+    monkeypatch.setitem(form_specs(), "01/TCD", revised)
+    run = reports.build_report(services, officer, "01/TCD", OCTOBER)
+    assert run.snapshot is not None and run.snapshot.form_changed and run.changes == ()
+    with pytest.raises(ConflictError, match="Mẫu biểu 01/TCD đã thay đổi sau khi chốt"):
+        reports.build_report(services, officer, "01/TCD", OCTOBER, frozen_figures=True)
+
+
+def test_a_letter_linked_to_a_denunciation_is_masked_in_the_annex_too(
+    services: ServiceContext, admin: Actor, register: dict[str, Any], unit: UnitInfo
+) -> None:
+    from tiepdan_desktop.db.models import Letter
+    from tiepdan_desktop.domain.enums import LetterSource, LetterType
+
+    with services.sessions.writing(admin, "them_don") as session:
+        session.add(
+            Letter(
+                unit_id=unit.id,
+                year=2026,
+                number=50,
+                received_on=dt.date(2026, 10, 1),
+                source=LetterSource.POST,
+                letter_type=LetterType.PETITION,
+                content=f"Tôi {DENOUNCER} gửi thêm",
+                duplicate_of_id=register["L3"],
+            )
+        )
+    run = reports.build_report(services, admin, "02/XLD", OCTOBER, with_annex=True)
+    assert run.annex is not None
+    (line,) = [row for row in run.annex if row.number == "50/2026"]
+    assert (line.filer, line.content) == (PROTECTED_FILER, PROTECTED_CONTENT)
+    assert all(DENOUNCER not in row.content and DENOUNCER not in row.filer for row in run.annex)

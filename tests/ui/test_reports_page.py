@@ -19,6 +19,7 @@ from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.enums import Role
 from tiepdan_desktop.domain.records import UnitInfo
 from tiepdan_desktop.domain.report_periods import CutoffMode, PeriodKind
+from tiepdan_desktop.domain.report_spec import SpecError
 from tiepdan_desktop.services import reports
 from tiepdan_desktop.services.report_specs import form_specs
 from tiepdan_desktop.ui.app_context import AppContext
@@ -47,6 +48,7 @@ def page(
     shown = ReportsPage(_as(app_context, actors[Role.OFFICER]), SCREEN)
     qtbot.addWidget(shown)
     shown.resize(1300, 760)
+    shown.show()  # a hidden page leaves its figures to be recomputed when next shown
     shown.picker.set_period(PeriodKind.MONTH, 2026, 10)
     settle(qtbot, app_context.tasks)
     qtbot.waitUntil(lambda: shown.run is not None and shown.run.period.index == 10)
@@ -134,7 +136,11 @@ def test_freezing_then_a_late_entry_is_shown_not_silently_printed(
     qtbot.waitUntil(lambda: page.run is not None and page.run.snapshot is not None)
     assert "không có thay đổi" in page.status.text()
     late_visit(page._app.services, actors[Role.ADMIN], unit.id)
+    page.hide()
     page._app.tasks.notify_changed({"visits"})
+    settle(qtbot, page._app.tasks)
+    assert page.run is not None and not page.run.changes  # hidden: nothing recomputed
+    page.show()
     qtbot.waitUntil(lambda: page.run is not None and bool(page.run.changes), timeout=5000)
     assert "6 chỉ tiêu thay đổi" in page.status.text()
     assert page.table.figure_text(1) == "9"
@@ -157,7 +163,7 @@ def test_a_failed_check_blocks_export_and_names_the_records(
     assert "Số liệu không khớp ở 1 chỗ" in page.status.text()
     assert not page.excel_button.isEnabled() and not page.freeze_button.isEnabled()
     notes = page.notes.toPlainText()
-    assert "Ô (6) «Đơn đủ điều kiện xử lý › Số đơn»: bằng 8 nhưng (14)+(15)+(16) = 6." in notes
+    assert "Ô (6) «Đơn đủ điều kiện xử lý › Số đơn»: bằng 9 nhưng (14)+(15)+(16) = 7." in notes
     assert "đơn số 4/2026" in notes and "đơn số 5/2026" in notes
 
 
@@ -212,3 +218,30 @@ def test_the_outline_button_writes_the_word_report(
     settle(qtbot, page._app.tasks)
     text = "\n".join(p.text for p in Document(str(written)).paragraphs)
     assert "đã tiếp 8 lượt với 21 người được tiếp" in text
+
+
+def test_files_and_freezing_wait_for_the_chosen_figures(qtbot: QtBot, page: ReportsPage) -> None:
+    assert page.freeze_button.isEnabled()
+    page.picker.set_period(PeriodKind.MONTH, 2026, 11)
+    # Until November's figures are on screen, October's must not be frozen as November's.
+    assert not page.freeze_button.isEnabled() and not page.excel_button.isEnabled()
+    qtbot.waitUntil(lambda: page.run is not None and page.run.period.index == 11, timeout=5000)
+    assert page.freeze_button.isEnabled()
+
+
+def test_a_broken_spec_file_is_told_and_the_window_still_opens(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    unit: UnitInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_args: object) -> None:
+        raise SpecError("01-tcd.toml, cột (3): thuộc tính «mau» không có ở «visit».")
+
+    monkeypatch.setattr(reports, "list_forms", broken)
+    shown = ReportsPage(app_context, SCREEN)
+    qtbot.addWidget(shown)
+    settle(qtbot, app_context.tasks)
+    assert shown.status.text().startswith("01-tcd.toml, cột (3)")
+    assert not shown.excel_button.isEnabled()

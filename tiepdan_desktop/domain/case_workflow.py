@@ -763,3 +763,17 @@ def available_steps(facts: CaseFacts, permissions: frozenset[Permission]) -> lis
         for t in TRANSITIONS
         if workflow in t.workflows and facts.state in t.sources and t.permission in permissions
     ]
+
+
+def enforcement_columns(figures: OutcomeFigures) -> dict[str, float | bool]:
+    """A report of enforcement (the same form as the decision's figures) as the
+    matter's enforcement columns: what has been recovered, returned, sanctioned."""
+    return {
+        "money_recovered": figures.money_to_recover,
+        "land_recovered": figures.land_to_recover,
+        "money_returned": figures.money_to_return,
+        "land_returned": figures.land_to_return,
+        "sanctioned_persons": figures.sanction_persons,
+        "criminal_cases": figures.police_cases,
+        "fully_enforced": figures.fully_enforced,
+    }

@@ -7,8 +7,9 @@ Checks, run before anything is written (LEGAL.md §6.2, issue 7):
 - every column declared as a sum of others equals that sum — both sides are
   counted from the records on their own, so a record that fits none of the
   parts (or two of them) shows up;
-- every record set holds exactly the records a plain count of the register
-  finds for the period, with no record twice;
+- every record set holds no record twice, and as many records of each kind
+  (received in the period, carried over …) as a plain COUNT over the register
+  finds — the records are sorted into kinds in Python, the COUNT in SQL;
 - every count equals the number of records behind it.
 """
 
@@ -48,6 +49,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class CheckFailure:
+    # Which cell or record set, as the official reads it: «Ô (1) «Tổng số lượt tiếp»».
     cell: str
     message: str
     records: tuple[str, ...]
@@ -57,11 +59,23 @@ class CheckFailure:
 
 
 @dataclass(frozen=True)
+class RegisterCount:
+    """How many records of a kind a plain COUNT over the register finds — e.g. the
+    letters received in the period — to hold against the records read and sorted
+    in Python (attribute "" means all of them)."""
+
+    what: str
+    count: int
+    attribute: str = ""
+    value: str = ""
+
+
+@dataclass(frozen=True)
 class FactSet:
-    """The records of one source and the count the register gives independently."""
+    """The records of one source and the register's own counts of them."""
 
     facts: tuple[Fact, ...]
-    register_count: int
+    register_counts: tuple[RegisterCount, ...]
 
 
 def _cell(column: ColumnSpec, facts: Iterable[Fact]) -> Cell:
@@ -86,7 +100,8 @@ def compute_cells(spec: FormSpec, facts: Mapping[str, FactSet]) -> dict[int, Cel
 
 
 def format_number(value: float) -> str:
-    """1.234,5 — the Vietnamese way; whole numbers without decimals."""
+    """1.234,5 — the Vietnamese way, at most two decimals; whole numbers without."""
+    value = round(value, 2)
     if value == int(value):
         return f"{int(value):,}".replace(",", ".")
     whole, _, decimals = f"{value:,.2f}".rstrip("0").partition(".")
@@ -157,14 +172,21 @@ def check_figures(
                     tuple(sorted(twice)),
                 )
             )
-        if len(keys) != fact_set.register_count:
-            failures.append(
-                CheckFailure(
-                    f"Số liệu {noun}",
-                    f"đọc được {len(keys)} {noun} nhưng sổ có {fact_set.register_count} trong kỳ.",
-                    (),
+        for expected in fact_set.register_counts:
+            found = {
+                fact.key
+                for fact in fact_set.facts
+                if not expected.attribute or fact.values.get(expected.attribute) == expected.value
+            }
+            if len(found) != expected.count:
+                failures.append(
+                    CheckFailure(
+                        f"Số liệu {noun}",
+                        f"đọc được {len(found)} {noun} {expected.what} nhưng sổ có "
+                        f"{expected.count}.",
+                        (),
+                    )
                 )
-            )
     for column in spec.columns:
         cell = cells[column.number]
         if column.measure.kind is MeasureKind.RECORDS and cell.value != len(set(cell.records)):

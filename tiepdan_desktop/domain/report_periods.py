@@ -201,7 +201,9 @@ def parse_period(text: str, settings: ReportSettings | None = None) -> ReportPer
 def period_containing(
     kind: PeriodKind, day: dt.date, settings: ReportSettings | None = None
 ) -> ReportPeriod:
-    """The period of a kind that a day falls in (the screen's default choice)."""
+    """The period of a kind to offer for a day (the screen's default choice): the
+    month or quarter it falls in; for 6 months, 9 months and a year, the one of
+    its reporting year (which may have ended before the day)."""
     settings = settings or ReportSettings()
     year = day.year
     if settings.cutoff is CutoffMode.REPORTING and (day.month, day.day) >= (12, settings.start_day):
@@ -213,3 +215,43 @@ def period_containing(
     periods = (make_period(kind, year, index, settings) for index in range(1, count + 1))
     # The year was chosen so that its last period ends on or after the day.
     return next(period for period in periods if period.last >= day)
+
+
+def _months_back(period: ReportPeriod, count: int, settings: ReportSettings) -> list[ReportPeriod]:
+    months = []
+    year, month = period.year, period.index
+    for _ in range(count):
+        months.append(make_period(PeriodKind.MONTH, year, month, settings))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
+
+
+_FIRST_LAST_MONTH: dict[PeriodKind, tuple[int, int]] = {
+    PeriodKind.HALF_YEAR: (1, 6),
+    PeriodKind.NINE_MONTHS: (1, 9),
+    PeriodKind.YEAR: (1, 12),
+}
+
+
+def month_spans(period: ReportPeriod, settings: ReportSettings | None = None) -> list[ReportPeriod]:
+    """The months a report's chart shows, counted as the report counts them: the
+    period's reporting months, or for a monthly report the 12 ending with it; a
+    custom range is cut into calendar months."""
+    settings = settings or ReportSettings()
+    if period.kind is PeriodKind.MONTH:
+        return _months_back(period, 12, settings)
+    if period.kind is PeriodKind.CUSTOM:
+        spans = []
+        start = period.first
+        while start <= period.last:
+            following = _month_start(start.year, start.month + 1)
+            spans.append(custom_period(start, min(following - dt.timedelta(days=1), period.last)))
+            start = following
+        return spans
+    first, last = (
+        (period.index * 3 - 2, period.index * 3)
+        if period.kind is PeriodKind.QUARTER
+        else _FIRST_LAST_MONTH[period.kind]
+    )
+    last_month = make_period(PeriodKind.MONTH, period.year, last, settings)
+    return _months_back(last_month, last - first + 1, settings)

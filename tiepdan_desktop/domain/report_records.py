@@ -23,6 +23,9 @@ class SnapshotInfo:
     frozen_at: dt.datetime
     frozen_by: str
     note: str | None
+    # The form's spec changed since (a new circular, a corrected column): the frozen
+    # figures can no longer be set against today's cell by cell.
+    form_changed: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,19 @@ with the file and the column named.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from tiepdan_desktop.domain.errors import DomainError
 from tiepdan_desktop.domain.report_vocabulary import ATTRIBUTES, DISTINCT, NUMBERS
 
 
-class SpecError(ValueError):
+class SpecError(DomainError):
     """A spec file that cannot be used; the message names the file and the place."""
 
 
@@ -82,8 +86,8 @@ class FormSpec:
     # Further sums that must hold: (total, parts), besides the columns' own.
     checks: tuple[tuple[int, tuple[int, ...]], ...]
     ratios: tuple[RatioSpec, ...]
-    # Whether the list of letters (phụ lục danh sách) may be attached.
-    letter_annex: bool
+    # The column whose letters the list of letters (phụ lục) shows; 0: no list.
+    annex_column: int
     origin: str
 
     @property
@@ -96,6 +100,23 @@ class FormSpec:
 
     def column(self, number: int) -> ColumnSpec:
         return self.columns[number - 1]
+
+    def fingerprint(self) -> str:
+        """Changes when what any column counts changes (not its wording): a report
+        frozen under another version of the form cannot be compared cell by cell."""
+        canonical = [
+            [
+                column.number,
+                column.source,
+                column.measure.kind.value,
+                column.measure.field,
+                [[name, sorted(values)] for name, values in column.where],
+                list(column.parts),
+            ]
+            for column in self.columns
+        ]
+        text = json.dumps([self.code, canonical], ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     def sums(self) -> list[tuple[int, tuple[int, ...]]]:
         """Every relation total = Σ parts the figures must satisfy."""
@@ -157,7 +178,7 @@ def _column(raw: dict[str, Any], defaults: dict[str, Any], origin: str) -> Colum
         where=_where(where, str(source), place),
         parts=tuple(parts),
         unit=str(raw.get("unit", "")),
-        decimals=int(raw.get("decimals", 0)),
+        decimals=_whole(raw, "decimals", 0, place),
     )
 
 
@@ -179,11 +200,24 @@ def _check_columns(columns: tuple[ColumnSpec, ...], origin: str) -> None:
             raise SpecError(f"{origin}: nhóm tiêu đề «{' › '.join(prefix)}» bị tách rời.")
 
 
+# "01/TCD", "02/XLD-KN": also a file name and a sheet name, so nothing else.
+CODE = re.compile(r"[0-9]{2}[A-Z]?/[A-Z]+(-[A-Z]+)?")
+
+
+def _whole(raw: dict[str, Any], key: str, default: int, place: str) -> int:
+    value = raw.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise SpecError(f"{place}: «{key}» phải là số nguyên không âm.")
+    return value
+
+
 def parse_form_spec(raw: dict[str, Any], origin: str) -> FormSpec:
     """The form of one spec file (already read from TOML)."""
     for key in ("code", "title", "regime", "columns_follow"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise SpecError(f"{origin}: thiếu «{key}».")
+    if not CODE.fullmatch(raw["code"].strip()):
+        raise SpecError(f"{origin}: số biểu «{raw['code']}» phải viết như 01/TCD, 02/XLD-KN.")
     defaults = {"source": raw.get("source"), "where": raw.get("where", {})}
     columns_raw = raw.get("column")
     if not isinstance(columns_raw, list) or not columns_raw:
@@ -199,12 +233,20 @@ def parse_form_spec(raw: dict[str, Any], origin: str) -> FormSpec:
         checks.append((int(total), tuple(int(part) for part in parts)))
     ratios = []
     for item in raw.get("ratio", []):
-        ratio = RatioSpec(str(item.get("label", "")), int(item["of"]), int(item["over"]))
+        place = f"{origin}, tỷ lệ «{item.get('label', '')}»"
+        ratio = RatioSpec(
+            str(item.get("label", "")), _whole(item, "of", 0, place), _whole(item, "over", 0, place)
+        )
         if not ratio.label or not all(
             1 <= number <= len(columns) for number in (ratio.numerator, ratio.denominator)
         ):
             raise SpecError(f"{origin}: tỷ lệ «{ratio.label}» sai cột.")
         ratios.append(ratio)
+    annex_column = _whole(raw, "annex_column", 0, origin)
+    if annex_column > len(columns) or (
+        annex_column and columns[annex_column - 1].source != "letter"
+    ):
+        raise SpecError(f"{origin}: «annex_column» phải là một cột đếm đơn.")
     return FormSpec(
         code=raw["code"].strip(),
         title=raw["title"].strip(),
@@ -214,6 +256,6 @@ def parse_form_spec(raw: dict[str, Any], origin: str) -> FormSpec:
         columns=columns,
         checks=tuple(checks),
         ratios=tuple(ratios),
-        letter_annex=bool(raw.get("letter_annex", False)),
+        annex_column=annex_column,
         origin=origin,
     )

@@ -3,7 +3,7 @@
 A form spec (resources/reports/*.toml) names a record set (`source`), filters
 it by attributes (`where`) and counts records, sums a number or counts
 distinct values.  The services turn the registers into records with exactly
-these attributes (services/report_facts.py); the spec loader refuses a spec
+these attributes (db/repositories/report_facts.py); the spec loader refuses a spec
 that names anything else, so a typo in a new circular's spec fails at load,
 not as a silent zero in a report sent to the province.
 """
@@ -90,6 +90,9 @@ ATTRIBUTES: Final = MappingProxyType(
         "decision": _frozen(
             {
                 "kind": _CASE_KINDS,
+                # Not complained about further (nor taken to court) by the period's end.
+                "in_force": _YES_NO,
+                # Carried out in full by the period's end.
                 "enforced": _YES_NO,
             }
         ),

@@ -4,6 +4,7 @@ charts, the changes since the report was frozen and the letter list annex."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -14,6 +15,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    Flowable,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -41,6 +43,7 @@ PAGE = landscape(A4)
 MARGIN = 10 * mm
 WIDTH = PAGE[0] - 2 * MARGIN
 LEAD_WIDTHS = (8 * mm, 32 * mm)
+ANNEX_ROWS_PER_TABLE = 300
 
 
 def _styles(columns: int) -> dict[str, ParagraphStyle]:
@@ -261,7 +264,24 @@ def _changes(run: ReportRun, styles: dict[str, ParagraphStyle]) -> list[Any]:
     ]
 
 
-def _annex(run: ReportRun, styles: dict[str, ParagraphStyle]) -> list[Any]:
+class _Progress(Flowable):  # type: ignore[misc]  # reportlab has no types
+    """Draws nothing; tells how far the layout has come (and lets «Dừng» stop it)."""
+
+    def __init__(self, report: Callable[[float], None], fraction: float) -> None:
+        super().__init__()
+        self._report, self._fraction = report, fraction
+
+    def wrap(self, _width: float, _height: float) -> tuple[float, float]:
+        self._report(self._fraction)
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
+def _annex(
+    run: ReportRun, styles: dict[str, ParagraphStyle], progress: Callable[[float], None]
+) -> list[Any]:
     if run.annex is None:
         return []
     heads = (
@@ -274,7 +294,8 @@ def _annex(run: ReportRun, styles: dict[str, ParagraphStyle]) -> list[Any]:
         "Kết quả xử lý",
         "Kết quả giải quyết",
     )
-    rows: list[list[Any]] = [[_p(text, styles["head"]) for text in heads]]
+    head = [_p(text, styles["head"]) for text in heads]
+    rows: list[list[Any]] = []
     for line in run.annex:
         rows.append(
             [
@@ -289,21 +310,34 @@ def _annex(run: ReportRun, styles: dict[str, ParagraphStyle]) -> list[Any]:
             ]
         )
     widths = (21 * mm, 18 * mm, 38 * mm, 40 * mm, None, 22 * mm, 28 * mm, 28 * mm)
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        _table_style(
-            [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
-        )
+    style = _table_style(
+        [("GRID", (0, 0), (-1, -1), 0.4, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     )
-    return [
+    parts: list[Any] = [
         PageBreak(),
         _p(f"PHỤ LỤC: DANH SÁCH ĐƠN — {run.period.data_range}", styles["title"]),
         Spacer(1, 3 * mm),
-        table,
     ]
+    # A table is laid out whole before it is split into pages: a year's list goes
+    # in pieces that stay quick, with the progress told between them.
+    for start in range(0, len(rows), ANNEX_ROWS_PER_TABLE):
+        table = Table(
+            [head, *rows[start : start + ANNEX_ROWS_PER_TABLE]], colWidths=widths, repeatRows=1
+        )
+        table.setStyle(style)
+        parts += [_Progress(progress, start / len(rows)), table]
+    return parts
 
 
-def write_report_pdf(run: ReportRun, path: Path) -> Path:
+def _quiet(_fraction: float) -> None:
+    return None
+
+
+def write_report_pdf(
+    run: ReportRun, path: Path, progress: Callable[[float], None] = _quiet
+) -> Path:
+    """The PDF; `progress(fraction)` is told as the list of letters is laid out and
+    may raise to stop (the caller removes the file)."""
     styles = _styles(len(run.spec.columns))
     document = SimpleDocTemplate(
         str(path),
@@ -322,7 +356,7 @@ def write_report_pdf(run: ReportRun, path: Path) -> Path:
         *_signatures(run, styles),
         *_summary(run, styles),
         *_changes(run, styles),
-        *_annex(run, styles),
+        *_annex(run, styles, progress),
     ]
     document.build(story)
     return path

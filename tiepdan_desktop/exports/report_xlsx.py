@@ -66,11 +66,13 @@ def _put(
     cell.alignment = align
 
 
-def _head(sheet: Worksheet, run: ReportRun, width: int) -> None:
-    half = max(3, width // 3)
-    _put(sheet, 1, 1, office_line(run), bold=True, last_column=half)
-    _put(sheet, 1, width - half + 1, form_line(run), bold=True, last_column=width)
-    _put(sheet, 2, width - half + 1, regime_line(run), italic=True, size=9, last_column=width)
+def _head(sheet: Worksheet, run: ReportRun, table_width: int) -> None:
+    # A narrow form still gets room for the office and the form number side by side.
+    width = max(table_width, 9)
+    third = width // 3
+    _put(sheet, 1, 1, office_line(run), bold=True, last_column=third)
+    _put(sheet, 1, width - third + 1, form_line(run), bold=True, last_column=width)
+    _put(sheet, 2, width - third + 1, regime_line(run), italic=True, size=9, last_column=width)
     _put(sheet, 4, 1, run.spec.title, bold=True, size=13, last_column=width)
     _put(sheet, 5, 1, f"Kỳ báo cáo: {run.period.title}", italic=True, last_column=width)
     _put(sheet, 6, 1, run.period.data_range, italic=True, last_column=width)

@@ -29,6 +29,7 @@ from tiepdan_desktop.domain.case_workflow import (
     StepField,
     StepInput,
     StepKind,
+    enforcement_columns,
     step_label,
     step_problems,
     target_state,
@@ -188,13 +189,8 @@ def _store_decision_figures(case: Case, figures: OutcomeFigures) -> None:
 
 def _store_enforcement_figures(case: Case, figures: OutcomeFigures) -> None:
     """The enforcement results so far (each report replaces the previous totals)."""
-    case.money_recovered = figures.money_to_recover
-    case.land_recovered = figures.land_to_recover
-    case.money_returned = figures.money_to_return
-    case.land_returned = figures.land_to_return
-    case.sanctioned_persons = figures.sanction_persons
-    case.criminal_cases = figures.police_cases
-    case.fully_enforced = figures.fully_enforced
+    for column, value in enforcement_columns(figures).items():
+        setattr(case, column, value)
 
 
 def _read_files(files: tuple[Path, ...]) -> list[tuple[str, bytes]]:
@@ -291,8 +287,17 @@ def _event(
         doc_number=normalize_text(document.number) if document else None,
         doc_date=document.signed_on if document else None,
         doc_signer=normalize_text(document.signer) if document else None,
-        data_json=json.dumps({"details": _details(step)}, ensure_ascii=False),
+        data_json=json.dumps(_event_data(step), ensure_ascii=False),
     )
+
+
+def _event_data(step: StepInput) -> dict[str, object]:
+    """The timeline's lines and, for an enforcement report, its figures as numbers:
+    the periodic report reads what had been carried out by the end of a period."""
+    data: dict[str, object] = {"details": _details(step)}
+    if step.kind is StepKind.ENFORCEMENT_RESULT and step.figures is not None:
+        data["enforcement"] = enforcement_columns(step.figures)
+    return data
 
 
 @requires(Permission.VIEW_REGISTERS)

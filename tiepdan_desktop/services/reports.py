@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from tiepdan_desktop.domain.report_figures import (
     CellChange,
     Fact,
     FactSet,
+    RegisterCount,
     changes_since,
     check_figures,
     compute_cells,
@@ -109,32 +110,45 @@ def resolve_period(context: ServiceContext, actor: Actor, text: str) -> ReportPe
 # --- snapshots ---------------------------------------------------------------------
 
 
-def _facts_blob(facts: Mapping[str, FactSet]) -> bytes:
+def _facts_blob(spec: FormSpec, facts: Mapping[str, FactSet]) -> bytes:
+    """The records behind a frozen report (register numbers, no names) and the
+    version of the form they were counted with."""
     data = {
-        source: {
-            "count": fact_set.register_count,
-            "facts": [
-                [fact.key, fact.label, dict(fact.values), dict(fact.numbers), fact.matter]
-                for fact in fact_set.facts
-            ],
-        }
-        for source, fact_set in facts.items()
+        "form": spec.fingerprint(),
+        "sources": {
+            source: {
+                "counts": [
+                    [count.what, count.count, count.attribute, count.value]
+                    for count in fact_set.register_counts
+                ],
+                "facts": [
+                    [fact.key, fact.label, dict(fact.values), dict(fact.numbers), fact.matter]
+                    for fact in fact_set.facts
+                ],
+            }
+            for source, fact_set in facts.items()
+        },
     }
     return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
 
 
-def _facts_from_blob(source_blob: bytes) -> dict[str, FactSet]:
-    data = json.loads(zlib.decompress(source_blob).decode("utf-8"))
-    return {
+def _facts_from_blob(blob: bytes) -> tuple[str, dict[str, FactSet]]:
+    """The form version and the records of a frozen report."""
+    data = json.loads(zlib.decompress(blob).decode("utf-8"))
+    sources = {
         source: FactSet(
             tuple(
                 Fact(source, key, label, values, numbers, matter)
                 for key, label, values, numbers, matter in stored["facts"]
             ),
-            int(stored["count"]),
+            tuple(
+                RegisterCount(what, count, attribute, value)
+                for what, count, attribute, value in stored["counts"]
+            ),
         )
-        for source, stored in data.items()
+        for source, stored in data["sources"].items()
     }
+    return str(data["form"]), sources
 
 
 def _latest_snapshot(
@@ -152,18 +166,58 @@ def _latest_snapshot(
     ).first()
 
 
-def _snapshot_info(row: ReportSnapshot) -> SnapshotInfo:
+def _snapshot_info(row: ReportSnapshot, form_changed: bool = False) -> SnapshotInfo:
     # Stored in UTC like every time stamp; shown and printed in the office's time.
     local = row.frozen_at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
-    return SnapshotInfo(local, row.frozen_by_name, row.note)
+    return SnapshotInfo(local, row.frozen_by_name, row.note, form_changed)
 
 
-def _labels(*fact_sets: Mapping[str, FactSet]) -> dict[str, str]:
+@dataclass(frozen=True)
+class _SentReport:
+    """A frozen report as stored: the values sent and the records behind them."""
+
+    info: SnapshotInfo
+    values: dict[int, float]
+    facts: dict[str, FactSet]
+
+
+def _sent_report(session: Session, spec: FormSpec, period: ReportPeriod) -> _SentReport | None:
+    stored = _latest_snapshot(session, spec, period)
+    if stored is None:
+        return None
+    version, facts = _facts_from_blob(stored.facts_blob)
+    values = {int(k): float(v) for k, v in json.loads(stored.values_json).items()}
+    return _SentReport(_snapshot_info(stored, version != spec.fingerprint()), values, facts)
+
+
+def _changes(
+    spec: FormSpec, sent: _SentReport, facts: Mapping[str, FactSet], cells: Mapping[int, Cell]
+) -> tuple[CellChange, ...]:
+    """Each cell that differs from what was sent, with the records that came or went
+    (none when the form itself changed: its cells are no longer the same)."""
+    if sent.info.form_changed:
+        return ()
+    sent_cells = compute_cells(spec, sent.facts)
+    records = {number: cell.records for number, cell in sent_cells.items()}
     labels: dict[str, str] = {}
-    for facts in fact_sets:
-        for fact_set in facts.values():
+    for fact_sets in (sent.facts, facts):
+        for fact_set in fact_sets.values():
             labels.update({fact.key: fact.label for fact in fact_set.facts})
-    return labels
+    return changes_since(spec, sent.values, records, cells, labels)
+
+
+def _as_sent(spec: FormSpec, sent: _SentReport, period: ReportPeriod) -> dict[int, Cell]:
+    """The cells as they were sent: the stored values, with the records behind them."""
+    if sent.info.form_changed:
+        raise ConflictError(
+            f"Mẫu biểu {spec.code} đã thay đổi sau khi chốt số liệu kỳ {period.title} "
+            f"(ngày {sent.info.frozen_at:%d/%m/%Y}): không in lại được số liệu đã gửi theo "
+            "mẫu mới. Hãy dùng bản đã gửi đi lưu trong hồ sơ."
+        )
+    return {
+        number: Cell(number, sent.values.get(number, 0.0), cell.records)
+        for number, cell in compute_cells(spec, sent.facts).items()
+    }
 
 
 # --- computing ---------------------------------------------------------------------
@@ -197,34 +251,18 @@ def build_report(
         raise ConflictError("Chưa cài đặt đơn vị.")
     with context.sessions.reading() as session:
         facts = _read_facts(session, spec, period)
-        stored = _latest_snapshot(session, spec, period)
-        snapshot = None
-        frozen: tuple[dict[int, float], dict[str, FactSet]] | None = None
-        if stored is not None:
-            snapshot = _snapshot_info(stored)
-            values = {int(k): float(v) for k, v in json.loads(stored.values_json).items()}
-            frozen = (values, _facts_from_blob(stored.facts_blob))
-        prepared_by = _prepared_by(actor)
-        annex = letter_annex(session, period, context.today()) if with_annex else None
-        charts = report_charts(session, period) if with_charts else None
-    cells = compute_cells(spec, facts)
+        sent = _sent_report(session, spec, period)
+        charts = report_charts(session, period, report_settings(session)) if with_charts else None
+        cells = compute_cells(spec, facts)
+        annex = None
+        if with_annex and spec.annex_column:
+            annex = letter_annex(session, list(cells[spec.annex_column].records))
     failures = tuple(check_figures(spec, facts, cells))
-    changes: tuple[CellChange, ...] = ()
-    if frozen is not None:
-        frozen_values, frozen_facts = frozen
-        frozen_cells = compute_cells(spec, frozen_facts)
-        frozen_records = {number: cell.records for number, cell in frozen_cells.items()}
-        labels = _labels(frozen_facts, facts)
-        changes = changes_since(spec, frozen_values, frozen_records, cells, labels)
-        if frozen_figures:
-            # As sent: the stored values, with the records they were counted from.
-            cells = {
-                number: Cell(number, frozen_values.get(number, 0.0), cell.records)
-                for number, cell in frozen_cells.items()
-            }
-            failures = ()
-    elif frozen_figures:
-        raise ConflictError(f"Biểu {spec.code} kỳ {period.title} chưa được chốt số liệu.")
+    changes = _changes(spec, sent, facts, cells) if sent is not None else ()
+    if frozen_figures:
+        if sent is None:
+            raise ConflictError(f"Biểu {spec.code} kỳ {period.title} chưa được chốt số liệu.")
+        cells, failures = _as_sent(spec, sent, period), ()
     return ReportRun(
         spec=spec,
         period=period,
@@ -232,10 +270,10 @@ def build_report(
         cells=cells,
         failures=failures,
         ratios=ratios_of(spec, {number: cell.value for number, cell in cells.items()}),
-        snapshot=snapshot,
+        snapshot=sent.info if sent is not None else None,
         changes=changes,
-        frozen_figures=frozen_figures and frozen is not None,
-        prepared_by=prepared_by,
+        frozen_figures=frozen_figures,
+        prepared_by=_prepared_by(actor),
         made_on=context.today(),
         annex=annex,
         charts=charts,
@@ -276,7 +314,7 @@ def freeze_report(
             frozen_by_name=name,
             note=note,
             values_json=json.dumps({str(n): cell.value for n, cell in cells.items()}),
-            facts_blob=_facts_blob(facts),
+            facts_blob=_facts_blob(spec, facts),
         )
         session.add(row)
         session.flush()
@@ -313,7 +351,7 @@ def export_report(
         form_code,
         period,
         frozen_figures=frozen_figures,
-        with_annex=with_annex and form_spec(form_code).letter_annex,
+        with_annex=with_annex,
         with_charts=pdf is not None,
     )
     if run.failures:
@@ -325,7 +363,9 @@ def export_report(
 
     def printout(path: Path) -> Path:
         progress("Đang dựng bản in PDF…", 0.6)
-        return write_report_pdf(run, path)
+        return write_report_pdf(
+            run, path, lambda done: progress("Đang dựng bản in PDF…", 0.6 + 0.4 * done)
+        )
 
     steps = [(path, writer) for path, writer in ((xlsx, excel), (pdf, printout)) if path]
     written = write_files(steps)
@@ -333,11 +373,14 @@ def export_report(
         "form": run.spec.code,
         "period": period.code,
         "frozen_figures": run.frozen_figures,
+        # The list of letters names complainants (never denouncers).
+        "letter_list": run.annex is not None,
         "files": ", ".join(path.name for path in written),
     }
     record_export(context, actor, "xuat_bao_cao", "report", summary)
-    progress("Xong.", 1.0)
-    return ReportFiles(replace(run), tuple(written))
+    # No progress call after the files are written: a «Dừng» pressed now would
+    # raise after the fact and leave the files the official was told are gone.
+    return ReportFiles(run, tuple(written))
 
 
 # --- the narrative report ------------------------------------------------------------

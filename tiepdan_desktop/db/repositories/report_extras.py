@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from tiepdan_desktop.db.models import Case, Letter, Visit
+from tiepdan_desktop.db.models import Case, Letter, Person, Visit
 from tiepdan_desktop.db.repositories import letters as letter_repo
-from tiepdan_desktop.domain.enums import CaseState, LetterType
-from tiepdan_desktop.domain.letter_records import LetterFilter
-from tiepdan_desktop.domain.report_periods import ReportPeriod
+from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES
+from tiepdan_desktop.domain.enums import CaseState, CaseType, LetterType
+from tiepdan_desktop.domain.report_periods import (
+    PeriodKind,
+    ReportPeriod,
+    ReportSettings,
+    month_spans,
+)
 from tiepdan_desktop.domain.report_records import AnnexRow, ReportCharts
 
 _SERIES = (
@@ -23,29 +29,19 @@ _SERIES = (
 OTHER_SERIES = "Khác"
 
 
-def _chart_months(period: ReportPeriod) -> list[dt.date]:
-    """The calendar months the chart shows: the period's, or at least the last 12."""
-    last = period.last.replace(day=1)
-    first = period.first.replace(day=1)
-    count = (last.year - first.year) * 12 + last.month - first.month + 1
-    count = max(count, 12) if count < 3 else count
+def _span_label(span: ReportPeriod) -> str:
+    if span.kind is PeriodKind.MONTH:
+        return f"T{span.index}/{span.year}"
+    return f"{span.first:%m/%Y}"
+
+
+def report_charts(session: Session, period: ReportPeriod, settings: ReportSettings) -> ReportCharts:
+    """Visits by month and type (the months counted as the report counts them),
+    letters by outcome and resolved matters on time or late, in the period."""
     months = []
-    year, month = last.year, last.month
-    for _ in range(count):
-        months.append(dt.date(year, month, 1))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return months[::-1]
-
-
-def _next_month(day: dt.date) -> dt.date:
-    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def report_charts(session: Session, period: ReportPeriod) -> ReportCharts:
-    months = []
-    for month in _chart_months(period):
-        start = dt.datetime.combine(month, dt.time())
-        end = dt.datetime.combine(_next_month(month), dt.time())
+    for span in month_spans(period, settings):
+        start = dt.datetime.combine(span.first, dt.time())
+        end = dt.datetime.combine(span.last + dt.timedelta(days=1), dt.time())
         counts = dict(
             session.execute(
                 select(Visit.letter_type, func.count())
@@ -55,7 +51,7 @@ def report_charts(session: Session, period: ReportPeriod) -> ReportCharts:
         )
         series = [(label, sum(counts.pop(kind, 0) for kind in kinds)) for label, kinds in _SERIES]
         series.append((OTHER_SERIES, sum(counts.values())))
-        months.append((f"{month.month:02d}/{month.year}", tuple(series)))
+        months.append((_span_label(span), tuple(series)))
     outcomes = session.execute(
         select(Letter.outcome, func.count())
         .where(Letter.outcome_on >= period.first, Letter.outcome_on <= period.last)
@@ -90,6 +86,73 @@ def report_charts(session: Session, period: ReportPeriod) -> ReportCharts:
     )
 
 
+# What the annex says instead of a denouncer's letter: the list goes to the
+# province whoever prints it, and its words could point at who wrote it.
+PROTECTED_FILER = "Người tố cáo (được giữ bí mật)"
+PROTECTED_CONTENT = "Nội dung đơn tố cáo không đưa vào danh sách (giữ bí mật người tố cáo)."
+
+
+def _protected_letters(session: Session, letters: list[Letter]) -> set[uuid.UUID]:
+    """Letters whose writer the law protects: denunciations, and any letter linked to
+    one — as a repeat of a denunciation, or in a matter that is a denunciation."""
+    originals = {letter.duplicate_of_id for letter in letters if letter.duplicate_of_id}
+    cases = {letter.case_id for letter in letters if letter.case_id}
+    protected_originals = set(
+        session.scalars(
+            select(Letter.id).where(
+                Letter.id.in_(originals), Letter.letter_type.in_(IDENTITY_PROTECTED_TYPES)
+            )
+        )
+    )
+    denounced_cases = set(
+        session.scalars(
+            select(Case.id).where(Case.id.in_(cases), Case.case_type == CaseType.DENUNCIATION)
+        )
+    )
+    return {
+        letter.id
+        for letter in letters
+        if letter.letter_type in IDENTITY_PROTECTED_TYPES
+        or letter.duplicate_of_id in protected_originals
+        or letter.case_id in denounced_cases
+    }
+
+
+def letter_annex(session: Session, letter_keys: list[str]) -> tuple[AnnexRow, ...]:
+    """The letters behind a form's count (oldest first), denouncers never named."""
+    letters: list[Letter] = []
+    ids = [uuid.UUID(hex=key) for key in letter_keys]
+    for start in range(0, len(ids), 500):
+        letters += session.scalars(select(Letter).where(Letter.id.in_(ids[start : start + 500])))
+    letters.sort(key=lambda letter: (letter.received_on, letter.year, letter.number))
+    protected = set()
+    people: dict[uuid.UUID, list[tuple[Any, Person]]] = {}
+    states: dict[uuid.UUID, CaseState] = {}
+    for start in range(0, len(letters), 500):
+        chunk = letters[start : start + 500]
+        protected |= _protected_letters(session, chunk)
+        people |= letter_repo.people_of(session, [letter.id for letter in chunk])
+        states |= _case_states(session, {letter.case_id for letter in chunk if letter.case_id})
+    rows = []
+    for letter in letters:
+        persons = [person for _role, person in people.get(letter.id, [])]
+        hidden = letter.id in protected
+        names = letter.filer_org or "; ".join(person.full_name for person in persons)
+        rows.append(
+            AnnexRow(
+                number=f"{letter.number}/{letter.year}",
+                received_on=letter.received_on,
+                filer=PROTECTED_FILER if hidden else names,
+                address="" if hidden or not persons else persons[0].address or "",
+                content=PROTECTED_CONTENT if hidden else letter.content,
+                letter_type=letter.letter_type.label,
+                processing=letter.outcome.label if letter.outcome else letter.state.label,
+                resolution=states[letter.case_id].label if letter.case_id in states else "",
+            )
+        )
+    return tuple(rows)
+
+
 def _case_states(session: Session, case_ids: set[uuid.UUID]) -> dict[uuid.UUID, CaseState]:
     states: dict[uuid.UUID, CaseState] = {}
     ids = list(case_ids)
@@ -100,44 +163,3 @@ def _case_states(session: Session, case_ids: set[uuid.UUID]) -> dict[uuid.UUID, 
             ).all()
         )
     return states
-
-
-def letter_annex(session: Session, period: ReportPeriod, today: dt.date) -> tuple[AnnexRow, ...]:
-    """The letters received in the period, identities of denouncers always masked:
-    the list goes to the province, whoever prints it (Luật Tố cáo Đ8.3)."""
-    filter_ = LetterFilter(date_from=period.first, date_to=period.last, descending=False)
-    keys = letter_repo.register_keys(session, filter_, today, today)
-    rows = []
-    for start in range(0, len(keys), 500):
-        rows += letter_repo.register_rows(session, keys[start : start + 500], False)
-    case_of: dict[uuid.UUID, uuid.UUID] = {}
-    letter_ids = [row.letter_id for row in rows]
-    for start in range(0, len(letter_ids), 500):
-        for letter_id, case_id in session.execute(
-            select(Letter.id, Letter.case_id).where(
-                Letter.id.in_(letter_ids[start : start + 500]), Letter.case_id.is_not(None)
-            )
-        ):
-            if case_id is not None:
-                case_of[letter_id] = case_id
-    states = _case_states(session, set(case_of.values()))
-    annex = []
-    for row in rows:
-        case_id = case_of.get(row.letter_id)
-        # One filer's "name – address" goes in two columns; several stay together.
-        filer, address = row.filer, ""
-        if ";" not in filer and not row.identity_hidden:
-            filer, _, address = filer.partition(" – ")
-        annex.append(
-            AnnexRow(
-                number=f"{row.number}/{row.year}",
-                received_on=row.received_on,
-                filer=filer,
-                address=address,
-                content=row.content,
-                letter_type=row.letter_type.label,
-                processing=row.outcome.label if row.outcome else row.state.label,
-                resolution=states[case_id].label if case_id in states else "",
-            )
-        )
-    return tuple(annex)

@@ -13,15 +13,25 @@ frozen snapshot can never carry a denouncer's identity.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from tiepdan_desktop.db.models import Case, Letter, ReceptionSession, SubjectAreaRow, Visit
+from tiepdan_desktop.db.models import (
+    Case,
+    CaseEvent,
+    Letter,
+    ReceptionSession,
+    SubjectAreaRow,
+    Visit,
+)
+from tiepdan_desktop.domain.case_workflow import StepKind
 from tiepdan_desktop.domain.enums import (
     CaseState,
     CaseType,
@@ -29,7 +39,7 @@ from tiepdan_desktop.domain.enums import (
     ReceptionType,
     ResolutionVerdict,
 )
-from tiepdan_desktop.domain.report_figures import Fact, FactSet
+from tiepdan_desktop.domain.report_figures import Fact, FactSet, RegisterCount
 from tiepdan_desktop.domain.report_periods import ReportPeriod
 from tiepdan_desktop.domain.report_vocabulary import NONE
 
@@ -95,7 +105,7 @@ def visit_facts(session: Session, period: ReportPeriod) -> FactSet:
         )
         for row in rows
     )
-    return FactSet(facts, _count(session, condition, Visit))
+    return FactSet(facts, (RegisterCount("trong kỳ", _count(session, condition, Visit)),))
 
 
 def session_facts(session: Session, period: ReportPeriod) -> FactSet:
@@ -124,7 +134,8 @@ def session_facts(session: Session, period: ReportPeriod) -> FactSet:
         )
         for row in rows
     )
-    return FactSet(facts, _count(session, condition, ReceptionSession))
+    held = _count(session, condition, ReceptionSession)
+    return FactSet(facts, (RegisterCount("trong kỳ", held),))
 
 
 _STANDARD_AREAS = frozenset({"HC.CDCS", "HC.DDNC", "HC.CCCV", "HC.KHAC", "TN", "TP", "DDT"})
@@ -152,27 +163,29 @@ def _area_grouper(session: Session) -> Callable[[str | None], str]:
 
 _GUIDED = frozenset({LetterOutcome.GUIDED, LetterOutcome.RETURNED})
 _FORWARDED = frozenset({LetterOutcome.FORWARDED, LetterOutcome.INSPECTION})
+# Kept without processing (TT 05/2021): not a letter "đủ điều kiện xử lý",
+# whatever its classification said.
+_SET_ASIDE = frozenset({LetterOutcome.ARCHIVED, LetterOutcome.NOT_PROCESSED})
 
 
-def _letter_result(competent: bool | None, outcome: LetterOutcome | None) -> str:
-    if outcome is None:
-        return NONE
-    if competent:
-        return "tham_quyen"
+def _letter_result(outcome: LetterOutcome) -> str:
+    """The report's result column, from the outcome: guided, forwarded, urged, or
+    handled here (accepted or not, assigned, mediated)."""
     if outcome in _GUIDED:
         return "huong_dan"
     if outcome in _FORWARDED:
         return "chuyen_don"
-    return "don_doc" if outcome is LetterOutcome.URGED else NONE
+    return "don_doc" if outcome is LetterOutcome.URGED else "tham_quyen"
 
 
 def letter_facts(session: Session, period: ReportPeriod) -> FactSet:
-    to_process = and_(
-        Letter.received_on <= period.last,
+    received = and_(Letter.received_on >= period.first, Letter.received_on <= period.last)
+    carried = and_(
+        Letter.received_on < period.first,
         or_(Letter.outcome_on.is_(None), Letter.outcome_on >= period.first),
     )
     replied = and_(Letter.reply_on >= period.first, Letter.reply_on <= period.last)
-    condition = or_(to_process, replied)
+    condition = or_(received, carried, replied)
     rows = session.execute(
         select(
             Letter.id,
@@ -182,7 +195,6 @@ def letter_facts(session: Session, period: ReportPeriod) -> FactSet:
             Letter.letter_type,
             Letter.area_code,
             Letter.eligible,
-            Letter.competent,
             Letter.status_elsewhere,
             Letter.outcome,
             Letter.outcome_on,
@@ -197,11 +209,16 @@ def letter_facts(session: Session, period: ReportPeriod) -> FactSet:
     area_of = _area_grouper(session)
 
     def fact(row: Any) -> Fact:
-        pending = row.outcome_on is None or row.outcome_on >= period.first
-        intake = "trong_ky"
-        if row.received_on < period.first:
-            intake = "ky_truoc" if pending else NONE
+        if period.contains(row.received_on):
+            intake = "trong_ky"
+        elif row.received_on < period.first and (
+            row.outcome_on is None or row.outcome_on >= period.first
+        ):
+            intake = "ky_truoc"
+        else:
+            intake = NONE  # processed before the period; its reply came in it
         done = row.outcome_on is not None and row.outcome_on <= period.last
+        eligible = row.eligible and row.outcome not in _SET_ASIDE
         matter = row.case_id or row.duplicate_of_id or row.id
         return Fact(
             source="letter",
@@ -210,11 +227,11 @@ def letter_facts(session: Session, period: ReportPeriod) -> FactSet:
             values={
                 "intake": intake,
                 "processed": NONE if intake == NONE else _yes(done),
-                "eligible": _yes(row.eligible),
+                "eligible": NONE if row.eligible is None else _yes(eligible),
                 "letter_type": row.letter_type.value,
                 "area": area_of(row.area_code),
                 "prior_status": row.status_elsewhere or NONE,
-                "result": _letter_result(row.competent, row.outcome) if done else NONE,
+                "result": _letter_result(row.outcome) if done and row.outcome else NONE,
                 "outcome": row.outcome.value if row.outcome else NONE,
                 "reply": _yes(row.reply_on is not None and period.contains(row.reply_on)),
                 "matter_resolved": NONE
@@ -224,7 +241,16 @@ def letter_facts(session: Session, period: ReportPeriod) -> FactSet:
             matter=matter.hex,
         )
 
-    return FactSet(tuple(fact(row) for row in rows), _count(session, condition, Letter))
+    counts = (
+        RegisterCount(
+            "tiếp nhận trong kỳ", _count(session, received, Letter), "intake", "trong_ky"
+        ),
+        RegisterCount(
+            "kỳ trước chuyển sang", _count(session, carried, Letter), "intake", "ky_truoc"
+        ),
+        RegisterCount("phải xử lý hoặc có phúc đáp trong kỳ", _count(session, condition, Letter)),
+    )
+    return FactSet(tuple(fact(row) for row in rows), counts)
 
 
 _KINDS = {
@@ -251,13 +277,11 @@ _FIGURES = (
     "police_cases",
     "police_persons",
 )
-_ENFORCEMENT_FIGURES = (
-    "money_to_recover",
-    "land_to_recover",
+# What a decision ordered, and what had been carried out of it.
+_DECIDED = ("money_to_recover", "land_to_recover", "money_to_return", "land_to_return")
+_ENFORCEMENT_DONE = (
     "money_recovered",
     "land_recovered",
-    "money_to_return",
-    "land_to_return",
     "money_returned",
     "land_returned",
     "sanctioned_persons",
@@ -265,13 +289,16 @@ _ENFORCEMENT_FIGURES = (
 )
 
 
-def _letters_per_case(session: Session, case_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+def _letters_per_case(
+    session: Session, case_ids: list[uuid.UUID], until: dt.date
+) -> dict[uuid.UUID, int]:
+    """How many letters each matter had received by `until`."""
     counts: dict[uuid.UUID, int] = {}
     for start in range(0, len(case_ids), 500):
         chunk = case_ids[start : start + 500]
         for case_id, count in session.execute(
             select(Letter.case_id, func.count())
-            .where(Letter.case_id.in_(chunk))
+            .where(Letter.case_id.in_(chunk), Letter.received_on <= until)
             .group_by(Letter.case_id)
         ):
             if case_id is not None:
@@ -299,7 +326,7 @@ def case_facts(session: Session, period: ReportPeriod) -> FactSet:
         or_(finished.is_(None), finished >= period.first),
     )
     cases = session.scalars(select(Case).where(condition)).all()
-    letters = _letters_per_case(session, [case.id for case in cases])
+    letters = _letters_per_case(session, [case.id for case in cases], period.last)
 
     def fact(case: Case) -> Fact:
         kind, instance = _KINDS.get(case.case_type, ("khac", NONE))
@@ -331,12 +358,79 @@ def case_facts(session: Session, period: ReportPeriod) -> FactSet:
             numbers=numbers,
         )
 
-    return FactSet(tuple(fact(case) for case in cases), _count(session, condition, Case))
+    accepted = and_(Case.accepted_on >= period.first, Case.accepted_on <= period.last)
+    counts = (
+        RegisterCount("thụ lý trong kỳ", _count(session, accepted, Case), "intake", "trong_ky"),
+        RegisterCount("phải giải quyết trong kỳ", _count(session, condition, Case)),
+    )
+    return FactSet(tuple(fact(case) for case in cases), counts)
+
+
+@dataclass(frozen=True)
+class _EnforcementAsOf:
+    """Where the carrying out of a decision stood at the end of a period."""
+
+    done: bool
+    figures: dict[str, float]
+
+
+def _enforcement_reports(
+    session: Session, case_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[tuple[dt.date, str]]]:
+    """Each matter's enforcement reports (date, data), oldest first."""
+    found: dict[uuid.UUID, list[tuple[dt.date, str]]] = {}
+    for start in range(0, len(case_ids), 500):
+        for case_id, on, data in session.execute(
+            select(CaseEvent.case_id, CaseEvent.occurred_on, CaseEvent.data_json)
+            .where(
+                CaseEvent.case_id.in_(case_ids[start : start + 500]),
+                CaseEvent.kind == StepKind.ENFORCEMENT_RESULT.value,
+            )
+            .order_by(CaseEvent.occurred_on, CaseEvent.created_at)
+        ):
+            found.setdefault(case_id, []).append((on, data))
+    return found
+
+
+def _escalated_on(session: Session, case_ids: list[uuid.UUID]) -> dict[uuid.UUID, dt.date]:
+    """When each matter was complained about further or taken to court, if it was."""
+    found: dict[uuid.UUID, dt.date] = {}
+    for start in range(0, len(case_ids), 500):
+        for case_id, on in session.execute(
+            select(CaseEvent.case_id, func.max(CaseEvent.occurred_on))
+            .where(
+                CaseEvent.case_id.in_(case_ids[start : start + 500]),
+                CaseEvent.kind == StepKind.ESCALATE.value,
+            )
+            .group_by(CaseEvent.case_id)
+        ):
+            found[case_id] = on
+    return found
+
+
+def _as_of(case: Case, reports: list[tuple[dt.date, str]], end: dt.date) -> _EnforcementAsOf:
+    """The last enforcement report made by `end`; without reports, a matter closed
+    by then was carried out as its columns say, one still open had nothing yet."""
+    current = {name: float(getattr(case, name)) for name in _ENFORCEMENT_DONE}
+    if not reports:
+        closed = case.closed_on is not None and case.closed_on <= end
+        return _EnforcementAsOf(
+            closed and case.fully_enforced, current if closed else dict.fromkeys(current, 0.0)
+        )
+    made = [(on, data) for on, data in reports if on <= end]
+    if not made:
+        return _EnforcementAsOf(False, dict.fromkeys(current, 0.0))
+    stored = json.loads(made[-1][1]).get("enforcement")
+    if stored is None:  # a report from before the figures were kept with it
+        return _EnforcementAsOf(case.fully_enforced, current)
+    figures = {name: float(stored.get(name, 0.0)) for name in _ENFORCEMENT_DONE}
+    return _EnforcementAsOf(bool(stored.get("fully_enforced")), figures)
 
 
 def decision_facts(session: Session, period: ReportPeriod) -> FactSet:
-    """Decisions and conclusions issued by the end of the period and still
-    being carried out at its start."""
+    """Decisions and conclusions issued by the end of the period and not finished
+    before its start.  One complained about further (or taken to court) by the end
+    of the period is not in force: it is read, and marked so."""
     condition = and_(
         Case.decided_on.is_not(None),
         Case.decided_on <= period.last,
@@ -344,20 +438,28 @@ def decision_facts(session: Session, period: ReportPeriod) -> FactSet:
         or_(Case.closed_on.is_(None), Case.closed_on >= period.first),
     )
     cases = session.scalars(select(Case).where(condition)).all()
-    facts = tuple(
-        Fact(
+    ids = [case.id for case in cases]
+    reports, escalated = _enforcement_reports(session, ids), _escalated_on(session, ids)
+
+    def fact(case: Case) -> Fact:
+        in_force = not (case.id in escalated and escalated[case.id] <= period.last)
+        enforcement = _as_of(case, reports.get(case.id, []), period.last)
+        numbers = {name: float(getattr(case, name)) for name in _DECIDED}
+        numbers |= enforcement.figures
+        return Fact(
             source="decision",
             key=case.id.hex,
             label=f"vụ việc số {case.number}/{case.year}",
             values={
                 "kind": _KINDS.get(case.case_type, ("khac", NONE))[0],
-                "enforced": _yes(case.fully_enforced),
+                "in_force": _yes(in_force),
+                "enforced": _yes(enforcement.done),
             },
-            numbers={name: float(getattr(case, name)) for name in _ENFORCEMENT_FIGURES},
+            numbers=numbers,
         )
-        for case in cases
-    )
-    return FactSet(facts, _count(session, condition, Case))
+
+    to_carry_out = RegisterCount("phải thực hiện", _count(session, condition, Case))
+    return FactSet(tuple(fact(case) for case in cases), (to_carry_out,))
 
 
 READERS: dict[str, Callable[[Session, ReportPeriod], FactSet]] = {

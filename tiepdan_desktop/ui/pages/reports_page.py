@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -33,7 +36,8 @@ from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.report_figures import format_number
 from tiepdan_desktop.domain.report_periods import ReportPeriod
-from tiepdan_desktop.domain.report_records import ReportRun
+from tiepdan_desktop.domain.report_records import ReportRun, SnapshotInfo
+from tiepdan_desktop.domain.report_spec import SpecError
 from tiepdan_desktop.services import reports
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.print_preview import PrintPreviewDialog
@@ -53,17 +57,21 @@ REFRESH_PAUSE_MS = 150
 class FreezeDialog(QDialog):
     """Chốt số liệu: confirms the freeze and asks where the report went."""
 
-    def __init__(self, what: str, parent: QWidget) -> None:
+    def __init__(self, what: str, earlier: SnapshotInfo | None, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("freezeDialog")
         self.setWindowTitle(self.tr("Chốt số liệu báo cáo"))
-        text = QLabel(
-            self.tr(
-                "Chốt số liệu {0}: giữ lại số liệu như đã gửi. Về sau, nếu sổ sách thay đổi "
-                "(ghi muộn, sửa), chương trình sẽ chỉ rõ những thay đổi đó thay vì in ra số "
-                "liệu khác mà không báo."
-            ).format(what)
-        )
+        explanation = self.tr(
+            "Chốt số liệu {0}: giữ lại số liệu như đã gửi. Về sau, nếu sổ sách thay đổi "
+            "(ghi muộn, sửa), chương trình sẽ chỉ rõ những thay đổi đó thay vì in ra số "
+            "liệu khác mà không báo."
+        ).format(what)
+        if earlier is not None:
+            explanation += "\n\n" + self.tr(
+                "Kỳ này đã chốt lúc {0} ({1}). Chốt lại: số liệu hôm nay sẽ thay cho số liệu "
+                "đã chốt khi so sánh và in lại."
+            ).format(format_datetime(earlier.frozen_at), earlier.frozen_by)
+        text = QLabel(explanation)
         text.setWordWrap(True)
         self.note = QLineEdit()
         self.note.setObjectName("freezeNote")
@@ -90,8 +98,13 @@ class ReportsPage(QWidget):
         self._app = app
         self._number = 0
         self.run: ReportRun | None = None
+        self._stale = False
         services, actor = app.services, app.actor
-        forms = reports.list_forms(services, actor)
+        try:
+            forms = reports.list_forms(services, actor)
+            self.load_problem = ""
+        except SpecError as error:  # a broken spec file must not keep the program away
+            forms, self.load_problem = [], error.message
         settings = reports.get_report_settings(services, actor)
         self.form = QComboBox()
         self.form.setObjectName("reportForm")
@@ -137,11 +150,40 @@ class ReportsPage(QWidget):
         self._timer.setInterval(REFRESH_PAUSE_MS)
         self._timer.timeout.connect(self.refresh)
         self._layout(screen)
-        self.form.currentIndexChanged.connect(lambda _i: self._timer.start())
-        self.picker.changed.connect(self._timer.start)
-        self.frozen.toggled.connect(lambda _on: self._timer.start())
+        self.form.currentIndexChanged.connect(lambda _i: self._choice_changed())
+        self.picker.changed.connect(self._choice_changed)
+        self.frozen.toggled.connect(lambda _on: self._choice_changed())
         app.tasks.changed.connect(self._records_changed)
         self.refresh()
+
+    def _actions(self) -> tuple[QPushButton, ...]:
+        return (
+            self.preview_button,
+            self.excel_button,
+            self.pdf_button,
+            self.outline_button,
+            self.freeze_button,
+        )
+
+    def _enable_actions(self, run: ReportRun | None) -> None:
+        """Files and freezing only for figures on screen that passed their checks."""
+        ready = run is not None and run.ok
+        for button in self._actions():
+            button.setEnabled(ready)
+        if not self._app.can(Permission.EDIT_REGISTERS):
+            self.freeze_button.setEnabled(False)
+
+    def _choice_changed(self) -> None:
+        # The figures on screen are no longer the chosen ones: nothing to export,
+        # print or freeze until the new ones arrive.
+        self._enable_actions(None)
+        self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._timer.start()
 
     def _layout(self, screen: Screen) -> None:
         choice = QHBoxLayout()
@@ -154,13 +196,7 @@ class ReportsPage(QWidget):
         actions.addWidget(self.annex)
         actions.addWidget(self.frozen)
         actions.addStretch(1)
-        for button in (
-            self.preview_button,
-            self.excel_button,
-            self.pdf_button,
-            self.outline_button,
-            self.freeze_button,
-        ):
+        for button in self._actions():
             actions.addWidget(button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -186,7 +222,10 @@ class ReportsPage(QWidget):
                 self.picker.set_settings,
                 owner=self,
             )
-        self._timer.start()
+        if self.isVisible():
+            self._timer.start()
+        else:  # recomputed when the screen is next shown, not for nobody
+            self._stale = True
 
     def form_code(self) -> str:
         return str(self.form.currentData())
@@ -199,9 +238,13 @@ class ReportsPage(QWidget):
 
     def refresh(self) -> None:
         period = self._period()
+        self._number += 1  # whatever is still being computed is no longer wanted
+        self._enable_actions(None)
+        if self.load_problem:
+            self.status.setText(self.load_problem)
+            return
         if period is None:
             return
-        self._number += 1
         number, code, frozen = self._number, self.form_code(), self.frozen.isChecked()
         services, actor = self._app.services, self._app.actor
         self.status.setText(self.tr("Đang tính số liệu…"))
@@ -232,7 +275,7 @@ class ReportsPage(QWidget):
             return  # an older choice's answer
         self.run = run
         self.table.show_run(run)
-        self.annex.setEnabled(run.spec.letter_annex)
+        self.annex.setEnabled(run.spec.annex_column > 0)
         self.frozen.setEnabled(run.snapshot is not None)
         if run.snapshot is None and self.frozen.isChecked():
             self.frozen.setChecked(False)
@@ -243,9 +286,7 @@ class ReportsPage(QWidget):
             else ("color: #8a5a00;" if run.changes and not run.frozen_figures else "")
         )
         self.notes.setHtml(self._notes_html(run))
-        for button in (self.preview_button, self.excel_button, self.pdf_button):
-            button.setEnabled(run.ok)
-        self.freeze_button.setEnabled(run.ok and self._app.can(Permission.EDIT_REGISTERS))
+        self._enable_actions(run)
 
     def _status_text(self, run: ReportRun) -> str:
         head = f"{run.spec.code} — {run.period.title}. {run.period.data_range}."
@@ -261,6 +302,14 @@ class ReportsPage(QWidget):
         if snapshot is None:
             return head + " " + self.tr("Các phép kiểm tra đều đạt. Chưa chốt số liệu.")
         when = format_datetime(snapshot.frozen_at)
+        if snapshot.form_changed:
+            return (
+                head
+                + " "
+                + self.tr(
+                    "Đã chốt lúc {0}, nhưng mẫu biểu đã thay đổi từ đó: không so sánh được từng ô."
+                ).format(when)
+            )
         if run.frozen_figures:
             return (
                 head
@@ -312,67 +361,88 @@ class ReportsPage(QWidget):
 
     # --- files -------------------------------------------------------------------------
 
-    def _file_stem(self) -> str:
+    # Files and freezing act on the report on screen (self.run), never on a choice
+    # whose figures have not arrived yet: the buttons are off until they do.
+
+    def _file_stem(self, run: ReportRun) -> str:
+        code = run.spec.code.replace("/", "-")
+        return f"bao-cao-{code}-{run.period.code.replace(':', '_')}"
+
+    def _export(
+        self,
+        xlsx: Path | None,
+        pdf: Path | None,
+        done: Callable[[object], None],
+        failed_cleanup: Path | None = None,
+    ) -> None:
         run = self.run
-        code = self.form_code().replace("/", "-")
-        return f"bao-cao-{code}-{run.period.code.replace(':', '_')}" if run else code
-
-    def _export(self, xlsx: Path | None, pdf: Path | None, done: object) -> None:
-        period = self._period()
-        if period is None:
+        if run is None:
             return
-        code, annex = self.form_code(), self.annex.isChecked() and self.annex.isEnabled()
-        frozen = self.frozen.isChecked() and self.frozen.isEnabled()
+        annex = self.annex.isChecked() and self.annex.isEnabled()
         services, actor = self._app.services, self._app.actor
-        self.exports.run(
-            self.tr("Đang lập báo cáo {0}…").format(code),
-            lambda progress: reports.export_report(
-                services,
-                actor,
-                code,
-                period,
-                xlsx=xlsx,
-                pdf=pdf,
-                frozen_figures=frozen,
-                with_annex=annex,
-                progress=progress,
-            ),
-            done,  # type: ignore[arg-type]
-        )
 
-    def _save_name(self, title: str, suffix: str, kind: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, title, f"{self._file_stem()}{suffix}", kind
-        )
+        def work(progress: Callable[[str, float], None]) -> object:
+            try:
+                return reports.export_report(
+                    services,
+                    actor,
+                    run.spec.code,
+                    run.period,
+                    xlsx=xlsx,
+                    pdf=pdf,
+                    frozen_figures=run.frozen_figures,
+                    with_annex=annex,
+                    progress=progress,
+                )
+            except BaseException:
+                if failed_cleanup is not None:
+                    shutil.rmtree(failed_cleanup, ignore_errors=True)
+                raise
+
+        self.exports.run(self.tr("Đang lập báo cáo {0}…").format(run.spec.code), work, done)
+
+    def _save_name(self, title: str, suggested: str, suffix: str, kind: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(self, title, suggested + suffix, kind)
         if not name:
             return None
         return Path(name if name.lower().endswith(suffix) else name + suffix)
 
     def to_excel(self) -> None:
+        if self.run is None:
+            return
         target = self._save_name(
-            self.tr("Lưu báo cáo ra Excel"), ".xlsx", self.tr("Bảng tính Excel (*.xlsx)")
+            self.tr("Lưu báo cáo ra Excel"),
+            self._file_stem(self.run),
+            ".xlsx",
+            self.tr("Bảng tính Excel (*.xlsx)"),
         )
         if target is not None:
             self._export(target, None, lambda _files: self._saved(target))
 
     def to_pdf(self) -> None:
-        target = self._save_name(self.tr("Lưu báo cáo ra PDF"), ".pdf", self.tr("Tệp PDF (*.pdf)"))
+        if self.run is None:
+            return
+        target = self._save_name(
+            self.tr("Lưu báo cáo ra PDF"),
+            self._file_stem(self.run),
+            ".pdf",
+            self.tr("Tệp PDF (*.pdf)"),
+        )
         if target is not None:
             self._export(None, target, lambda _files: self._saved(target))
 
     def to_outline(self) -> None:
-        period = self._period()
-        if period is None:
+        if self.run is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
+        period = self.run.period
+        target = self._save_name(
             self.tr("Lưu đề cương báo cáo"),
-            f"de-cuong-bao-cao-{period.code.replace(':', '_')}.docx",
+            f"de-cuong-bao-cao-{period.code.replace(':', '_')}",
+            ".docx",
             self.tr("Văn bản Word (*.docx)"),
         )
-        if not name:
+        if target is None:
             return
-        target = Path(name if name.lower().endswith(".docx") else name + ".docx")
         services, actor = self._app.services, self._app.actor
         self.exports.run(
             self.tr("Đang lập đề cương báo cáo…"),
@@ -384,13 +454,15 @@ class ReportsPage(QWidget):
         show_info(self, self.tr("Đã lưu báo cáo"), self.tr("Đã ghi {0}.").format(path))
 
     def preview(self) -> None:
+        if self.run is None:
+            return
         folder = Path(tempfile.mkdtemp(prefix="tiepdan-bao-cao-"))
-        target = folder / f"{self._file_stem()}.pdf"
-        self._export(None, target, lambda _files: self._show_preview(target))
+        target = folder / f"{self._file_stem(self.run)}.pdf"
+        self._export(None, target, lambda _files: self._show_preview(target), folder)
 
     def _show_preview(self, pdf: Path) -> None:
         try:
-            title = self.tr("Xem trước: báo cáo {0}").format(self.form_code())
+            title = self.tr("Xem trước: báo cáo {0}").format(pdf.stem)
             PrintPreviewDialog(pdf, title, pdf.name, self).exec()
         finally:
             shutil.rmtree(pdf.parent, ignore_errors=True)
@@ -398,13 +470,18 @@ class ReportsPage(QWidget):
     # --- freezing ----------------------------------------------------------------------
 
     def freeze(self) -> None:
-        run, period = self.run, self._period()
-        if run is None or period is None:
+        run = self.run
+        if run is None:
             return
-        dialog = FreezeDialog(f"{run.spec.code} — {run.period.title}", self)
+        dialog = FreezeDialog(f"{run.spec.code} — {run.period.title}", run.snapshot, self)
         if not dialog.exec():
             return
-        services, actor, code = self._app.services, self._app.actor, run.spec.code
+        services, actor, code, period = (
+            self._app.services,
+            self._app.actor,
+            run.spec.code,
+            run.period,
+        )
         note = dialog.note.text()
         self._app.tasks.write(
             lambda: reports.freeze_report(services, actor, code, period, note),
