@@ -107,6 +107,13 @@ def build_register(services: ServiceContext, actor: Actor, unit: UnitInfo) -> di
             counter[kind] += 1
             return counter[kind]
 
+        def keep(name: str, row: Any) -> Any:
+            """Writes a record and remembers its id under the name the comments use."""
+            session.add(row)
+            session.flush()
+            ids[name] = row.id
+            return row
+
         def case(name: str, case_type: CaseType, **fields: Any) -> Case:
             row = Case(
                 unit_id=unit.id,
@@ -117,10 +124,7 @@ def build_register(services: ServiceContext, actor: Actor, unit: UnitInfo) -> di
                 received_on=fields.pop("received_on", D(2026, 9, 1)),
                 **fields,
             )
-            session.add(row)
-            session.flush()
-            ids[name] = row.id
-            return row
+            return keep(name, row)
 
         case(
             "C1",
@@ -249,9 +253,7 @@ def build_register(services: ServiceContext, actor: Actor, unit: UnitInfo) -> di
                 case_id=ids.get(fields.pop("case", "")),
                 **fields,
             )
-            session.add(row)
-            session.flush()
-            ids[name] = row.id
+            keep(name, row)
 
         regular, periodic, ad_hoc = (
             ReceptionType.REGULAR,
@@ -290,10 +292,7 @@ def build_register(services: ServiceContext, actor: Actor, unit: UnitInfo) -> di
                 case_id=ids.get(fields.pop("case", "")),
                 **fields,
             )
-            session.add(row)
-            session.flush()
-            ids[name] = row.id
-            return row
+            return keep(name, row)
 
         kn, tc, pa = LetterType.COMPLAINT, LetterType.DENUNCIATION, LetterType.PETITION
         land = LetterType.LAND_DISPUTE
