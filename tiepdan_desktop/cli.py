@@ -435,7 +435,7 @@ def _export(options: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _report(options: argparse.Namespace, paths: DataPaths) -> int:
-    from tiepdan_desktop.services import reports
+    from tiepdan_desktop.services import report_outlines, reports
 
     if not options.form and not options.outline:
         raise CommandError("hãy cho --form FORM (một biểu) hoặc --outline FILE (đề cương).")
@@ -446,7 +446,7 @@ def _report(options: argparse.Namespace, paths: DataPaths) -> int:
         if options.outline:
             outline = Path(options.outline)
             word = outline.suffix.lower() != ".pdf"
-            reports.export_outline(
+            report_outlines.export_outline(
                 context,
                 actor,
                 period,

@@ -76,6 +76,7 @@ from tiepdan_desktop.services import (
     letters,
     maintenance,
     overview,
+    report_outlines,
     reports,
     setup,
     unit,
@@ -103,6 +104,7 @@ SUPPORT_MODULES = {
     "tiepdan_desktop.services.case_documents",
     "tiepdan_desktop.services.case_opening",
     "tiepdan_desktop.services.report_specs",
+    "tiepdan_desktop.services.report_snapshots",
 }
 
 
@@ -385,10 +387,10 @@ RECIPES: dict[str, Call] = {
         make_period(PeriodKind.MONTH, 2026, 1),
         xlsx=Path(tempfile.mkdtemp()) / "bc.xlsx",
     ),
-    "reports.build_outline": lambda s, a, _t: reports.build_outline(
+    "report_outlines.build_outline": lambda s, a, _t: report_outlines.build_outline(
         s, a, make_period(PeriodKind.MONTH, 2026, 1)
     ),
-    "reports.export_outline": lambda s, a, _t: reports.export_outline(
+    "report_outlines.export_outline": lambda s, a, _t: report_outlines.export_outline(
         s, a, make_period(PeriodKind.MONTH, 2026, 1), docx=Path(tempfile.mkdtemp()) / "dc.docx"
     ),
     "deadlines.compute_deadline": lambda s, a, _t: deadlines.compute_deadline(

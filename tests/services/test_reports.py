@@ -31,7 +31,7 @@ from tiepdan_desktop.domain.report_periods import (
     ReportSettings,
     make_period,
 )
-from tiepdan_desktop.services import reports
+from tiepdan_desktop.services import report_outlines, reports
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.report_specs import form_specs
 
@@ -359,7 +359,7 @@ def test_the_outline_tells_the_figures_and_ratios_in_words(
     from docx import Document
 
     docx, pdf = tmp_path / "de-cuong.docx", tmp_path / "de-cuong.pdf"
-    written = reports.export_outline(services, leader, OCTOBER, docx=docx, pdf=pdf)
+    written = report_outlines.export_outline(services, leader, OCTOBER, docx=docx, pdf=pdf)
     assert written == (docx, pdf)
     text = "\n".join(paragraph.text for paragraph in Document(str(docx)).paragraphs)
     assert (
@@ -389,10 +389,10 @@ def test_the_outline_is_refused_while_a_form_fails_its_checks(
     monkeypatch.setitem(form_specs(), "03/GQKN", dataclasses.replace(spec, checks=((2, (5,)),)))
     target = tmp_path / "de-cuong.docx"
     with pytest.raises(reports.ReportCheckError, match="Biểu 03/GQKN chưa xuất được"):
-        reports.export_outline(services, officer, OCTOBER, docx=target)
+        report_outlines.export_outline(services, officer, OCTOBER, docx=target)
     assert not target.exists()
     with pytest.raises(ValidationError):
-        reports.export_outline(services, officer, OCTOBER)
+        report_outlines.export_outline(services, officer, OCTOBER)
 
 
 def test_a_stopped_export_leaves_no_file(

@@ -1,5 +1,6 @@
 """Periodic reports (Báo cáo): compute a form for a period, check it, freeze
-it when sent, and write it as Excel and PDF.
+it when sent, and write it as Excel and PDF (the narrative report is in
+report_outlines.py, what freezing keeps in report_snapshots.py).
 
 A report is computed from the registers every time; once frozen (chốt số
 liệu), later runs of the same form and period show what changed since — the
@@ -8,31 +9,21 @@ late entries — and can print the figures exactly as sent.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.models import ReportSnapshot
 from tiepdan_desktop.db.repositories.report_extras import letter_annex, report_charts
 from tiepdan_desktop.db.repositories.report_facts import READERS
 from tiepdan_desktop.domain.actor import Actor
-from tiepdan_desktop.domain.divisions import bare_name
 from tiepdan_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.report_figures import (
-    Cell,
-    CellChange,
-    Fact,
     FactSet,
-    RegisterCount,
-    changes_since,
     check_figures,
     compute_cells,
     ratios_of,
@@ -40,15 +31,20 @@ from tiepdan_desktop.domain.report_figures import (
 from tiepdan_desktop.domain.report_periods import ReportPeriod, ReportSettings, parse_period
 from tiepdan_desktop.domain.report_records import FormInfo, ReportRun, SnapshotInfo
 from tiepdan_desktop.domain.report_spec import FormSpec
-from tiepdan_desktop.exports.official_document import OfficialDocument, vietnamese_date
 from tiepdan_desktop.services import setup
 from tiepdan_desktop.services.access import requires
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.export_audit import record_export, write_files
+from tiepdan_desktop.services.report_snapshots import (
+    as_sent,
+    changes_against,
+    facts_blob,
+    sent_report,
+    snapshot_info,
+)
 from tiepdan_desktop.services.report_specs import (
     form_spec,
     form_specs,
-    outline_template,
     report_settings,
     store_report_settings,
 )
@@ -107,119 +103,6 @@ def resolve_period(context: ServiceContext, actor: Actor, text: str) -> ReportPe
         return parse_period(text, report_settings(session))
 
 
-# --- snapshots ---------------------------------------------------------------------
-
-
-def _facts_blob(spec: FormSpec, facts: Mapping[str, FactSet]) -> bytes:
-    """The records behind a frozen report (register numbers, no names) and the
-    version of the form they were counted with."""
-    data = {
-        "form": spec.fingerprint(),
-        "sources": {
-            source: {
-                "counts": [
-                    [count.what, count.count, count.attribute, count.value]
-                    for count in fact_set.register_counts
-                ],
-                "facts": [
-                    [fact.key, fact.label, dict(fact.values), dict(fact.numbers), fact.matter]
-                    for fact in fact_set.facts
-                ],
-            }
-            for source, fact_set in facts.items()
-        },
-    }
-    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
-
-
-def _facts_from_blob(blob: bytes) -> tuple[str, dict[str, FactSet]]:
-    """The form version and the records of a frozen report."""
-    data = json.loads(zlib.decompress(blob).decode("utf-8"))
-    sources = {
-        source: FactSet(
-            tuple(
-                Fact(source, key, label, values, numbers, matter)
-                for key, label, values, numbers, matter in stored["facts"]
-            ),
-            tuple(
-                RegisterCount(what, count, attribute, value)
-                for what, count, attribute, value in stored["counts"]
-            ),
-        )
-        for source, stored in data["sources"].items()
-    }
-    return str(data["form"]), sources
-
-
-def _latest_snapshot(
-    session: Session, spec: FormSpec, period: ReportPeriod
-) -> ReportSnapshot | None:
-    return session.scalars(
-        select(ReportSnapshot)
-        .where(
-            ReportSnapshot.form_code == spec.code,
-            ReportSnapshot.period_first == period.first,
-            ReportSnapshot.period_last == period.last,
-        )
-        .order_by(ReportSnapshot.frozen_at.desc())
-        .limit(1)
-    ).first()
-
-
-def _snapshot_info(row: ReportSnapshot, form_changed: bool = False) -> SnapshotInfo:
-    # Stored in UTC like every time stamp; shown and printed in the office's time.
-    local = row.frozen_at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
-    return SnapshotInfo(local, row.frozen_by_name, row.note, form_changed)
-
-
-@dataclass(frozen=True)
-class _SentReport:
-    """A frozen report as stored: the values sent and the records behind them."""
-
-    info: SnapshotInfo
-    values: dict[int, float]
-    facts: dict[str, FactSet]
-
-
-def _sent_report(session: Session, spec: FormSpec, period: ReportPeriod) -> _SentReport | None:
-    stored = _latest_snapshot(session, spec, period)
-    if stored is None:
-        return None
-    version, facts = _facts_from_blob(stored.facts_blob)
-    values = {int(k): float(v) for k, v in json.loads(stored.values_json).items()}
-    return _SentReport(_snapshot_info(stored, version != spec.fingerprint()), values, facts)
-
-
-def _changes(
-    spec: FormSpec, sent: _SentReport, facts: Mapping[str, FactSet], cells: Mapping[int, Cell]
-) -> tuple[CellChange, ...]:
-    """Each cell that differs from what was sent, with the records that came or went
-    (none when the form itself changed: its cells are no longer the same)."""
-    if sent.info.form_changed:
-        return ()
-    sent_cells = compute_cells(spec, sent.facts)
-    records = {number: cell.records for number, cell in sent_cells.items()}
-    labels: dict[str, str] = {}
-    for fact_sets in (sent.facts, facts):
-        for fact_set in fact_sets.values():
-            labels.update({fact.key: fact.label for fact in fact_set.facts})
-    return changes_since(spec, sent.values, records, cells, labels)
-
-
-def _as_sent(spec: FormSpec, sent: _SentReport, period: ReportPeriod) -> dict[int, Cell]:
-    """The cells as they were sent: the stored values, with the records behind them."""
-    if sent.info.form_changed:
-        raise ConflictError(
-            f"Mẫu biểu {spec.code} đã thay đổi sau khi chốt số liệu kỳ {period.title} "
-            f"(ngày {sent.info.frozen_at:%d/%m/%Y}): không in lại được số liệu đã gửi theo "
-            "mẫu mới. Hãy dùng bản đã gửi đi lưu trong hồ sơ."
-        )
-    return {
-        number: Cell(number, sent.values.get(number, 0.0), cell.records)
-        for number, cell in compute_cells(spec, sent.facts).items()
-    }
-
-
 # --- computing ---------------------------------------------------------------------
 
 
@@ -251,18 +134,18 @@ def build_report(
         raise ConflictError("Chưa cài đặt đơn vị.")
     with context.sessions.reading() as session:
         facts = _read_facts(session, spec, period)
-        sent = _sent_report(session, spec, period)
+        sent = sent_report(session, spec, period)
         charts = report_charts(session, period, report_settings(session)) if with_charts else None
         cells = compute_cells(spec, facts)
         annex = None
         if with_annex and spec.annex_column:
             annex = letter_annex(session, list(cells[spec.annex_column].records))
     failures = tuple(check_figures(spec, facts, cells))
-    changes = _changes(spec, sent, facts, cells) if sent is not None else ()
+    changes = changes_against(spec, sent, facts, cells) if sent is not None else ()
     if frozen_figures:
         if sent is None:
             raise ConflictError(f"Biểu {spec.code} kỳ {period.title} chưa được chốt số liệu.")
-        cells, failures = _as_sent(spec, sent, period), ()
+        cells, failures = as_sent(spec, sent, period), ()
     return ReportRun(
         spec=spec,
         period=period,
@@ -314,11 +197,11 @@ def freeze_report(
             frozen_by_name=name,
             note=note,
             values_json=json.dumps({str(n): cell.value for n, cell in cells.items()}),
-            facts_blob=_facts_blob(spec, facts),
+            facts_blob=facts_blob(spec, facts),
         )
         session.add(row)
         session.flush()
-        return _snapshot_info(row)
+        return snapshot_info(row)
 
 
 # --- files -------------------------------------------------------------------------
@@ -381,59 +264,3 @@ def export_report(
     # No progress call after the files are written: a «Dừng» pressed now would
     # raise after the fact and leave the files the official was told are gone.
     return ReportFiles(run, tuple(written))
-
-
-# --- the narrative report ------------------------------------------------------------
-
-
-@requires(Permission.VIEW_REPORTS)
-def build_outline(context: ServiceContext, actor: Actor, period: ReportPeriod) -> OfficialDocument:
-    """Đề cương báo cáo: the narrative with every form's figures and ratios filled
-    in, as an official document the office completes (assessment, next steps) and
-    signs.  Refused while any of the forms it quotes fails a check."""
-    template = outline_template()
-    runs = [build_report(context, actor, code, period) for code in template.forms]
-    failed = [run for run in runs if run.failures]
-    if failed:
-        raise ReportCheckError(failed[0])
-    unit = runs[0].unit
-    values = {run.spec.code: run.values for run in runs}
-    ratios = {run.spec.code: run.ratios for run in runs}
-    period_name = period.title[0].lower() + period.title[1:]
-    return OfficialDocument(
-        office_lines=("ỦY BAN NHÂN DÂN", unit.name.removeprefix("UBND ").upper()),
-        number_line="Số:       /BC-UBND",
-        place_date=vietnamese_date(bare_name(unit.ward_name), context.today()),
-        title=template.title,
-        subtitle=f"{template.subtitle} {period_name}",
-        addressee=(),
-        paragraphs=(f"({period.data_range}.)", *template.fill(values, ratios)),
-        recipients=template.recipients,
-        signer_authority="TM. ỦY BAN NHÂN DÂN",
-        signer_title="CHỦ TỊCH",
-        signer_name=unit.chairman_name,
-        form="Đề cương báo cáo định kỳ",
-    )
-
-
-@requires(Permission.VIEW_REPORTS)
-def export_outline(
-    context: ServiceContext,
-    actor: Actor,
-    period: ReportPeriod,
-    *,
-    docx: Path | None = None,
-    pdf: Path | None = None,
-) -> tuple[Path, ...]:
-    """The narrative report as Word (to complete) and/or PDF."""
-    from tiepdan_desktop.exports.official_docx import write_official_docx
-    from tiepdan_desktop.exports.official_pdf import write_official_pdf
-
-    if docx is None and pdf is None:
-        raise ValidationError({"file": "Hãy chọn tệp Word hoặc PDF để ghi."})
-    document = build_outline(context, actor, period)
-    writers = ((docx, write_official_docx), (pdf, write_official_pdf))
-    written = write_files([(path, partial(write, document)) for path, write in writers if path])
-    summary = {"period": period.code, "files": ", ".join(path.name for path in written)}
-    record_export(context, actor, "xuat_de_cuong_bao_cao", "report", summary)
-    return tuple(written)

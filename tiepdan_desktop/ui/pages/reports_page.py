@@ -38,7 +38,7 @@ from tiepdan_desktop.domain.report_figures import format_number
 from tiepdan_desktop.domain.report_periods import ReportPeriod
 from tiepdan_desktop.domain.report_records import ReportRun, SnapshotInfo
 from tiepdan_desktop.domain.report_spec import SpecError
-from tiepdan_desktop.services import reports
+from tiepdan_desktop.services import report_outlines, reports
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.print_preview import PrintPreviewDialog
 from tiepdan_desktop.ui.errors import show_failure
@@ -446,7 +446,7 @@ class ReportsPage(QWidget):
         services, actor = self._app.services, self._app.actor
         self.exports.run(
             self.tr("Đang lập đề cương báo cáo…"),
-            lambda _progress: reports.export_outline(services, actor, period, docx=target),
+            lambda _progress: report_outlines.export_outline(services, actor, period, docx=target),
             lambda _files: self._saved(target),
         )
 
