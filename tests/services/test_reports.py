@@ -461,3 +461,24 @@ def test_a_letter_linked_to_a_denunciation_is_masked_in_the_annex_too(
     (line,) = [row for row in run.annex if row.number == "50/2026"]
     assert (line.filer, line.content) == (PROTECTED_FILER, PROTECTED_CONTENT)
     assert all(DENOUNCER not in row.content and DENOUNCER not in row.filer for row in run.annex)
+
+
+def test_the_command_line_writes_files_the_outline_and_freezes(
+    storage: Any, register: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tiepdan_desktop.cli import main
+
+    base = ["--data-dir", str(storage.paths.root), "report", "--period", "2026-10"]
+    xlsx, outline = tmp_path / "bc.xlsx", tmp_path / "dc.docx"
+    assert main([*base, "--form", "01/TCD", "--xlsx", str(xlsx), "--freeze", "Số 1/BC"]) == 0
+    assert xlsx.exists()
+    assert "Đã chốt số liệu." in capsys.readouterr().out
+    assert main([*base, "--outline", str(outline)]) == 0 and outline.exists()
+    assert main(base) == 1
+    assert "hãy cho --form FORM" in capsys.readouterr().err
+    late_visit(storage.context(), Actor.command_line(), register["unit"])
+    assert main([*base, "--form", "01/TCD", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "Thay đổi sau khi chốt: cột (1) 8 → 9; thêm lượt tiếp số 99/2026" in captured.err
+    assert main([*base, "--form", "01/TCD", "--frozen", "--json"]) == 0
+    assert '"1": 8' in capsys.readouterr().out
