@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, inspect
+from sqlalchemy import Connection, insert, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from tiepdan_desktop.db.base import Base, utc_now
 from tiepdan_desktop.db.models import AuditEntry
 from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.audit_chain import GENESIS, HASHED_FIELDS, entry_hash
 
 SECRET_PLACEHOLDER = "***"
 _NOISE_COLUMNS = frozenset({"created_at", "updated_at"})
@@ -123,7 +124,40 @@ def record_audit_entries(session: Session, _flush_context: UOWTransaction) -> No
         }
         for obj, operation, changes in entries
     ]
-    session.connection().execute(insert(AuditEntry), rows)
+    append_entries(session, rows)
+
+
+def append_entries(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Add entries at the end of the chain.  Writes run in BEGIN IMMEDIATE
+    (db/engine.py), so no other writer can slip an entry in between."""
+    connection = session.connection()
+    previous = connection.execute(
+        select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).scalar()
+    previous = previous or GENESIS
+    for row in rows:
+        row["prev_hash"] = previous
+        row["hash"] = previous = entry_hash(previous, row)
+    connection.execute(insert(AuditEntry), rows)
+
+
+def first_broken_entry(connection: Connection) -> str | None:
+    """The first entry whose hash does not follow from its fields and the entry
+    before it (edited, removed or inserted by hand), described; None if sound."""
+    previous = GENESIS
+    columns = [getattr(AuditEntry, name) for name in HASHED_FIELDS]
+    query = select(AuditEntry.id, AuditEntry.prev_hash, AuditEntry.hash, *columns).order_by(
+        AuditEntry.id
+    )
+    for row in connection.execute(query).yield_per(2000):
+        entry = dict(row._mapping)
+        if entry["prev_hash"] != previous or entry["hash"] != entry_hash(previous, entry):
+            return (
+                f"mục số {entry['id']} ({entry['at']:%d/%m/%Y %H:%M}, {entry['username']}, "
+                f"{entry['action']})"
+            )
+        previous = entry["hash"]
+    return None
 
 
 def refuse_unaudited_statements(state: ORMExecuteState) -> None:
@@ -147,8 +181,8 @@ def record_bulk_action(
 ) -> None:
     """Audit as one entry a bulk write that bypassed the ORM (demo data, imports),
     or an export (`operation="export"`): who took which records out, and when."""
-    session.connection().execute(
-        insert(AuditEntry),
+    append_entries(
+        session,
         [
             {
                 "at": utc_now(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import DDL, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tiepdan_desktop.db.base import Base, VNText, utc_now
@@ -47,3 +47,29 @@ class AuditEntry(Base):
     changes_json: Mapped[str] = mapped_column(Text)
     # Why, when the action alone does not say (e.g. which calendar change moved a due date).
     reason: Mapped[str | None] = mapped_column(Text)
+    # The hash chain (domain/audit_chain.py): the entry before's hash and this one's.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
+# Append-only: SQLite refuses to change or remove an entry (a hand edit must first
+# drop these triggers, and then the hash chain still tells).
+APPEND_ONLY_TRIGGERS = {
+    "audit_entry_no_update": "BEFORE UPDATE ON audit_entry",
+    "audit_entry_no_delete": "BEFORE DELETE ON audit_entry",
+}
+
+
+def append_only_ddl(name: str, when: str) -> str:
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS {name} {when} "
+        "BEGIN SELECT RAISE(ABORT, 'audit_entry is append-only'); END"
+    )
+
+
+for _name, _when in APPEND_ONLY_TRIGGERS.items():
+    event.listen(
+        AuditEntry.__table__,
+        "after_create",
+        DDL(append_only_ddl(_name, _when)).execute_if(dialect="sqlite"),  # type: ignore[no-untyped-call]
+    )
