@@ -135,6 +135,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--password-file", metavar="FILE", help="tệp chứa mật khẩu của --account (dòng đầu)"
     )
+    backup = commands.add_parser(
+        "backup", help="sao lưu cơ sở dữ liệu và tệp đính kèm (có kiểm tra lại bản sao)"
+    )
+    backup.add_argument(
+        "--to", metavar="DIR", help="chép thêm bản sao lưu sang thư mục này (ổ USB …)"
+    )
+    backup.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu đã có")
+
+    restore = commands.add_parser(
+        "restore", help="khôi phục từ một bản sao lưu (hãy đóng chương trình trước)"
+    )
+    restore.add_argument("backup", metavar="FILE", help="thư mục bản sao lưu hoặc tệp trong đó")
+
     report = commands.add_parser(
         "report", help="lập báo cáo định kỳ (biểu 01/TCD, 02/XLD …) ra Excel, PDF hoặc JSON"
     )
@@ -184,6 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "deadline": _deadline,
         "export": _export,
         "report": _report,
+        "backup": _backup,
+        "restore": _restore,
         "benchmark": _benchmark,
     }
     handler = handlers[options.command]
@@ -498,6 +513,34 @@ def _report(options: argparse.Namespace, paths: DataPaths) -> int:
         if options.freeze is not None:
             print("Đã chốt số liệu.")
     return EXIT_REFUSED if run.failures else EXIT_OK
+
+
+def _backup(options: argparse.Namespace, paths: DataPaths) -> int:
+    from tiepdan_desktop.services import backups
+
+    if options.list:
+        for info in backups.list_backups(paths):
+            print(f"{info.folder.name}: {info.describe()}")
+        return EXIT_OK
+    # The schema is brought up to date first, as whenever the program opens it.
+    _storage(options, paths).close()
+    info = backups.make_backup(paths, also_to=Path(options.to) if options.to else None)
+    print(f"Đã sao lưu và kiểm tra: {info.folder}")
+    print(f"  {info.describe()}")
+    if options.to:
+        print(f"  Bản chép: {Path(options.to) / info.folder.name}")
+    return EXIT_OK
+
+
+def _restore(options: argparse.Namespace, paths: DataPaths) -> int:
+    from tiepdan_desktop.services import backups
+
+    result = backups.restore_backup(paths, Path(options.backup))
+    print(f"Đã khôi phục bản sao lưu {result.restored.folder.name}.")
+    print(f"  {result.restored.describe()}")
+    if result.previous is not None:
+        print(f"  Dữ liệu trước khi khôi phục được giữ tại: {result.previous}")
+    return EXIT_OK
 
 
 def _benchmark(options: argparse.Namespace, paths: DataPaths) -> int:

@@ -66,6 +66,7 @@ from tiepdan_desktop.domain.visit_records import (
 )
 from tiepdan_desktop.services import (
     accounts,
+    backups,
     calendar,
     case_copies,
     cases,
@@ -387,6 +388,7 @@ RECIPES: dict[str, Call] = {
         make_period(PeriodKind.MONTH, 2026, 1),
         xlsx=Path(tempfile.mkdtemp()) / "bc.xlsx",
     ),
+    "backups.backup_now": lambda s, a, _t: backups.backup_now(s, a),
     "report_outlines.build_outline": lambda s, a, _t: report_outlines.build_outline(
         s, a, make_period(PeriodKind.MONTH, 2026, 1)
     ),

@@ -89,6 +89,12 @@ def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
     return head
 
 
+def known_revisions(script_location: Path = MIGRATIONS_DIR) -> set[str]:
+    """Every schema revision this program knows (an unknown one is from a newer program)."""
+    script = ScriptDirectory.from_config(alembic_config(script_location))
+    return {revision.revision for revision in script.walk_revisions()}
+
+
 def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
