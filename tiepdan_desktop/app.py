@@ -24,7 +24,8 @@ from tiepdan_desktop.domain.records import UserInfo
 from tiepdan_desktop.logs import configure_logging
 from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.resources import resource_path
-from tiepdan_desktop.services import accounts, calendar, setup
+from tiepdan_desktop.services import accounts, backups, calendar, setup
+from tiepdan_desktop.services.backups import BackupInfo, BackupKind
 from tiepdan_desktop.storage import Storage, open_storage
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
@@ -199,13 +200,48 @@ def run_gui(paths: DataPaths, db_url: str | None) -> int:
         return 1
     controller = SessionController(storage)
     controller.start()
+    if db_url is None:
+        _daily_backup(paths, controller)
     code = app.exec()
     controller.tasks.wait_until_idle()
     storage.close()
+    if db_url is None:
+        _backup_on_exit(paths)
     collector = app.findChild(GuiThreadGarbageCollector)
     if collector is not None:
         collector.stop()  # no worker threads any more: Python may collect as usual
     return code
+
+
+def _daily_backup(paths: DataPaths, controller: SessionController) -> None:
+    """Once a day, in the background, a verified backup (rotated 7/4/12)."""
+
+    def done(info: BackupInfo | None) -> None:
+        if info is not None:
+            log.info("Daily backup written and verified: %s", info.folder)
+
+    controller.tasks.read(
+        lambda: backups.automatic_backup(paths, BackupKind.DAILY),
+        done,
+        lambda error: log.error("Daily backup failed", exc_info=error),
+    )
+
+
+def _backup_on_exit(paths: DataPaths) -> None:
+    """A backup each time the program closes (the database is no longer in use)."""
+    try:
+        info = backups.automatic_backup(paths, BackupKind.ON_EXIT)
+    except Exception:
+        log.exception("Backup on exit failed")
+        show_error(
+            None,
+            "Chưa sao lưu được",
+            "Chương trình chưa sao lưu được dữ liệu khi đóng (ổ đĩa đầy hoặc không ghi được). "
+            "Dữ liệu đã lưu không bị ảnh hưởng; hãy sao lưu bằng tay khi có thể.",
+        )
+        return
+    if info is not None:
+        log.info("Backup on exit written and verified: %s", info.folder)
 
 
 def build_window_offscreen(storage: Storage, actor: Actor) -> None:

@@ -153,3 +153,16 @@ def test_the_command_line_backs_up_to_a_second_folder_and_restores(
     assert "Đã khôi phục" in capsys.readouterr().out
     assert main(["--data-dir", root, "restore", str(tmp_path)]) == 1
     assert "không phải một bản sao lưu" in capsys.readouterr().err
+
+
+def test_the_daily_backup_is_taken_once_a_day_and_on_exit_always(filled: Storage) -> None:
+    paths = filled.paths
+    first = backups.automatic_backup(paths, BackupKind.DAILY, NOW)
+    assert first is not None and first.ok
+    assert backups.automatic_backup(paths, BackupKind.DAILY, NOW + dt.timedelta(hours=2)) is None
+    on_exit = backups.automatic_backup(paths, BackupKind.ON_EXIT, NOW + dt.timedelta(hours=3))
+    assert on_exit is not None and on_exit.kind == BackupKind.ON_EXIT
+    # Rotation keeps the newest of the day: the one on exit.
+    assert [info.kind for info in backups.list_backups(paths)] == [BackupKind.ON_EXIT]
+    tomorrow = backups.automatic_backup(paths, BackupKind.DAILY, NOW + dt.timedelta(days=1))
+    assert tomorrow is not None

@@ -321,6 +321,20 @@ def restore_backup(paths: DataPaths, chosen: Path, now: dt.datetime | None = Non
     return RestoreResult(backup, previous, record_counts(paths.database))
 
 
+@public
+def automatic_backup(
+    paths: DataPaths, kind: str, now: dt.datetime | None = None
+) -> BackupInfo | None:
+    """The program's own backups: the daily one (skipped when the day already has
+    a backup) and the one on exit; rotated.  None when nothing was needed."""
+    now = now or dt.datetime.now()
+    if kind == BackupKind.DAILY and any(
+        info.taken_at.date() == now.date() for info in list_backups(paths)
+    ):
+        return None
+    return make_backup(paths, kind, now=now)
+
+
 @requires(Permission.MAINTAIN)
 def backup_now(context: ServiceContext, actor: Actor, also_to: Path | None = None) -> BackupInfo:
     """Sao lưu ngay (Tệp › Sao lưu): a backup by hand, kept until removed by hand."""
