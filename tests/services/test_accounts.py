@@ -9,7 +9,7 @@ from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.enums import Role
 from tiepdan_desktop.domain.errors import AuthenticationError, ConflictError, ValidationError
 from tiepdan_desktop.domain.records import NewUser, UserChanges, UserInfo
-from tiepdan_desktop.services import accounts
+from tiepdan_desktop.services import accounts, maintenance
 from tiepdan_desktop.services.context import ServiceContext
 
 
@@ -49,6 +49,41 @@ class TestSignIn:
         )
         with pytest.raises(AuthenticationError, match="đã bị khóa"):
             accounts.authenticate(services, "canbo.an", PASSWORD)
+
+    def test_five_wrong_passwords_lock_the_account_for_a_while(
+        self, services: ServiceContext, admin: Actor, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import datetime as dt
+
+        officer = _new_officer(services, admin)
+        for _attempt in range(accounts.MAX_FAILED_LOGINS - 1):
+            with pytest.raises(AuthenticationError, match="Sai tên đăng nhập"):
+                accounts.authenticate(services, "canbo.an", "doan-mo")
+        with pytest.raises(AuthenticationError, match="tạm khóa đến"):
+            accounts.authenticate(services, "canbo.an", "doan-mo")
+        locked_until = _stored_user(services, "canbo.an").locked_until
+        assert locked_until is not None
+        # Even the right password waits, and the refusals are in the audit trail.
+        with pytest.raises(AuthenticationError, match="tạm khóa đến"):
+            accounts.authenticate(services, "canbo.an", PASSWORD)
+        entries = [
+            e
+            for e in maintenance.list_audit_entries(services, admin, limit=20)
+            if e.entity_id == str(officer.id) and "locked_until" in e.changes
+        ]
+        assert entries
+        later = locked_until + dt.timedelta(seconds=1)
+        monkeypatch.setattr(accounts, "utc_now", lambda: later)
+        accounts.authenticate(services, "canbo.an", PASSWORD)
+        assert _stored_user(services, "canbo.an").locked_until is None
+
+    def test_an_admin_reset_lifts_the_lock(self, services: ServiceContext, admin: Actor) -> None:
+        officer = _new_officer(services, admin)
+        for _attempt in range(accounts.MAX_FAILED_LOGINS):
+            with pytest.raises(AuthenticationError):
+                accounts.authenticate(services, "canbo.an", "doan-mo")
+        accounts.reset_password(services, admin, officer.id, "Tam-thoi-2027")
+        assert accounts.authenticate(services, "canbo.an", "Tam-thoi-2027").username == "canbo.an"
 
     def test_sign_in_records_the_time(self, services: ServiceContext, admin: Actor) -> None:
         assert _stored_user(services, ADMIN_USERNAME).last_login_at is not None

@@ -7,6 +7,7 @@ while a password is being hashed.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from sqlalchemy.orm import Session
@@ -38,6 +39,17 @@ from tiepdan_desktop.services.passwords import hash_password, password_matches
 
 _WRONG_CREDENTIALS = "Sai tên đăng nhập hoặc mật khẩu."
 _LOCKED = "Tài khoản này đã bị khóa. Hãy liên hệ người quản trị."
+# Guessing passwords: after this many wrong ones in a row the account waits.
+MAX_FAILED_LOGINS = 5
+LOCKOUT = dt.timedelta(minutes=15)
+
+
+def _locked_out(until: dt.datetime) -> str:
+    local = until.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    return (
+        f"Đã nhập sai mật khẩu {MAX_FAILED_LOGINS} lần: tài khoản tạm khóa đến {local:%H:%M} "
+        f"ngày {local:%d/%m/%Y}. Người quản trị có thể mở khóa bằng cách đặt lại mật khẩu."
+    )
 
 
 def _actor_for(user: User) -> Actor:
@@ -68,17 +80,26 @@ def authenticate(context: ServiceContext, username: str, password: str) -> Actor
     )
     attempt = Actor(None, normalize_username(username)[:40], "Chưa đăng nhập", Role.READ_ONLY)
     refusal: str | None = None
+    now = utc_now()
     with context.sessions.writing(attempt, "dang_nhap") as session:
         user = _user(session, user_id)
-        if not matches:
-            user.failed_login_count += 1  # committed: failed attempts are kept
+        if user.locked_until is not None and user.locked_until > now:
+            # Even the right password waits: a guess must not learn it was right.
+            refusal = _locked_out(user.locked_until)
+        elif not matches:
+            user.failed_login_count += 1  # committed (and audited): failed attempts are kept
             refusal = _WRONG_CREDENTIALS
+            if user.failed_login_count >= MAX_FAILED_LOGINS:
+                user.locked_until = now + LOCKOUT
+                user.failed_login_count = 0
+                refusal = _locked_out(user.locked_until)
         elif not user.active:
             refusal = _LOCKED
         else:
             session.info["actor"] = _actor_for(user)
             user.failed_login_count = 0
-            user.last_login_at = utc_now()
+            user.locked_until = None
+            user.last_login_at = now
             if rehashed is not None:
                 user.password_hash = rehashed
             signed_in_actor = _actor_for(user)
@@ -170,6 +191,7 @@ def reset_password(
         user.password_hash = password_hash
         user.must_change_password = True
         user.failed_login_count = 0
+        user.locked_until = None
         user.password_changed_at = utc_now()
 
 
