@@ -15,12 +15,14 @@ from types import TracebackType
 from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from tiepdan_desktop import APP_NAME, __version__
+from tiepdan_desktop.db.backup import sqlite_problems
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.errors import DomainError
 from tiepdan_desktop.domain.records import UserInfo
+from tiepdan_desktop.instance_lock import InstanceLock
 from tiepdan_desktop.logs import configure_logging
 from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.resources import resource_path
@@ -35,7 +37,7 @@ from tiepdan_desktop.ui.formatting import VIETNAMESE
 from tiepdan_desktop.ui.garbage_collector import GuiThreadGarbageCollector
 from tiepdan_desktop.ui.login_dialog import LoginDialog
 from tiepdan_desktop.ui.main_window import MainWindow
-from tiepdan_desktop.ui.messages import show_error
+from tiepdan_desktop.ui.messages import confirm, show_error
 from tiepdan_desktop.ui.qt_vietnamese import install_qt_vietnamese
 from tiepdan_desktop.ui.setup_wizard import SetupWizard
 from tiepdan_desktop.ui.tasks import TaskRunner
@@ -191,12 +193,55 @@ def run_gui(paths: DataPaths, db_url: str | None) -> int:
     log_file = configure_logging(paths)
     _install_exception_hooks(log_file)
     log.info("Starting %s %s with data in %s", APP_NAME, __version__, paths.root)
+    lock = InstanceLock(paths.root)
+    if not lock.acquire():
+        show_error(
+            None,
+            "Chương trình đang mở",
+            "Chương trình đang mở với thư mục dữ liệu này (ở một cửa sổ khác hoặc do người "
+            f"dùng khác trên máy này): {paths.root}. Hãy dùng cửa sổ đang mở.",
+        )
+        return 1
     try:
-        storage = open_storage(paths, db_url)
-    except (DomainError, OperationalError, OSError) as error:
+        return _run_signed_in(app, paths, db_url)
+    finally:
+        lock.release()
+
+
+def _open_or_offer_restore(paths: DataPaths, db_url: str | None) -> Storage | None:
+    """The storage; when the database file is damaged, the newest good backup is
+    offered, restored (the damaged file kept aside) and opened instead."""
+    try:
+        return open_storage(paths, db_url)
+    except (DomainError, OperationalError, DatabaseError, OSError) as error:
         log.exception("Could not open the database")
         message = error.message if isinstance(error, DomainError) else str(error)
+    damaged = db_url is None and paths.database.exists() and bool(sqlite_problems(paths.database))
+    good = backups.newest_good_backup(paths) if damaged else None
+    if good is None:
         show_error(None, "Không mở được dữ liệu", message)
+        return None
+    question = (
+        "Tệp dữ liệu bị hỏng, chương trình không mở được.\n\n"
+        f"Bản sao lưu mới nhất còn tốt: {good.describe()}.\n\n"
+        "Khôi phục từ bản sao lưu này? Tệp bị hỏng được giữ lại trong thư mục sao lưu; "
+        "những gì ghi sau thời điểm sao lưu sẽ cần nhập lại."
+    )
+    if not confirm(None, "Dữ liệu bị hỏng", question, yes="Khôi phục"):
+        return None
+    try:
+        result = backups.restore_backup(paths, good.folder)
+        log.info("Restored %s after a damaged database", result.restored.folder)
+        return open_storage(paths, db_url)
+    except (DomainError, OperationalError, DatabaseError, OSError) as error:
+        log.exception("Restore failed")
+        show_error(None, "Không khôi phục được", str(error))
+        return None
+
+
+def _run_signed_in(app: QApplication, paths: DataPaths, db_url: str | None) -> int:
+    storage = _open_or_offer_restore(paths, db_url)
+    if storage is None:
         return 1
     controller = SessionController(storage)
     controller.start()

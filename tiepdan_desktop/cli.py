@@ -533,9 +533,16 @@ def _backup(options: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def _restore(options: argparse.Namespace, paths: DataPaths) -> int:
+    from tiepdan_desktop.instance_lock import InstanceLock
     from tiepdan_desktop.services import backups
 
-    result = backups.restore_backup(paths, Path(options.backup))
+    lock = InstanceLock(paths.root)
+    if not lock.acquire():
+        raise CommandError("chương trình đang mở dữ liệu này; hãy đóng chương trình rồi khôi phục.")
+    try:
+        result = backups.restore_backup(paths, Path(options.backup))
+    finally:
+        lock.release()
     print(f"Đã khôi phục bản sao lưu {result.restored.folder.name}.")
     print(f"  {result.restored.describe()}")
     if result.previous is not None:

@@ -166,3 +166,19 @@ def test_the_daily_backup_is_taken_once_a_day_and_on_exit_always(filled: Storage
     assert [info.kind for info in backups.list_backups(paths)] == [BackupKind.ON_EXIT]
     tomorrow = backups.automatic_backup(paths, BackupKind.DAILY, NOW + dt.timedelta(days=1))
     assert tomorrow is not None
+
+
+def test_restore_waits_until_the_program_is_closed(
+    filled: Storage, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tiepdan_desktop.instance_lock import InstanceLock
+
+    info = backups.make_backup(filled.paths, now=NOW)
+    filled.close()
+    running = InstanceLock(filled.paths.root)
+    assert running.acquire()
+    try:
+        assert main(["--data-dir", str(filled.paths.root), "restore", str(info.folder)]) == 1
+        assert "hãy đóng chương trình" in capsys.readouterr().err
+    finally:
+        running.release()

@@ -250,6 +250,16 @@ def list_backups(paths: DataPaths) -> list[BackupInfo]:
 
 
 @public
+def newest_good_backup(paths: DataPaths) -> BackupInfo | None:
+    """The newest backup that passes its checks (to offer when the database is damaged)."""
+    for info in list_backups(paths):
+        checked = verify_backup(info.folder)
+        if checked.ok:
+            return checked
+    return None
+
+
+@public
 def rotate_backups(paths: DataPaths, now: dt.datetime) -> list[Path]:
     """Removes the automatic backups the rotation no longer keeps, and the
     attachment copies no backup refers to any more; returns what went."""
