@@ -37,7 +37,7 @@ from tiepdan_desktop.ui.formatting import VIETNAMESE
 from tiepdan_desktop.ui.garbage_collector import GuiThreadGarbageCollector
 from tiepdan_desktop.ui.login_dialog import LoginDialog
 from tiepdan_desktop.ui.main_window import MainWindow
-from tiepdan_desktop.ui.messages import confirm, show_error
+from tiepdan_desktop.ui.messages import confirm, show_error, show_info
 from tiepdan_desktop.ui.qt_vietnamese import install_qt_vietnamese
 from tiepdan_desktop.ui.setup_wizard import SetupWizard
 from tiepdan_desktop.ui.tasks import TaskRunner
@@ -145,6 +145,7 @@ class SessionController(QObject):
             context, setup.get_unit(self.services), str(self.storage.paths.root)
         )
         self.window.logout_requested.connect(self.logout)
+        self.window.restore_requested.connect(self.restore)
         self.window.closed.connect(self._window_closed)
         self.dialog = None
         self.window.show()
@@ -153,6 +154,39 @@ class SessionController(QObject):
     def _window_closed(self) -> None:
         if self.window is not None:  # closed by the official, not by logging out
             self._finish()
+
+    def restore(self, folder: Path) -> None:
+        """Put a backup in place of the database: the window and the database are
+        closed, the backup restored (the current data kept as a backup first), the
+        database opened again, and the official signs in anew."""
+        window, self.window = self.window, None
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        self.tasks.wait_until_idle()
+        paths = self.storage.paths
+        self.storage.close()
+        try:
+            result = backups.restore_backup(paths, folder)
+        except (DomainError, OSError) as error:
+            log.exception("Restore failed")
+            show_failure(None, error, "Không khôi phục được")
+        else:
+            kept = f"\nDữ liệu trước đó được giữ tại: {result.previous}" if result.previous else ""
+            show_info(
+                None,
+                "Đã khôi phục",
+                f"Đã khôi phục bản sao lưu {result.restored.describe()}.{kept}",
+            )
+        try:
+            self.storage = open_storage(paths)
+        except (DomainError, OperationalError, DatabaseError, OSError) as error:
+            log.exception("Could not reopen the database after a restore")
+            show_failure(None, error, "Không mở lại được dữ liệu")
+            self._finish()
+            return
+        self.services = self.storage.context()
+        self.show_login()
 
     def logout(self) -> None:
         window, self.window = self.window, None

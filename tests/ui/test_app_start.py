@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from tiepdan_desktop import app as app_module
 from tiepdan_desktop.db.backup import record_counts
@@ -16,6 +17,10 @@ from tiepdan_desktop.services import backups
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.demo_data import generate_demo_data
 from tiepdan_desktop.storage import Storage
+from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs import restore_dialog
+from tiepdan_desktop.ui.dialogs.restore_dialog import RestoreDialog
+from tiepdan_desktop.ui.login_dialog import LoginDialog
 
 
 def test_a_second_instance_on_the_same_data_is_refused(
@@ -79,3 +84,46 @@ def test_without_a_backup_the_damage_is_told_plainly(
     _damage(storage)
     assert app_module._open_or_offer_restore(storage.paths, None) is None
     assert shown_messages[-1][0] == "Không mở được dữ liệu"
+
+
+def test_the_restore_window_lists_checks_and_hands_over_the_chosen_backup(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    storage: Storage,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = backups.make_backup(storage.paths)
+    dialog = RestoreDialog(app_context)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 7).text() == "Tốt", timeout=5000)
+    assert dialog.table.item(0, 1).text() == "Sao lưu bằng tay"
+    assert dialog.restore_button.isEnabled()
+    monkeypatch.setattr(restore_dialog, "confirm", lambda *_a, **_k: True)
+    with qtbot.waitSignal(dialog.restore_chosen) as chosen:
+        dialog.restore_button.click()
+    assert chosen.args == [first.folder]
+
+
+def test_the_session_controller_restores_and_asks_to_sign_in_again(
+    gui: QApplication,
+    storage: Storage,
+    services: ServiceContext,
+    admin: Actor,
+    shown_messages: list[tuple[str, str]],
+) -> None:
+    generate_demo_data(services, admin, visits=80, letters=20, seed=6)
+    before = backups.make_backup(storage.paths)
+    generate_demo_data(services, admin, visits=40, letters=0, seed=7)
+    controller = app_module.SessionController(storage, finish=lambda: None)
+    controller.open_main_window(admin)
+    controller.restore(before.folder)
+    assert shown_messages[-1][0] == "Đã khôi phục"
+    assert controller.window is None and isinstance(controller.dialog, LoginDialog)
+    assert record_counts(controller.storage.paths.database)["visit"] == 80
+    previous = [i for i in backups.list_backups(storage.paths) if i.kind == "truoc-khoi-phuc"]
+    assert previous and previous[0].counts["visit"] == 120
+    controller.dialog.close()
+    controller.tasks.wait_until_idle()
+    controller.storage.close()

@@ -35,7 +35,7 @@ from tiepdan_desktop.db.backup import (
 from tiepdan_desktop.db.migrate import known_revisions
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.backup_rotation import backups_to_keep
-from tiepdan_desktop.domain.errors import ConflictError, ValidationError
+from tiepdan_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.paths import DATABASE_FILE, DataPaths
 from tiepdan_desktop.services.access import public, requires
@@ -54,6 +54,10 @@ class BackupKind:
     DAILY = "hang-ngay"
     BEFORE_RESTORE = "truoc-khoi-phuc"
     ROTATED = frozenset({ON_EXIT, DAILY})
+
+
+class UnusableBackupError(DomainError):
+    """A backup that cannot be used; the message says what is wrong with it."""
 
 
 @dataclass(frozen=True)
@@ -343,6 +347,14 @@ def automatic_backup(
     ):
         return None
     return make_backup(paths, kind, now=now)
+
+
+@requires(Permission.MAINTAIN)
+def backups_of(context: ServiceContext, actor: Actor) -> list[BackupInfo]:
+    """The backups of the data folder, for the restore window (newest first)."""
+    if context.paths is None:
+        return []
+    return list_backups(context.paths)
 
 
 @requires(Permission.MAINTAIN)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,11 +24,12 @@ from tiepdan_desktop.domain.overview_records import TodaySummary, WorkList
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import IntegrityReport, UnitInfo
 from tiepdan_desktop.resources import resource_path
-from tiepdan_desktop.services import maintenance, overview
+from tiepdan_desktop.services import backups, maintenance, overview
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.about import AboutDialog
 from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
 from tiepdan_desktop.ui.dialogs.deadline_calculator import DeadlineCalculatorDialog
+from tiepdan_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from tiepdan_desktop.ui.dialogs.start_summary import StartSummaryDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.messages import show_info, show_warning
@@ -50,6 +53,8 @@ ALL_KINDS = frozenset(
 class MainWindow(QMainWindow):
     logout_requested = Signal()
     closed = Signal()
+    # A backup folder to put in place of the database (the controller does it).
+    restore_requested = Signal(Path)
 
     def __init__(self, app: AppContext, unit: UnitInfo | None, data_root: str) -> None:
         super().__init__()
@@ -190,6 +195,14 @@ class MainWindow(QMainWindow):
         check = self._action(self.tr("&Kiểm tra cơ sở dữ liệu"), self.check_database)
         check.setEnabled(self._app.can(Permission.MAINTAIN))
         tools_menu.addAction(check)
+        for text, slot in (
+            (self.tr("&Sao lưu ngay"), self.backup_now),
+            (self.tr("Sao lưu ra thư mục khác (ổ &USB)…"), self.backup_elsewhere),
+            (self.tr("&Khôi phục từ bản sao lưu…"), self.restore_from_backup),
+        ):
+            action = self._action(text, slot)
+            action.setEnabled(self._app.can(Permission.MAINTAIN))
+            tools_menu.addAction(action)
         tools_menu.addAction(self._action(self.tr("Mở &thư mục dữ liệu"), self.open_data_folder))
 
         help_menu = bar.addMenu(self.tr("Trợ &giúp"))
@@ -230,6 +243,34 @@ class MainWindow(QMainWindow):
 
     def logout(self) -> None:
         self.logout_requested.emit()
+
+    # --- backups -------------------------------------------------------------------------
+
+    def backup_now(self, also_to: Path | None = None) -> None:
+        services, actor = self._app.services, self._app.actor
+        self._app.tasks.read(
+            lambda: backups.backup_now(services, actor, also_to),
+            lambda info: show_info(
+                self,
+                self.tr("Đã sao lưu"),
+                self.tr("Đã sao lưu và kiểm tra lại bản sao: {0}\n{1}").format(
+                    info.folder, info.describe()
+                )
+                + (self.tr("\nĐã chép thêm vào {0}.").format(also_to) if also_to else ""),
+            ),
+            lambda error: show_failure(self, error, self.tr("Không sao lưu được")),
+            owner=self,
+        )
+
+    def backup_elsewhere(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Chép bản sao lưu vào thư mục"))
+        if name:
+            self.backup_now(Path(name))
+
+    def restore_from_backup(self) -> None:
+        dialog = RestoreDialog(self._app, self)
+        dialog.restore_chosen.connect(self.restore_requested.emit)
+        dialog.exec()
 
     def new_visit(self) -> None:
         """Ctrl+N from anywhere: the reception register, and a new visit in it."""
