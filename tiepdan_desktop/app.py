@@ -31,10 +31,12 @@ from tiepdan_desktop.services.backups import BackupInfo, BackupKind
 from tiepdan_desktop.storage import Storage, open_storage
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
+from tiepdan_desktop.ui.dialogs.lock_dialog import LockDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.fonts import apply_application_font
 from tiepdan_desktop.ui.formatting import VIETNAMESE
 from tiepdan_desktop.ui.garbage_collector import GuiThreadGarbageCollector
+from tiepdan_desktop.ui.idle_lock import IdleWatcher
 from tiepdan_desktop.ui.login_dialog import LoginDialog
 from tiepdan_desktop.ui.main_window import MainWindow
 from tiepdan_desktop.ui.messages import confirm, show_error, show_info
@@ -83,6 +85,7 @@ class SessionController(QObject):
         self.window: MainWindow | None = None
         # The wizard or login dialog on screen, if any (kept so it stays alive).
         self.dialog: QObject | None = None
+        self.idle: IdleWatcher | None = None
 
     def start(self) -> None:
         # Windows come and go between sign-in and the main window; the application
@@ -150,6 +153,44 @@ class SessionController(QObject):
         self.dialog = None
         self.window.show()
         self.window.show_start_summary()
+        self._watch_idle(context)
+
+    def _watch_idle(self, context: AppContext) -> None:
+        self._stop_watching()
+        try:
+            minutes = accounts.idle_lock_minutes(self.services, context.actor)
+        except DomainError:
+            minutes = accounts.IDLE_LOCK_DEFAULT
+        if minutes <= 0:
+            return
+        self.idle = IdleWatcher(minutes * 60_000, self)
+        self.idle.idle.connect(lambda: self.lock_screen(context, minutes))
+        self.idle.start()
+
+    def _stop_watching(self) -> None:
+        if self.idle is not None:
+            self.idle.dispose()
+            self.idle = None
+
+    def lock_screen(self, context: AppContext, minutes: int) -> None:
+        """Hide the registers until the official's password is typed again."""
+        if self.window is None or self.idle is None:
+            return
+        self.idle.stop()
+        self.window.hide()
+        dialog = LockDialog(context, minutes)
+        dialog.unlocked.connect(self._unlocked)
+        dialog.logout_requested.connect(self.logout)
+        self.dialog = dialog
+        dialog.show()
+
+    def _unlocked(self) -> None:
+        self.dialog = None
+        if self.window is not None:
+            self.window.show()
+            self.window.activateWindow()
+        if self.idle is not None:
+            self.idle.start()
 
     def _window_closed(self) -> None:
         if self.window is not None:  # closed by the official, not by logging out
@@ -159,6 +200,7 @@ class SessionController(QObject):
         """Put a backup in place of the database: the window and the database are
         closed, the backup restored (the current data kept as a backup first), the
         database opened again, and the official signs in anew."""
+        self._stop_watching()
         window, self.window = self.window, None
         if window is not None:
             window.close()
@@ -189,6 +231,7 @@ class SessionController(QObject):
         self.show_login()
 
     def logout(self) -> None:
+        self._stop_watching()
         window, self.window = self.window, None
         self.show_login(window.actor.username if window else "")
         if window is not None:

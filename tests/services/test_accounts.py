@@ -233,3 +233,25 @@ class TestPasswordsAndTime:
         monkeypatch.setattr(organisation, "list_users", locked)
         with pytest.raises(StorageError, match="Không đọc/ghi được cơ sở dữ liệu"):
             accounts.list_users(services, admin)
+
+
+class TestScreenLock:
+    def test_the_idle_time_is_a_setting_of_the_office(
+        self, services: ServiceContext, admin: Actor
+    ) -> None:
+        assert accounts.idle_lock_minutes(services, admin) == accounts.IDLE_LOCK_DEFAULT == 10
+        assert accounts.set_idle_lock_minutes(services, admin, 0) == 0
+        assert accounts.idle_lock_minutes(services, admin) == 0
+        accounts.set_idle_lock_minutes(services, admin, 30)
+        assert accounts.idle_lock_minutes(services, admin) == 30
+        with pytest.raises(ValidationError, match="từ 1 đến 240 phút"):
+            accounts.set_idle_lock_minutes(services, admin, 500)
+
+    def test_unlocking_takes_the_officials_own_password(
+        self, services: ServiceContext, admin: Actor
+    ) -> None:
+        with pytest.raises(AuthenticationError):
+            accounts.unlock_screen(services, admin, "doan-mo")
+        assert _stored_user(services, ADMIN_USERNAME).failed_login_count == 1
+        accounts.unlock_screen(services, admin, PASSWORD)
+        assert _stored_user(services, ADMIN_USERNAME).failed_login_count == 0

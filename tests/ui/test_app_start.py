@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import PASSWORD
 from tiepdan_desktop import app as app_module
 from tiepdan_desktop.db.backup import record_counts
 from tiepdan_desktop.domain.actor import Actor
@@ -19,6 +20,7 @@ from tiepdan_desktop.services.demo_data import generate_demo_data
 from tiepdan_desktop.storage import Storage
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs import restore_dialog
+from tiepdan_desktop.ui.dialogs.lock_dialog import LockDialog
 from tiepdan_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from tiepdan_desktop.ui.login_dialog import LoginDialog
 
@@ -127,3 +129,35 @@ def test_the_session_controller_restores_and_asks_to_sign_in_again(
     controller.dialog.close()
     controller.tasks.wait_until_idle()
     controller.storage.close()
+
+
+def test_an_idle_program_hides_the_registers_until_the_password_is_typed(
+    gui: QApplication,
+    qtbot: QtBot,
+    storage: Storage,
+    services: ServiceContext,
+    admin: Actor,
+) -> None:
+    controller = app_module.SessionController(storage, finish=lambda: None)
+    controller.open_main_window(admin)
+    window = controller.window
+    assert window is not None and controller.idle is not None
+    assert controller.idle.timer.interval() == 10 * 60_000
+    controller.idle.idle.emit()  # ten minutes without a key or a click
+    lock = controller.dialog
+    assert isinstance(lock, LockDialog) and not window.isVisible()
+    lock.password.setText("doan-mo")
+    lock.unlock_button.click()
+    qtbot.waitUntil(lambda: lock.error.text() != "", timeout=5000)
+    assert "Sai tên đăng nhập hoặc mật khẩu" in lock.error.text() and not window.isVisible()
+    lock.password.setText(PASSWORD)
+    lock.unlock_button.click()
+    qtbot.waitUntil(window.isVisible, timeout=5000)
+    assert controller.idle.timer.isActive()
+    controller.idle.idle.emit()
+    second = controller.dialog
+    assert isinstance(second, LockDialog)
+    second.findChild(QPushButton, "lockLogoutButton").click()
+    assert controller.window is None and isinstance(controller.dialog, LoginDialog)
+    controller.dialog.close()
+    controller.tasks.wait_until_idle()

@@ -8,13 +8,15 @@ while a password is being hashed.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.base import utc_now
-from tiepdan_desktop.db.models import User
+from tiepdan_desktop.db.models import Setting, User
 from tiepdan_desktop.db.repositories import organisation as repo
+from tiepdan_desktop.db.repositories.calendar import setting_text
 from tiepdan_desktop.domain.accounts import (
     normalize_password,
     normalize_username,
@@ -224,3 +226,41 @@ def my_account(context: ServiceContext, actor: Actor) -> UserInfo:
         raise NotFoundError("Tài khoản dòng lệnh không có hồ sơ người dùng.")
     with context.sessions.reading() as session:
         return repo.user_info(_user(session, actor.user_id))
+
+
+# --- the idle screen lock ---------------------------------------------------------
+
+IDLE_LOCK_KEY = "khoa_man_hinh_phut"
+IDLE_LOCK_DEFAULT = 10  # minutes; 0: never
+
+
+@signed_in
+def idle_lock_minutes(context: ServiceContext, actor: Actor) -> int:
+    """After how many minutes without a key or a click the screen locks (0: never)."""
+    with context.sessions.reading() as session:
+        text = setting_text(session, IDLE_LOCK_KEY)
+    return IDLE_LOCK_DEFAULT if text is None else int(json.loads(text))
+
+
+@requires(Permission.MANAGE_USERS)
+def set_idle_lock_minutes(context: ServiceContext, actor: Actor, minutes: int) -> int:
+    if not 0 <= minutes <= 240:
+        raise ValidationError(
+            {"idle_lock": "Thời gian tự khóa màn hình từ 1 đến 240 phút, hoặc 0 để không khóa."}
+        )
+    with context.sessions.writing(actor, "cai_dat_khoa_man_hinh") as session:
+        row = session.get(Setting, IDLE_LOCK_KEY)
+        if row is None:
+            session.add(Setting(key=IDLE_LOCK_KEY, value_json=str(minutes), updated_at=utc_now()))
+        else:
+            row.value_json, row.updated_at = str(minutes), utc_now()
+    return minutes
+
+
+@signed_in
+def unlock_screen(context: ServiceContext, actor: Actor, password: str) -> None:
+    """The signed-in official's password again, to return to a locked screen.  A wrong
+    one counts towards the account lock like a sign-in (AuthenticationError)."""
+    if actor.user_id is None:
+        raise PermissionDeniedError("Tài khoản dòng lệnh không có màn hình để mở khóa.")
+    authenticate(context, actor.username, password)

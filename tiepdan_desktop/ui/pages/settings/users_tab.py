@@ -6,6 +6,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +18,7 @@ from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.reset_password import ResetPasswordDialog
 from tiepdan_desktop.ui.dialogs.user_dialog import UserDialog
 from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.messages import show_info
 from tiepdan_desktop.ui.models.record_table import SORT_ROLE
 from tiepdan_desktop.ui.models.users_model import UsersModel
 from tiepdan_desktop.ui.widgets.buttons import action_button
@@ -57,10 +60,47 @@ class UsersTab(QWidget):
         column = QVBoxLayout(self)
         column.addLayout(buttons)
         column.addWidget(self.table)
+        column.addLayout(self._idle_lock_row())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         app.tasks.changed.connect(self._on_changed)
         self._update_buttons()
         self.refresh()
+
+    def _idle_lock_row(self) -> QHBoxLayout:
+        """Tự khóa màn hình: after how long without use the program asks the
+        password again (issue 8; 0 turns it off)."""
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idleLockMinutes")
+        self.idle_minutes.setAccessibleName(self.tr("Tự khóa màn hình sau (phút)"))
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setSuffix(self.tr(" phút"))
+        self.idle_minutes.setSpecialValueText(self.tr("không tự khóa"))
+        save = action_button("saveIdleLockButton", self.tr("Lưu"), self.save_idle_lock)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Tự khóa màn hình khi không dùng sau")))
+        row.addWidget(self.idle_minutes)
+        row.addWidget(save)
+        row.addStretch(1)
+        services, actor = self._app.services, self._app.actor
+        self._app.tasks.read(
+            lambda: accounts.idle_lock_minutes(services, actor),
+            self.idle_minutes.setValue,
+            owner=self,
+        )
+        return row
+
+    def save_idle_lock(self) -> None:
+        services, actor, minutes = self._app.services, self._app.actor, self.idle_minutes.value()
+        self._app.tasks.write(
+            lambda: accounts.set_idle_lock_minutes(services, actor, minutes),
+            lambda _saved: show_info(
+                self,
+                self.tr("Đã lưu"),
+                self.tr("Có hiệu lực từ lần đăng nhập sau."),
+            ),
+            lambda error: show_failure(self, error, self.tr("Không lưu được")),
+            owner=self,
+        )
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if "users" in kinds:
