@@ -6,6 +6,7 @@ commit was acknowledged is there."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import signal
@@ -20,8 +21,10 @@ from sqlalchemy import select
 from tiepdan_desktop.db.audit import first_broken_entry
 from tiepdan_desktop.db.backup import sqlite_problems
 from tiepdan_desktop.db.models import Setting
+from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.paths import DataPaths
-from tiepdan_desktop.storage import open_storage
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.storage import Storage, open_storage
 
 KILLS = 20
 
@@ -30,7 +33,9 @@ import sys
 from tiepdan_desktop.db.models import Setting
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.paths import DataPaths
-from tiepdan_desktop.storage import open_storage
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.storage import Storage, open_storage
 
 storage = open_storage(DataPaths(__import__("pathlib").Path(sys.argv[1])))
 context, actor = storage.context(), Actor.command_line()
@@ -80,3 +85,45 @@ def test_killing_the_writer_never_loses_an_acknowledged_record(tmp_path: Path) -
         # A commit may have landed without its acknowledgement: go on after it.
         next_number = max(int(key.removeprefix("crash-")) for key in keys) + 1
     assert len(acknowledged) >= KILLS
+
+
+def test_a_full_disk_rolls_back_the_write_and_says_so(
+    storage: Storage, services: ServiceContext, officer: Actor
+) -> None:
+    from sqlalchemy import event, func
+
+    from tiepdan_desktop.db.models import Visit
+    from tiepdan_desktop.domain.enums import LetterType, ReceptionType, VisitHandling
+    from tiepdan_desktop.domain.errors import StorageError
+    from tiepdan_desktop.domain.visit_records import PersonInput, VisitInput
+    from tiepdan_desktop.services import visits
+
+    def visit(content: str) -> VisitInput:
+        return VisitInput(
+            visited_at=dt.datetime(2026, 11, 2, 9, 0),
+            reception_type=ReceptionType.REGULAR,
+            content=content,
+            letter_type=LetterType.PETITION,
+            handling=VisitHandling.LETTER_RECEIVED,
+            people=(PersonInput("Nguyễn Văn Đầy"),),
+        )
+
+    visits.register_visit(services, officer, visit("Kiến nghị sửa đường"))
+    with storage.engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+
+    def disk_nearly_full(dbapi_connection: object, _record: object) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 3}")  # type: ignore[attr-defined]
+
+    event.listen(storage.engine, "connect", disk_nearly_full)
+    storage.engine.dispose()  # every connection from now on sees the limit
+    try:
+        with pytest.raises(StorageError, match="Không đọc/ghi được cơ sở dữ liệu"):
+            visits.register_visit(services, officer, visit("Nội dung rất dài. " * 20_000))
+    finally:
+        event.remove(storage.engine, "connect", disk_nearly_full)
+    storage.engine.dispose()  # no connection keeps the limit
+    with services.sessions.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Visit)) == 1  # nothing half-kept
+    assert sqlite_problems(storage.paths.database) == []
+    visits.register_visit(services, officer, visit("Sau khi giải phóng ổ đĩa"))
