@@ -863,3 +863,25 @@ def test_the_command_line_exports_the_letter_register(
     assert sheet is not None
     written = " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c)
     assert "Trần Văn An" in written and TO.full_name not in written
+
+
+def test_each_time_a_denouncer_is_shown_it_is_in_the_audit_trail(
+    services: ServiceContext, officer: Actor, leader: Actor, admin: Actor
+) -> None:
+    from tiepdan_desktop.services import maintenance
+
+    letter = letters.register_letter(services, officer, _denunciation())
+    plain = letters.register_letter(services, officer, _input())
+
+    def views() -> list[str]:
+        entries = maintenance.list_audit_entries(services, admin, limit=50)
+        return [
+            e.changes["record"] for e in entries if e.action == "xem_danh_tinh_nguoi_to_cao"
+        ]
+
+    letters.get_letter(services, officer, letter.id)  # masked for the officer: nothing shown
+    letters.get_letter(services, leader, plain.id)  # nobody to protect
+    assert views() == []
+    shown = letters.get_letter(services, leader, letter.id)
+    assert not shown.identity_hidden
+    assert views() == [str(letter.id)]

@@ -64,6 +64,7 @@ from tiepdan_desktop.services.case_support import (
 )
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import deadline_settings
+from tiepdan_desktop.services.export_audit import record_identity_view
 from tiepdan_desktop.services.letter_support import may_see_denouncers
 
 MAX_BLOCK = 500
@@ -305,7 +306,12 @@ def get_case(context: ServiceContext, actor: Actor, case_id: uuid.UUID) -> CaseD
     permissions = current_permissions(context, actor)
     may_see = may_see_denouncers(context, actor)
     with context.sessions.reading() as session:
-        return case_detail(session, load_case(session, case_id), may_see, permissions)
+        case = load_case(session, case_id)
+        detail = case_detail(session, case, may_see, permissions)
+        protected = may_see and case_detail(session, case, False, permissions).identity_hidden
+    if protected:
+        record_identity_view(context, actor, "legal_case", str(case_id))
+    return detail
 
 
 def _due_soon_until(session: Session, today: dt.date) -> dt.date:

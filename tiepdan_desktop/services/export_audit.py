@@ -1,6 +1,8 @@
-"""Writing an export's files all or none, and the audit entry of an export:
-which period, how many rows, whether denouncers' identities were in it, which
-files.  Support for the export services, not an action of its own."""
+"""Writing an export's files all or none, and the audit entries of what was
+taken out or looked at: an export (which period, how many rows, whether
+denouncers' identities were in it, which files) and each time a denouncer's
+identity is shown (Luật Tố cáo Đ8.3).  Support for the services, not an action
+of its own."""
 
 from __future__ import annotations
 
@@ -63,3 +65,15 @@ def record_export(
 ) -> None:
     with context.sessions.writing(actor, action) as session:
         record_bulk_action(session, actor, action, entity, summary, operation="export")
+
+
+def record_identity_view(
+    context: ServiceContext, actor: Actor, entity: str, record_id: str
+) -> None:
+    """A protected identity was shown to someone allowed to see it: who, which record."""
+    with context.sessions.writing(actor, "xem_danh_tinh_nguoi_to_cao") as session:
+        session.connection()  # the entry goes in the same write transaction
+        append_view = {"record": record_id}
+        record_bulk_action(
+            session, actor, "xem_danh_tinh_nguoi_to_cao", entity, append_view, operation="view"
+        )

@@ -55,6 +55,7 @@ from tiepdan_desktop.services.access import requires
 from tiepdan_desktop.services.citizens import optional_text, person_row
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import deadline_settings
+from tiepdan_desktop.services.export_audit import record_identity_view
 from tiepdan_desktop.services.letter_support import (
     letter_detail,
     load_letter,
@@ -137,7 +138,12 @@ def register_period(
 def get_letter(context: ServiceContext, actor: Actor, letter_id: uuid.UUID) -> LetterDetail:
     may_see = may_see_denouncers(context, actor)
     with context.sessions.reading() as session:
-        return letter_detail(session, load_letter(session, letter_id), may_see)
+        letter = load_letter(session, letter_id)
+        detail = letter_detail(session, letter, may_see)
+        protected = may_see and repo.filer_views(session, letter, False)[1]
+    if protected:
+        record_identity_view(context, actor, "letter", str(letter_id))
+    return detail
 
 
 # --- duplicates ------------------------------------------------------------------------

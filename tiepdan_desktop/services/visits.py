@@ -70,6 +70,7 @@ from tiepdan_desktop.services.access import current_permission, requires
 from tiepdan_desktop.services.citizens import optional_text, person_row
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import open_deadline
+from tiepdan_desktop.services.export_audit import record_identity_view
 from tiepdan_desktop.services.letter_support import start_intake_clocks
 
 MAX_BLOCK = 500
@@ -157,7 +158,11 @@ def get_visit(context: ServiceContext, actor: Actor, visit_id: uuid.UUID) -> Vis
         visit = session.get(Visit, visit_id)
         if visit is None:
             raise NotFoundError("Không tìm thấy lượt tiếp này (có thể đã bị xóa).")
-        return _detail(session, visit, may_see)
+        detail = _detail(session, visit, may_see)
+        protected = may_see and _detail(session, visit, False).identity_hidden
+    if protected:
+        record_identity_view(context, actor, "visit", str(visit_id))
+    return detail
 
 
 @requires(Permission.VIEW_REGISTERS)
