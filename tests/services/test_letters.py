@@ -875,9 +875,7 @@ def test_each_time_a_denouncer_is_shown_it_is_in_the_audit_trail(
 
     def views() -> list[str]:
         entries = maintenance.list_audit_entries(services, admin, limit=50)
-        return [
-            e.changes["record"] for e in entries if e.action == "xem_danh_tinh_nguoi_to_cao"
-        ]
+        return [e.changes["record"] for e in entries if e.action == "xem_danh_tinh_nguoi_to_cao"]
 
     letters.get_letter(services, officer, letter.id)  # masked for the officer: nothing shown
     letters.get_letter(services, leader, plain.id)  # nobody to protect
