@@ -161,3 +161,20 @@ def test_an_idle_program_hides_the_registers_until_the_password_is_typed(
     assert controller.window is None and isinstance(controller.dialog, LoginDialog)
     controller.dialog.close()
     controller.tasks.wait_until_idle()
+
+
+def test_the_users_list_shows_a_temporary_lock(
+    gui: QApplication, qtbot: QtBot, app_context: AppContext, officer: Actor
+) -> None:
+    from tiepdan_desktop.domain.errors import AuthenticationError
+    from tiepdan_desktop.services import accounts
+    from tiepdan_desktop.ui.pages.settings.users_tab import UsersTab
+
+    for _attempt in range(accounts.MAX_FAILED_LOGINS):
+        with pytest.raises(AuthenticationError):
+            accounts.authenticate(app_context.services, officer.username, "doan-mo")
+    tab = UsersTab(app_context)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 1, timeout=5000)
+    statuses = [tab.model.index(row, 3).data() for row in range(tab.model.rowCount())]
+    assert any(str(status).startswith("Tạm khóa đến") for status in statuses)

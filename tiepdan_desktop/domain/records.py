@@ -45,6 +45,8 @@ class UserInfo:
     must_change_password: bool
     last_login_at: dt.datetime | None
     created_at: dt.datetime
+    # After too many wrong passwords: locked until then (UTC), unless reset.
+    locked_until: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

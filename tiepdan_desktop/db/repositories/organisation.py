@@ -49,6 +49,7 @@ def user_info(user: User) -> UserInfo:
         must_change_password=user.must_change_password,
         last_login_at=user.last_login_at,
         created_at=user.created_at,
+        locked_until=user.locked_until,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication, QObject
 
 from tiepdan_desktop.domain.records import UserInfo
@@ -17,6 +19,10 @@ def _tr(text: str) -> str:
 def _status(user: UserInfo) -> str:
     if not user.active:
         return _tr("Đã khóa")
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # stored in UTC
+    if user.locked_until is not None and user.locked_until > now:
+        until = utc_to_local(user.locked_until)
+        return _tr("Tạm khóa đến {0} (nhập sai mật khẩu)").format(f"{until:%H:%M %d/%m}")
     if user.must_change_password:
         return _tr("Hoạt động – chờ đổi mật khẩu")
     return _tr("Hoạt động")
