@@ -14,7 +14,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from tiepdan_desktop import APP_NAME, __version__
@@ -86,6 +86,8 @@ class SessionController(QObject):
         # The wizard or login dialog on screen, if any (kept so it stays alive).
         self.dialog: QObject | None = None
         self.idle: IdleWatcher | None = None
+        # The windows a screen lock hid (the main window, any dialog open on it).
+        self._hidden: list[QWidget] = []
 
     def start(self) -> None:
         # Windows come and go between sign-in and the main window; the application
@@ -177,7 +179,11 @@ class SessionController(QObject):
         if self.window is None or self.idle is None:
             return
         self.idle.stop()
-        self.window.hide()
+        # Every window goes, the dialogs open over the main one too: they show
+        # records, and a modal one left visible would keep the lock from input.
+        self._hidden = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+        for widget in self._hidden:
+            widget.hide()
         dialog = LockDialog(context, minutes)
         dialog.unlocked.connect(self._unlocked)
         dialog.logout_requested.connect(self.logout)
@@ -186,8 +192,13 @@ class SessionController(QObject):
 
     def _unlocked(self) -> None:
         self.dialog = None
+        hidden, self._hidden = self._hidden, []
+        for widget in hidden:  # as they were, what was typed in them included
+            try:
+                widget.show()
+            except RuntimeError:  # closed meanwhile by its own code
+                continue
         if self.window is not None:
-            self.window.show()
             self.window.activateWindow()
         if self.idle is not None:
             self.idle.start()
@@ -326,7 +337,7 @@ def _run_signed_in(app: QApplication, paths: DataPaths, db_url: str | None) -> i
         _daily_backup(paths, controller)
     code = app.exec()
     controller.tasks.wait_until_idle()
-    storage.close()
+    controller.storage.close()  # the one open now (a restore replaces it)
     if db_url is None:
         _backup_on_exit(paths)
     collector = app.findChild(GuiThreadGarbageCollector)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSWORD
@@ -143,9 +143,12 @@ def test_an_idle_program_hides_the_registers_until_the_password_is_typed(
     window = controller.window
     assert window is not None and controller.idle is not None
     assert controller.idle.timer.interval() == 10 * 60_000
+    half_typed = QDialog(window)  # a form left open over the register
+    half_typed.show()
     controller.idle.idle.emit()  # ten minutes without a key or a click
     lock = controller.dialog
     assert isinstance(lock, LockDialog) and not window.isVisible()
+    assert not half_typed.isVisible()
     lock.password.setText("doan-mo")
     lock.unlock_button.click()
     qtbot.waitUntil(lambda: lock.error.text() != "", timeout=5000)
@@ -153,7 +156,8 @@ def test_an_idle_program_hides_the_registers_until_the_password_is_typed(
     lock.password.setText(PASSWORD)
     lock.unlock_button.click()
     qtbot.waitUntil(window.isVisible, timeout=5000)
-    assert controller.idle.timer.isActive()
+    assert half_typed.isVisible() and controller.idle.timer.isActive()
+    half_typed.close()
     controller.idle.idle.emit()
     second = controller.dialog
     assert isinstance(second, LockDialog)
