@@ -883,3 +883,28 @@ def test_each_time_a_denouncer_is_shown_it_is_in_the_audit_trail(
     shown = letters.get_letter(services, leader, letter.id)
     assert not shown.identity_hidden
     assert views() == [str(letter.id)]
+
+
+def test_a_letters_history_shows_each_change_without_a_protected_filer(
+    services: ServiceContext, officer: Actor, leader: Actor, admin: Actor
+) -> None:
+    import dataclasses
+
+    letter = letters.register_letter(services, officer, _denunciation())
+    rewritten = f"Tôi là {TO.full_name}, bổ sung: {BRIBE}"
+    letters.update_letter(
+        services,
+        officer,
+        letter.id,
+        dataclasses.replace(_denunciation(), content=rewritten, filers=None),
+    )
+    # The administrator reads the audit trail but may not see who denounced.
+    history = letters.letter_history(services, admin, letter.id)
+    assert [record.operation for record in history][-1] == "insert"
+    content_changes = [r.changes["content"] for r in history if "content" in r.changes]
+    assert content_changes and all(
+        TO.full_name not in (value or "") for change in content_changes for value in change
+    )
+    # The chairman may: the same change, as written.
+    shown = letters.letter_history(services, leader, letter.id)
+    assert any(TO.full_name in (r.changes.get("content") or ["", ""])[1] for r in shown)

@@ -389,6 +389,7 @@ RECIPES: dict[str, Call] = {
         xlsx=Path(tempfile.mkdtemp()) / "bc.xlsx",
     ),
     "backups.backup_now": lambda s, a, _t: backups.backup_now(s, a),
+    "letters.letter_history": lambda s, a, _t: letters.letter_history(s, a, _letter(s).id),
     "accounts.set_idle_lock_minutes": lambda s, a, _t: accounts.set_idle_lock_minutes(s, a, 15),
     "backups.backups_of": lambda s, a, _t: backups.backups_of(s, a),
     "report_outlines.build_outline": lambda s, a, _t: report_outlines.build_outline(

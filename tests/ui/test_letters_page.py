@@ -111,3 +111,28 @@ def test_the_register_is_exported_to_excel(
     assert sheet is not None
     written = " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c)
     assert "Trần Văn An" in written and "Phạm Thị Tố" not in written
+
+
+def test_a_letters_history_opens_from_the_register(
+    page: LettersPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tiepdan_desktop.ui.dialogs.history_dialog import HistoryDialog
+
+    assert page.history_button.isVisibleTo(page)  # the administrator reads the audit trail
+    assert not page.history_button.isEnabled()
+    page.table.selectRow(0)
+    assert page.history_button.isEnabled()
+    opened: list[HistoryDialog] = []
+
+    def look(dialog: HistoryDialog) -> int:
+        qtbot.addWidget(dialog)
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(HistoryDialog, "exec", look)
+    page.history_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    dialog = opened[0]
+    assert dialog.windowTitle().startswith("Lịch sử thay đổi: đơn số ")
+    assert dialog.table.rowCount() >= 1
+    assert dialog.table.item(dialog.table.rowCount() - 1, 2).text().startswith("Vào sổ đơn")

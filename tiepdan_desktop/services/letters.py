@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,12 +24,14 @@ from tiepdan_desktop.db.models import (
     SubjectAreaRow,
     User,
 )
+from tiepdan_desktop.db.repositories import audit as audit_repo
 from tiepdan_desktop.db.repositories import letters as repo
 from tiepdan_desktop.db.repositories.calendar import work_calendar
 from tiepdan_desktop.db.repositories.organisation import the_unit
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import (
     identity_is_protected,
+    redact_identity,
 )
 from tiepdan_desktop.domain.deadlines.status import last_due_soon_day
 from tiepdan_desktop.domain.enums import LetterState, LetterType
@@ -48,6 +51,7 @@ from tiepdan_desktop.domain.letter_records import (
     LetterView,
 )
 from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.domain.records import AuditRecord
 from tiepdan_desktop.domain.text import normalize_multiline, normalize_text, search_key
 from tiepdan_desktop.domain.validators import digits_only
 from tiepdan_desktop.domain.visit_records import PersonInput, RegisterStart
@@ -437,3 +441,34 @@ def classify_letter(
         start_intake_clocks(session, letter)
         session.flush()
         return letter_detail(session, letter, may_see)
+
+
+# --- history -------------------------------------------------------------------------
+
+
+@requires(Permission.VIEW_AUDIT)
+def letter_history(
+    context: ServiceContext, actor: Actor, letter_id: uuid.UUID
+) -> list[AuditRecord]:
+    """Who changed the letter, when, and each field's old → new value, newest
+    first.  Where the filer is protected from this user, the identity is lifted
+    out of the texts, as in the register."""
+    may_see = may_see_denouncers(context, actor)
+    with context.sessions.reading() as session:
+        letter = load_letter(session, letter_id)
+        hidden = repo.filer_views(session, letter, may_see)[1]
+        people = repo.people_of(session, [letter.id])[letter.id] if hidden else []
+        identity = repo.identity_of(person for _role, person in people)
+        records = audit_repo.recent_entries(session, 300, "letter", str(letter_id))
+    if not identity:
+        return records
+    return [
+        replace(
+            record,
+            changes={
+                field: [redact_identity(v, identity) if isinstance(v, str) else v for v in values]
+                for field, values in record.changes.items()
+            },
+        )
+        for record in records
+    ]

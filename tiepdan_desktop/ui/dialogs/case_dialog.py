@@ -19,14 +19,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -37,11 +33,7 @@ from tiepdan_desktop.domain.case_records import CaseDetail, TimelineEntry
 from tiepdan_desktop.domain.case_workflow import OutcomeFigures, Workflow
 from tiepdan_desktop.domain.enums import DeadlineStatus
 from tiepdan_desktop.domain.labels import (
-    action_label,
-    entity_label,
-    field_label,
     number_text,
-    value_label,
 )
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.services import case_copies, letter_processing
@@ -49,31 +41,11 @@ from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.step_dialog import StepDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.files import open_in_system_viewer
-from tiepdan_desktop.ui.formatting import format_datetime, utc_to_local
 from tiepdan_desktop.ui.messages import show_info
 from tiepdan_desktop.ui.widgets.buttons import action_button
+from tiepdan_desktop.ui.widgets.history_table import HistoryTable
 
 LATE = "#a11d1d"
-# Bookkeeping columns the history does not show an official (and any *_id link).
-HIDDEN_FIELDS = frozenset(
-    {
-        "explanation_json",
-        "request_json",
-        "computed_at",
-        "id",
-        "data_json",
-        "unit",
-        "year",
-        "created_by",
-        "added_by",
-    }
-)
-
-
-def shown_field(name: str) -> bool:
-    return name not in HIDDEN_FIELDS and not name.endswith("_id")
-
-
 SOON = "#8a5a00"
 
 
@@ -314,15 +286,7 @@ class CaseDialog(QDialog):
         )
         self.history_note.setObjectName("hint")
         self.history_note.setWordWrap(True)
-        self.history = QTableWidget(0, 4)
-        self.history.setObjectName("caseHistory")
-        self.history.setHorizontalHeaderLabels(
-            [self.tr("Lúc"), self.tr("Người"), self.tr("Thao tác"), self.tr("Thay đổi")]
-        )
-        self.history.verticalHeader().hide()
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.history.setWordWrap(False)  # one line per change; the whole of it on hover
+        self.history = HistoryTable("caseHistory")
         for widget, title in (
             (self.timeline, self.tr("Dòng thời gian")),
             (self.deadlines, self.tr("Thời hạn")),
@@ -385,23 +349,7 @@ class CaseDialog(QDialog):
 
     def _show_history(self, case: CaseDetail) -> None:
         self.history_note.setVisible(not case.history)
-        self.history.setRowCount(len(case.history))
-        for row, record in enumerate(case.history):
-            changes = "; ".join(
-                f"{'Bước' if name == 'kind' else field_label(name)}: "
-                + " → ".join(value_label(name, value) for value in values if value is not None)
-                for name, values in record.changes.items()
-                if shown_field(name)
-            )
-            what = f"{action_label(record.action)} ({entity_label(record.entity).lower()})"
-            for column, text in enumerate(
-                (format_datetime(utc_to_local(record.at)), record.username, what, changes)
-            ):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.history.setItem(row, column, item)
-        self.history.resizeColumnsToContents()
-        self.history.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.show_records(case.history)
 
     # --- actions ---------------------------------------------------------------------
 

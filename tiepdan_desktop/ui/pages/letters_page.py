@@ -40,6 +40,7 @@ from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import SubjectAreaInfo
 from tiepdan_desktop.services import letter_exports, letters, unit, visits
 from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs.history_dialog import HistoryDialog
 from tiepdan_desktop.ui.dialogs.letter_dialog import LetterDialog
 from tiepdan_desktop.ui.dialogs.letter_work_dialog import LetterWorkDialog
 from tiepdan_desktop.ui.dialogs.period_dialog import PeriodDialog
@@ -113,6 +114,12 @@ class LettersPage(QWidget):
         self.process_button.setToolTip(
             self.tr("Phân loại, xem đơn trùng, chọn hướng xử lý, ban hành văn bản (Enter)")
         )
+        self.history_button = action_button(
+            "letterHistoryButton", self.tr("Lịch sử…"), self.show_history
+        )
+        self.history_button.setToolTip(self.tr("Ai đã sửa gì ở đơn này, lúc nào (nhật ký)"))
+        self.history_button.setVisible(app.can(Permission.VIEW_AUDIT))
+        self.history_button.setEnabled(False)
         self.excel_button = action_button(
             "lettersExcelButton", self.tr("Xuất Excel…"), self.export_excel
         )
@@ -190,6 +197,7 @@ class LettersPage(QWidget):
         actions.addWidget(self.new_button)
         actions.addWidget(self.process_button)
         actions.addWidget(self.case_button)
+        actions.addWidget(self.history_button)
         actions.addSpacing(12)
         legend = QLabel(
             self.tr(
@@ -281,6 +289,19 @@ class LettersPage(QWidget):
 
     # --- the selected letter -----------------------------------------------------------
 
+    def show_history(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        services, actor, letter_id = self._app.services, self._app.actor, row.letter_id
+        title = self.tr("Lịch sử thay đổi: đơn số {0}/{1}").format(row.number, row.year)
+        self._app.tasks.read(
+            lambda: letters.letter_history(services, actor, letter_id),
+            lambda records: HistoryDialog(title, records, self).exec(),
+            lambda error: show_failure(self, error, self.tr("Không đọc được lịch sử")),
+            owner=self,
+        )
+
     def selected_row(self) -> LetterRow | None:
         rows = self.table.selectionModel().selectedRows()
         record = self.model.record(rows[0].row()) if rows else None
@@ -289,6 +310,7 @@ class LettersPage(QWidget):
     def _show_detail(self) -> None:
         row = self.selected_row()
         self.process_button.setEnabled(row is not None)
+        self.history_button.setEnabled(row is not None)
         self.case_button.setEnabled(False)
         self._case_id = None
         self._detail_number += 1
