@@ -6,6 +6,7 @@ Qt runs offscreen in every test; UI fixtures live in tests/ui/conftest.py.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 # Offscreen Qt, on a screen the size of a typical office PC (1366×768).
@@ -102,3 +103,24 @@ def officer(actors: dict[Role, Actor]) -> Actor:
 @pytest.fixture
 def leader(actors: dict[Role, Actor]) -> Actor:
     return actors[Role.LEADER]
+
+
+_EXIT_STATUS = pytest.StashKey[int]()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End the process with pytest's own status once every plugin is done (the
+    coverage data is saved by then).  The hundreds of windows, dialogs and
+    controllers the UI tests leave behind would otherwise be destroyed by
+    Python's interpreter shutdown in an order Qt does not expect, which now and
+    then aborts a run whose tests all passed."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(config.stash.get(_EXIT_STATUS, 0))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSWORD
@@ -42,6 +43,21 @@ def test_a_second_instance_on_the_same_data_is_refused(
     second = InstanceLock(paths.root)
     assert second.acquire()  # free again once the first let go
     second.release()
+
+
+def _dispose(controller: app_module.SessionController) -> None:
+    """What the application's end does, here and now: no window, watcher or
+    dialog of this test is left to be destroyed in another test or at exit."""
+    controller._stop_watching()
+    for widget in (controller.window, controller.dialog):
+        if isinstance(widget, QWidget):
+            widget.close()
+            widget.deleteLater()
+    controller.window = controller.dialog = None
+    controller.tasks.wait_until_idle()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    controller.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _damage(storage: Storage) -> None:
@@ -126,9 +142,9 @@ def test_the_session_controller_restores_and_asks_to_sign_in_again(
     assert record_counts(controller.storage.paths.database)["visit"] == 80
     previous = [i for i in backups.list_backups(storage.paths) if i.kind == "truoc-khoi-phuc"]
     assert previous and previous[0].counts["visit"] == 120
-    controller.dialog.close()
-    controller.tasks.wait_until_idle()
-    controller.storage.close()
+    storage_now = controller.storage
+    _dispose(controller)
+    storage_now.close()
 
 
 def test_an_idle_program_hides_the_registers_until_the_password_is_typed(
@@ -163,8 +179,7 @@ def test_an_idle_program_hides_the_registers_until_the_password_is_typed(
     assert isinstance(second, LockDialog)
     second.findChild(QPushButton, "lockLogoutButton").click()
     assert controller.window is None and isinstance(controller.dialog, LoginDialog)
-    controller.dialog.close()
-    controller.tasks.wait_until_idle()
+    _dispose(controller)
 
 
 def test_the_users_list_shows_a_temporary_lock(
