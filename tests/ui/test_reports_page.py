@@ -176,6 +176,7 @@ def test_a_read_only_user_may_view_but_not_freeze(
 ) -> None:
     shown = ReportsPage(_as(app_context, actors[Role.READ_ONLY]), SCREEN)
     qtbot.addWidget(shown)
+    shown.show()
     settle(qtbot, app_context.tasks)
     qtbot.waitUntil(lambda: shown.run is not None)
     assert shown.excel_button.isEnabled() and not shown.freeze_button.isEnabled()
@@ -242,6 +243,8 @@ def test_a_broken_spec_file_is_told_and_the_window_still_opens(
     monkeypatch.setattr(reports, "list_forms", broken)
     shown = ReportsPage(app_context, SCREEN)
     qtbot.addWidget(shown)
-    settle(qtbot, app_context.tasks)
+    assert shown.run is None  # nothing computed for a screen nobody opened
+    shown.show()
+    qtbot.waitUntil(lambda: shown.status.text() != "", timeout=5000)
     assert shown.status.text().startswith("01-tcd.toml, cột (3)")
     assert not shown.excel_button.isEnabled()

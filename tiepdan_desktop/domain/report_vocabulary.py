@@ -99,41 +99,38 @@ ATTRIBUTES: Final = MappingProxyType(
     }
 )
 
+# A decision's figures (01/KQGQ): what it ordered …
+DECISION_FIGURES: Final = (
+    "money_to_recover",
+    "land_to_recover",
+    "money_to_return",
+    "land_to_return",
+    "orgs_restored",
+    "persons_restored",
+    "sanction_persons",
+    "sanction_officials",
+    "police_cases",
+    "police_persons",
+)
+# … of which what is to be carried out, and what was (02/KQGQ).
+TO_CARRY_OUT: Final = DECISION_FIGURES[:4]
+CARRIED_OUT: Final = (
+    "money_recovered",
+    "land_recovered",
+    "money_returned",
+    "land_returned",
+    "sanctioned_persons",
+    "criminal_cases",
+)
+
 # Record set → the numbers a spec may sum.
 NUMBERS: Final = MappingProxyType(
     {
         "visit": frozenset({"persons"}),
         "session": frozenset(),
         "letter": frozenset(),
-        "case": frozenset(
-            {
-                "letters",
-                "money_to_recover",
-                "land_to_recover",
-                "money_to_return",
-                "land_to_return",
-                "orgs_restored",
-                "persons_restored",
-                "sanction_persons",
-                "sanction_officials",
-                "police_cases",
-                "police_persons",
-            }
-        ),
-        "decision": frozenset(
-            {
-                "money_to_recover",
-                "land_to_recover",
-                "money_recovered",
-                "land_recovered",
-                "money_to_return",
-                "land_to_return",
-                "money_returned",
-                "land_returned",
-                "sanctioned_persons",
-                "criminal_cases",
-            }
-        ),
+        "case": frozenset({"letters", *DECISION_FIGURES}),
+        "decision": frozenset({*TO_CARRY_OUT, *CARRIED_OUT}),
     }
 )
 

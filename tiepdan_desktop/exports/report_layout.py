@@ -12,6 +12,26 @@ from tiepdan_desktop.exports.official_document import vietnamese_date
 
 # The two columns before the form's own: STT and the unit.
 LEAD_COLUMNS = ("STT", "Đơn vị")
+# The list of letters annexed to a report (LEGAL.md §6.2, optional case list).
+ANNEX_COLUMNS = (
+    "Số đơn",
+    "Ngày tiếp nhận",
+    "Chủ đơn",
+    "Địa chỉ",
+    "Nội dung đơn",
+    "Loại đơn",
+    "Kết quả xử lý",
+    "Kết quả giải quyết",
+)
+# The cells that changed since the report was frozen.
+CHANGE_COLUMNS = (
+    "Cột",
+    "Chỉ tiêu",
+    "Đã chốt",
+    "Hiện nay",
+    "Bản ghi thêm sau khi chốt",
+    "Bản ghi bớt",
+)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ from tiepdan_desktop.domain.report_records import ReportRun
 from tiepdan_desktop.exports.pdf_fonts import register_serif_fonts
 from tiepdan_desktop.exports.report_charts import on_time_chart, outcomes_chart, visits_chart
 from tiepdan_desktop.exports.report_layout import (
+    ANNEX_COLUMNS,
+    CHANGE_COLUMNS,
     LEAD_COLUMNS,
     form_line,
     frozen_line,
@@ -225,19 +227,7 @@ def _summary(run: ReportRun, styles: dict[str, ParagraphStyle]) -> list[Any]:
 def _changes(run: ReportRun, styles: dict[str, ParagraphStyle]) -> list[Any]:
     if not run.changes or run.frozen_figures or run.snapshot is None:
         return []
-    rows: list[list[Any]] = [
-        [
-            _p(text, styles["head"])
-            for text in (
-                "Cột",
-                "Chỉ tiêu",
-                "Đã chốt",
-                "Hiện nay",
-                "Bản ghi thêm sau khi chốt",
-                "Bản ghi bớt",
-            )
-        ]
-    ]
+    rows: list[list[Any]] = [[_p(text, styles["head"]) for text in CHANGE_COLUMNS]]
     for change in run.changes:
         rows.append(
             [
@@ -284,17 +274,7 @@ def _annex(
 ) -> list[Any]:
     if run.annex is None:
         return []
-    heads = (
-        "Số đơn",
-        "Ngày tiếp nhận",
-        "Chủ đơn",
-        "Địa chỉ",
-        "Nội dung đơn",
-        "Loại đơn",
-        "Kết quả xử lý",
-        "Kết quả giải quyết",
-    )
-    head = [_p(text, styles["head"]) for text in heads]
+    head = [_p(text, styles["head"]) for text in ANNEX_COLUMNS]
     rows: list[list[Any]] = []
     for line in run.annex:
         rows.append(

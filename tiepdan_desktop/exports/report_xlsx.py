@@ -21,6 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tiepdan_desktop.domain.report_records import ReportRun
 from tiepdan_desktop.exports.report_layout import (
+    ANNEX_COLUMNS,
+    CHANGE_COLUMNS,
     LEAD_COLUMNS,
     form_line,
     frozen_line,
@@ -209,8 +211,7 @@ def _form_sheet(sheet: Worksheet, run: ReportRun) -> None:
 
 def _changes_sheet(workbook: Workbook, run: ReportRun) -> None:
     sheet = workbook.create_sheet("Thay đổi sau khi chốt")
-    heads = ("Cột", "Chỉ tiêu", "Đã chốt", "Hiện nay", "Bản ghi thêm", "Bản ghi bớt")
-    for index, text in enumerate(heads, start=1):
+    for index, text in enumerate(CHANGE_COLUMNS, start=1):
         _put(sheet, 1, index, text, bold=True)
     for row, change in enumerate(run.changes, start=2):
         values: tuple[CellValue, ...] = (
@@ -230,18 +231,8 @@ def _changes_sheet(workbook: Workbook, run: ReportRun) -> None:
 
 def _annex_sheet(workbook: Workbook, run: ReportRun) -> None:
     sheet = workbook.create_sheet("Danh sách đơn")
-    heads = (
-        "Số đơn",
-        "Ngày tiếp nhận",
-        "Chủ đơn",
-        "Địa chỉ",
-        "Nội dung đơn",
-        "Loại đơn",
-        "Kết quả xử lý",
-        "Kết quả giải quyết",
-    )
     _put(sheet, 1, 1, f"DANH SÁCH ĐƠN — {run.period.data_range}", bold=True, last_column=8)
-    for index, text in enumerate(heads, start=1):
+    for index, text in enumerate(ANNEX_COLUMNS, start=1):
         _put(sheet, 2, index, text, bold=True, size=10)
         sheet.cell(row=2, column=index).border = _BOX
     for row, line in enumerate(run.annex or (), start=3):

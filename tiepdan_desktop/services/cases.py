@@ -308,7 +308,7 @@ def get_case(context: ServiceContext, actor: Actor, case_id: uuid.UUID) -> CaseD
     with context.sessions.reading() as session:
         case = load_case(session, case_id)
         detail = case_detail(session, case, may_see, permissions)
-        protected = may_see and case_detail(session, case, False, permissions).identity_hidden
+        protected = may_see and repo.case_people(session, [case.id], False)[case.id].hidden
     if protected:
         record_identity_view(context, actor, "legal_case", str(case_id))
     return detail

@@ -159,7 +159,7 @@ def get_visit(context: ServiceContext, actor: Actor, visit_id: uuid.UUID) -> Vis
         if visit is None:
             raise NotFoundError("Không tìm thấy lượt tiếp này (có thể đã bị xóa).")
         detail = _detail(session, visit, may_see)
-        protected = may_see and _detail(session, visit, False).identity_hidden
+        protected = may_see and repo.visitor_views(session, visit, False)[1]
     if protected:
         record_identity_view(context, actor, "visit", str(visit_id))
     return detail

@@ -41,7 +41,12 @@ from tiepdan_desktop.domain.enums import (
 )
 from tiepdan_desktop.domain.report_figures import Fact, FactSet, RegisterCount
 from tiepdan_desktop.domain.report_periods import ReportPeriod
-from tiepdan_desktop.domain.report_vocabulary import NONE
+from tiepdan_desktop.domain.report_vocabulary import (
+    CARRIED_OUT,
+    DECISION_FIGURES,
+    NONE,
+    TO_CARRY_OUT,
+)
 
 
 def _yes(flag: bool | None) -> str:
@@ -265,28 +270,6 @@ _VERDICTS = {
     ResolutionVerdict.PARTLY_CORRECT: "dung_mot_phan",
     ResolutionVerdict.WRONG: "sai",
 }
-_FIGURES = (
-    "money_to_recover",
-    "land_to_recover",
-    "money_to_return",
-    "land_to_return",
-    "orgs_restored",
-    "persons_restored",
-    "sanction_persons",
-    "sanction_officials",
-    "police_cases",
-    "police_persons",
-)
-# What a decision ordered, and what had been carried out of it.
-_DECIDED = ("money_to_recover", "land_to_recover", "money_to_return", "land_to_return")
-_ENFORCEMENT_DONE = (
-    "money_recovered",
-    "land_recovered",
-    "money_returned",
-    "land_returned",
-    "sanctioned_persons",
-    "criminal_cases",
-)
 
 
 def _letters_per_case(
@@ -336,7 +319,9 @@ def case_facts(session: Session, period: ReportPeriod) -> FactSet:
         if instance == "lan_hai" and resolution == "quyet_dinh" and verdict:
             second = "cong_nhan" if verdict == "sai" else "huy_sua"
         decided = resolution == "quyet_dinh"
-        numbers = {name: float(getattr(case, name)) if decided else 0.0 for name in _FIGURES}
+        numbers = {
+            name: float(getattr(case, name)) if decided else 0.0 for name in DECISION_FIGURES
+        }
         numbers["letters"] = float(letters.get(case.id, 0))
         return Fact(
             source="case",
@@ -411,7 +396,7 @@ def _escalated_on(session: Session, case_ids: list[uuid.UUID]) -> dict[uuid.UUID
 def _as_of(case: Case, reports: list[tuple[dt.date, str]], end: dt.date) -> _EnforcementAsOf:
     """The last enforcement report made by `end`; without reports, a matter closed
     by then was carried out as its columns say, one still open had nothing yet."""
-    current = {name: float(getattr(case, name)) for name in _ENFORCEMENT_DONE}
+    current = {name: float(getattr(case, name)) for name in CARRIED_OUT}
     if not reports:
         closed = case.closed_on is not None and case.closed_on <= end
         return _EnforcementAsOf(
@@ -423,7 +408,7 @@ def _as_of(case: Case, reports: list[tuple[dt.date, str]], end: dt.date) -> _Enf
     stored = json.loads(made[-1][1]).get("enforcement")
     if stored is None:  # a report from before the figures were kept with it
         return _EnforcementAsOf(case.fully_enforced, current)
-    figures = {name: float(stored.get(name, 0.0)) for name in _ENFORCEMENT_DONE}
+    figures = {name: float(stored.get(name, 0.0)) for name in CARRIED_OUT}
     return _EnforcementAsOf(bool(stored.get("fully_enforced")), figures)
 
 
@@ -444,7 +429,7 @@ def decision_facts(session: Session, period: ReportPeriod) -> FactSet:
     def fact(case: Case) -> Fact:
         in_force = not (case.id in escalated and escalated[case.id] <= period.last)
         enforcement = _as_of(case, reports.get(case.id, []), period.last)
-        numbers = {name: float(getattr(case, name)) for name in _DECIDED}
+        numbers = {name: float(getattr(case, name)) for name in TO_CARRY_OUT}
         numbers |= enforcement.figures
         return Fact(
             source="decision",

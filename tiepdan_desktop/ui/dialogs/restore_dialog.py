@@ -144,7 +144,15 @@ class RestoreDialog(QDialog):
         name = QFileDialog.getExistingDirectory(self, self.tr("Thư mục bản sao lưu (ổ USB …)"))
         if not name:
             return
-        checked = backups.verify_backup(Path(name))
+        # Checking reads the whole copy (checksums): in the background.
+        self._app.tasks.read(
+            lambda: backups.verify_backup(Path(name)),
+            self._other_checked,
+            lambda error: show_failure(self, error, self.tr("Không đọc được bản sao lưu")),
+            owner=self,
+        )
+
+    def _other_checked(self, checked: BackupInfo) -> None:
         if not checked.ok:
             show_failure(
                 self,

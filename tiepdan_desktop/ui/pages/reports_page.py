@@ -98,7 +98,8 @@ class ReportsPage(QWidget):
         self._app = app
         self._number = 0
         self.run: ReportRun | None = None
-        self._stale = False
+        # Computed when the screen is first shown, not at every start of the program.
+        self._stale = True
         services, actor = app.services, app.actor
         try:
             forms = reports.list_forms(services, actor)
@@ -154,7 +155,6 @@ class ReportsPage(QWidget):
         self.picker.changed.connect(self._choice_changed)
         self.frozen.toggled.connect(lambda _on: self._choice_changed())
         app.tasks.changed.connect(self._records_changed)
-        self.refresh()
 
     def _actions(self) -> tuple[QPushButton, ...]:
         return (
