@@ -22,7 +22,7 @@ from tiepdan_desktop.domain.actor import Actor  # noqa: E402
 from tiepdan_desktop.domain.enums import Role  # noqa: E402
 from tiepdan_desktop.domain.records import NewUser, SetupRequest, UnitInfo  # noqa: E402
 from tiepdan_desktop.paths import DataPaths  # noqa: E402
-from tiepdan_desktop.services import accounts, setup  # noqa: E402
+from tiepdan_desktop.services import accounts, setup, vault  # noqa: E402
 from tiepdan_desktop.services.context import ServiceContext  # noqa: E402
 from tiepdan_desktop.storage import Storage, open_storage  # noqa: E402
 
@@ -77,6 +77,8 @@ def unit(services: ServiceContext) -> UnitInfo:
 def actors(services: ServiceContext, unit: UnitInfo) -> dict[Role, Actor]:
     """A signed-in account of every role, each past its first password change."""
     admin = accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
+    # As in the program: the administrator creates the vault at the first sign-in.
+    vault.create_vault(services, admin)
     signed_in = {Role.ADMIN: admin}
     for role in Role:
         if role is Role.ADMIN:

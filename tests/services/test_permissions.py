@@ -106,6 +106,8 @@ SUPPORT_MODULES = {
     "tiepdan_desktop.services.case_opening",
     "tiepdan_desktop.services.report_specs",
     "tiepdan_desktop.services.report_snapshots",
+    "tiepdan_desktop.services.identity_sealing",
+    "tiepdan_desktop.services.vault_keys",
 }
 
 

@@ -81,6 +81,8 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # Freed space is zeroed: a sealed identity leaves no plaintext behind it.
+        cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
 

@@ -38,6 +38,7 @@ from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.services.access import public, requires, signed_in
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.passwords import hash_password, password_matches
+from tiepdan_desktop.services.vault_keys import drop_key_on_reset, rewrap_on_password_change
 
 _WRONG_CREDENTIALS = "Sai tên đăng nhập hoặc mật khẩu."
 _LOCKED = "Tài khoản này đã bị khóa. Hãy liên hệ người quản trị."
@@ -191,6 +192,7 @@ def reset_password(
     with context.sessions.writing(actor, "dat_lai_mat_khau") as session:
         user = _user(session, user_id)
         user.password_hash = password_hash
+        drop_key_on_reset(session, user.id)  # the administrator never opens the vault
         user.must_change_password = True
         user.failed_login_count = 0
         user.locked_until = None
@@ -216,6 +218,7 @@ def change_own_password(
         if user.password_hash != password_hash:
             raise ConflictError("Mật khẩu vừa được đổi ở nơi khác; hãy thử lại.")
         user.password_hash = new_hash
+        rewrap_on_password_change(session, user.id, current_password, new_password)
         user.must_change_password = False
         user.password_changed_at = utc_now()
 

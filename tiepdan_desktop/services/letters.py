@@ -56,10 +56,20 @@ from tiepdan_desktop.domain.text import normalize_multiline, normalize_text, sea
 from tiepdan_desktop.domain.validators import digits_only
 from tiepdan_desktop.domain.visit_records import PersonInput, RegisterStart
 from tiepdan_desktop.services.access import requires
-from tiepdan_desktop.services.citizens import optional_text, person_row
+from tiepdan_desktop.services.citizens import cleaner_for_input, optional_text, person_row
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import deadline_settings
 from tiepdan_desktop.services.export_audit import record_identity_view
+from tiepdan_desktop.services.identity_sealing import (
+    LETTER_TEXTS,
+    CodeCounter,
+    Sealing,
+    cleaner_for,
+    drop_orphans,
+    seal_stored,
+    start_sealing,
+    vault_writer,
+)
 from tiepdan_desktop.services.letter_support import (
     letter_detail,
     load_letter,
@@ -252,14 +262,22 @@ def _checked(letter: LetterInput, context: ServiceContext) -> None:
         raise ValidationError(problems)
 
 
-def _set_filers(session: Session, letter: Letter, letter_input: LetterInput, may_see: bool) -> None:
+def _set_filers(
+    session: Session,
+    letter: Letter,
+    letter_input: LetterInput,
+    may_see: bool,
+    sealing: Sealing | None,
+) -> None:
     assert letter_input.filers is not None
+    before = []
     for link in session.scalars(select(LetterPerson).where(LetterPerson.letter_id == letter.id)):
+        before.append(link.person_id)
         session.delete(link)
     session.flush()  # the old links go before the new ones may take their keys
     seen: set[uuid.UUID] = set()
     for position, filer in enumerate(letter_input.filers):
-        row = person_row(session, letter.unit_id, filer.person, may_see)
+        row = person_row(session, letter.unit_id, filer.person, may_see, sealing)
         session.flush()
         if row.id in seen:
             raise ValidationError({"filers": f"{row.full_name} được ghi hai lần."})
@@ -268,6 +286,8 @@ def _set_filers(session: Session, letter: Letter, letter_input: LetterInput, may
             LetterPerson(letter_id=letter.id, person_id=row.id, role=filer.role, position=position)
         )
     session.flush()
+    if sealing is not None:
+        drop_orphans(session, before)
 
 
 def _apply(
@@ -280,6 +300,8 @@ def _apply(
         officer = session.get(User, officer_id)
         if officer is None or not officer.active:
             raise ValidationError({"officer_id": "Cán bộ nhận đơn này không còn trong danh sách."})
+    sealing = _sealing(session, letter, data)
+    clean = sealing.cleaner.clean if sealing is not None else _as_is
     forwarded = is_forwarded(data.source)
     letter.received_on = data.received_on
     letter.source = data.source
@@ -289,22 +311,54 @@ def _apply(
     letter.officer_id = officer_id
     letter.letter_type = data.letter_type
     letter.area_code = data.area_code
-    letter.content = normalize_multiline(data.content)
-    letter.requests = normalize_multiline(data.requests or "") or None
+    letter.content = clean(normalize_multiline(data.content)) or ""
+    letter.requests = clean(normalize_multiline(data.requests or "")) or None
     letter.filer_kind = data.filer_kind
     letter.signer_count = data.signer_count
     letter.filer_org = optional_text(data.filer_org)
     letter.filer_identity = data.filer_identity
     if data.filers is not None:  # hidden filers keep their authorisation as stored
-        letter.authorisation_doc = optional_text(data.authorisation_doc)
+        letter.authorisation_doc = clean(optional_text(data.authorisation_doc))
     letter.subject_name = optional_text(data.subject_name)
     letter.subject_position = optional_text(data.subject_position)
     letter.subject_org = optional_text(data.subject_org)
     session.add(letter)
     session.flush()
     if data.filers is not None:
-        _set_filers(session, letter, data, may_see)
+        _set_filers(session, letter, data, may_see, sealing)
+    else:
+        _seal_if_protected(session, letter)
     refresh_search_keys(session, letter)
+
+
+def _seal_if_protected(session: Session, letter: Letter) -> None:
+    """A letter classified as a denunciation seals the filers it was entered with."""
+    writer = vault_writer(session)
+    if writer is None or not identity_is_protected(letter.letter_type):
+        return
+    links = list(session.scalars(select(LetterPerson).where(LetterPerson.letter_id == letter.id)))
+    seal_stored(session, writer, CodeCounter(session), letter, links, letter.year, LETTER_TEXTS)
+
+
+def _as_is(text: str | None) -> str | None:
+    return text
+
+
+def _sealing(session: Session, letter: Letter, data: LetterInput) -> Sealing | None:
+    """How a protected letter's filers are sealed and its texts cleaned, prepared
+    before anything of the form is written; None for an open letter (or before
+    the vault exists)."""
+    writer = vault_writer(session)
+    if writer is None or not identity_is_protected(data.letter_type):
+        return None
+    sealing = start_sealing(session, writer, data.received_on.year)
+    if data.filers is not None:
+        cleaner_for_input(session, sealing, [filer.person for filer in data.filers])
+    elif letter.id is not None:  # filers kept as stored: sealed after the texts are clean
+        stored = [p.id for _, p in repo.people_of(session, [letter.id]).get(letter.id, [])]
+        if (existing := cleaner_for(session, stored, unsealed_too=True)) is not None:
+            sealing.cleaner = existing
+    return sealing
 
 
 @requires(Permission.EDIT_REGISTERS)
@@ -409,6 +463,7 @@ def classify_letter(
                     {"letter_type": "Chỉ lãnh đạo được đổi loại của đơn có người tố cáo."}
                 )
             letter.letter_type = classification.letter_type
+            _seal_if_protected(session, letter)
             refresh_search_keys(session, letter)
         if classification.area_code is not None:
             if session.get(SubjectAreaRow, classification.area_code) is None:

@@ -67,10 +67,19 @@ from tiepdan_desktop.domain.visit_records import (
     VisitInput,
 )
 from tiepdan_desktop.services.access import current_permission, requires
-from tiepdan_desktop.services.citizens import optional_text, person_row
+from tiepdan_desktop.services.citizens import cleaner_for_input, optional_text, person_row
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import open_deadline
 from tiepdan_desktop.services.export_audit import record_identity_view
+from tiepdan_desktop.services.identity_sealing import (
+    VISIT_TEXTS,
+    Sealing,
+    cleaner_for,
+    drop_orphans,
+    seal_stored,
+    start_sealing,
+    vault_writer,
+)
 from tiepdan_desktop.services.letter_support import start_intake_clocks
 
 MAX_BLOCK = 500
@@ -260,18 +269,26 @@ def _reception_session(
 
 
 def _set_people(
-    session: Session, unit_id: uuid.UUID, visit: Visit, people: Sequence[PersonInput], may_see: bool
+    session: Session,
+    unit_id: uuid.UUID,
+    visit: Visit,
+    people: Sequence[PersonInput],
+    may_see: bool,
+    sealing: Sealing | None,
 ) -> None:
+    before = [link.person_id for link in visit.visitors]
     visit.visitors.clear()
     session.flush()  # the old links go before the new ones may take their keys
     seen: set[uuid.UUID] = set()
     for position, person in enumerate(people):
-        row = person_row(session, unit_id, person, may_see)
+        row = person_row(session, unit_id, person, may_see, sealing)
         session.flush()
         if row.id in seen:
             raise ValidationError({"people": f"{row.full_name} được ghi hai lần."})
         seen.add(row.id)
         visit.visitors.append(VisitPerson(person_id=row.id, role=person.role, position=position))
+    if sealing is not None:
+        drop_orphans(session, before)
 
 
 def _refresh_search_keys(session: Session, visit: Visit) -> None:
@@ -321,26 +338,39 @@ def _apply(
     row.officer_id, row.officer_name = _officer(session, actor, visit.officer_id)
     regular = visit.reception_type is ReceptionType.REGULAR
     reception = None if regular else _reception_session(session, unit.id, visit)
+    sealing = _sealing(session, row, visit)
+    clean = sealing.cleaner.clean if sealing is not None else _as_is
     row.visited_at = visit.visited_at.replace(second=0, microsecond=0)
     row.reception_type = visit.reception_type
     row.session_id = reception.id if reception else None
     row.chair_in_person = visit.chair_in_person if reception else None
-    row.content = visit.content
+    row.content = clean(visit.content) or ""
     row.letter_type = visit.letter_type
     row.area_code = visit.area_code
     row.is_repeat = visit.is_repeat
     row.case_id = visit.case_id
-    row.prior_handling = optional_text(visit.prior_handling)
+    row.prior_handling = clean(optional_text(visit.prior_handling))
     row.handling = visit.handling
     row.refusal_ground = visit.refusal_ground if visit.handling is VisitHandling.REFUSED else None
-    row.forwarded_to = optional_text(visit.forwarded_to)
-    row.result_followup = optional_text(visit.result_followup)
-    row.notes = optional_text(visit.notes)
+    row.forwarded_to = clean(optional_text(visit.forwarded_to))
+    row.result_followup = clean(optional_text(visit.result_followup))
+    row.notes = clean(optional_text(visit.notes))
     row.is_group = visit.is_group
     row.head_count = visit.head_count if visit.is_group else 1
     session.add(row)  # a new visit joins the session only now, complete
     if visit.people is not None:
-        _set_people(session, unit.id, row, visit.people, may_see)
+        _set_people(session, unit.id, row, visit.people, may_see, sealing)
+    elif sealing is not None:
+        session.flush()
+        seal_stored(
+            session,
+            sealing.writer,
+            sealing.counter,
+            row,
+            list(row.visitors),
+            sealing.year,
+            VISIT_TEXTS,
+        )
     session.flush()
     _refresh_search_keys(session, row)
     if visit.people is not None:
@@ -353,6 +383,29 @@ def _apply(
             .distinct()
         ):
             _refresh_search_keys(session, other)
+
+
+def _as_is(text: str | None) -> str | None:
+    return text
+
+
+def _sealing(session: Session, row: Visit, visit: VisitInput) -> Sealing | None:
+    """How a denunciation's visitors are sealed and its texts cleaned, prepared
+    before anything of the form is written; None for an open visit (or before
+    the vault exists)."""
+    writer = vault_writer(session)
+    if writer is None or not identity_is_protected(visit.letter_type):
+        return None
+    sealing = start_sealing(session, writer, visit.visited_at.year)
+    if visit.people is not None:
+        cleaner_for_input(session, sealing, visit.people)
+    elif row.id is not None:  # visitors kept as stored: sealed after the texts are clean
+        stored = session.scalars(
+            select(VisitPerson.person_id).where(VisitPerson.visit_id == row.id)
+        )
+        if (existing := cleaner_for(session, list(stored), unsealed_too=True)) is not None:
+            sealing.cleaner = existing
+    return sealing
 
 
 def _answer_clock(session: Session, visit: Visit) -> None:

@@ -6,6 +6,7 @@ from tiepdan_desktop.db.models.letters import Letter, LetterPerson
 from tiepdan_desktop.db.models.organisation import Setting, SubjectAreaRow, Unit, User
 from tiepdan_desktop.db.models.reception import Person, ReceptionSession, Visit, VisitPerson
 from tiepdan_desktop.db.models.reports import ReportSnapshot
+from tiepdan_desktop.db.models.vault import IdentityVault, SealedPerson, VaultCustodian
 
 __all__ = [
     "Attachment",
@@ -14,16 +15,19 @@ __all__ = [
     "Case",
     "CaseEvent",
     "Deadline",
+    "IdentityVault",
     "IssuedDocument",
     "Letter",
     "LetterPerson",
     "Person",
     "ReceptionSession",
     "ReportSnapshot",
+    "SealedPerson",
     "Setting",
     "SubjectAreaRow",
     "Unit",
     "User",
+    "VaultCustodian",
     "Visit",
     "VisitPerson",
 ]

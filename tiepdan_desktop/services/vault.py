@@ -1,0 +1,335 @@
+"""The denouncer identity vault (két bảo mật): creating it, its custodians, and
+revealing a denouncer's identity (Luật Tố cáo Đ8.3, Đ56).
+
+- The administrator creates it once; the recovery key is shown that one time, to
+  be printed, sealed in an envelope and kept by the chairman.  Denouncers entered
+  before it existed are sealed then.
+- Custodians are the unit's leaders and the users the administrator designates.
+  A custodian's key is the vault key wrapped under their own password: taking it
+  needs either a custodian who is present (their password) or the recovery key.
+  An administrator who resets a custodian's password removes that key; nothing
+  the administrator can do opens the vault.
+- Revealing an identity needs the custodian's password and a reason; each reveal
+  is written in the audit trail.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tiepdan_desktop.db.audit import record_bulk_action
+from tiepdan_desktop.db.base import utc_now
+from tiepdan_desktop.db.models import (
+    IdentityVault,
+    Letter,
+    LetterPerson,
+    Person,
+    SealedPerson,
+    User,
+    VaultCustodian,
+    Visit,
+    VisitPerson,
+)
+from tiepdan_desktop.db.repositories.organisation import the_unit
+from tiepdan_desktop.domain import identity_vault as crypto
+from tiepdan_desktop.domain.accounts import normalize_username
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES
+from tiepdan_desktop.domain.enums import Role
+from tiepdan_desktop.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
+from tiepdan_desktop.domain.identity_vault import SealedIdentity
+from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.services.access import requires, signed_in
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.identity_sealing import (
+    LETTER_TEXTS,
+    VISIT_TEXTS,
+    CodeCounter,
+    VaultWriter,
+    code_label,
+    seal_stored,
+)
+from tiepdan_desktop.services.passwords import password_matches
+from tiepdan_desktop.services.vault_keys import (
+    RECOVERY_LABEL,
+    may_hold,
+    open_slot,
+    private_from_custodian,
+    private_from_recovery,
+    wrap_for,
+)
+
+MIN_REASON_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class CustodianInfo:
+    user_id: uuid.UUID
+    full_name: str
+    username: str
+    holds_key: bool  # False: designated, still to take the key
+
+
+@dataclass(frozen=True)
+class VaultStatus:
+    exists: bool
+    created_at: str | None
+    custodians: tuple[CustodianInfo, ...]
+    sealed_people: int
+    # The signed-in user: may take the key (a leader or designated), holds it.
+    imay_hold: bool
+    i_hold: bool
+
+
+@dataclass(frozen=True)
+class VaultCreated:
+    recovery_key: str
+    sealed_now: int  # denouncers entered before the vault, sealed on creation
+
+
+@dataclass(frozen=True)
+class RevealedPerson:
+    code: str
+    identity: SealedIdentity
+
+
+# --- status -----------------------------------------------------------------------------
+
+
+def _vault(session: Session) -> IdentityVault:
+    vault = session.scalar(select(IdentityVault).limit(1))
+    if vault is None:
+        raise ConflictError("Chưa thiết lập két bảo mật danh tính người tố cáo.")
+    return vault
+
+
+@requires(Permission.VIEW_REGISTERS)
+def vault_status(context: ServiceContext, actor: Actor) -> VaultStatus:
+    with context.sessions.reading() as session:
+        vault = session.scalar(select(IdentityVault).limit(1))
+        rows = session.execute(
+            select(User, VaultCustodian)
+            .outerjoin(VaultCustodian, VaultCustodian.user_id == User.id)
+            .where(User.active, (User.role == Role.LEADER) | VaultCustodian.user_id.is_not(None))
+            .order_by(User.full_name)
+        ).all()
+        me = session.get(User, actor.user_id) if actor.user_id else None
+        mine = session.get(VaultCustodian, actor.user_id) if actor.user_id else None
+        return VaultStatus(
+            exists=vault is not None,
+            created_at=None if vault is None else vault.created_at.strftime("%d/%m/%Y"),
+            custodians=tuple(
+                CustodianInfo(
+                    user.id,
+                    user.full_name,
+                    user.username,
+                    custodian is not None and custodian.wrapped_key is not None,
+                )
+                for user, custodian in rows
+            ),
+            sealed_people=session.scalar(select(func.count()).select_from(SealedPerson)) or 0,
+            imay_hold=me is not None and may_hold(session, me),
+            i_hold=mine is not None and mine.wrapped_key is not None,
+        )
+
+
+# --- creating it ------------------------------------------------------------------------
+
+
+@requires(Permission.MANAGE_USERS)
+def create_vault(context: ServiceContext, actor: Actor) -> VaultCreated:
+    """Create the unit's vault and seal the denouncers already in the register.
+    The recovery key is returned this once and stored nowhere in clear."""
+    private, public = crypto.new_vault_keys()
+    recovery = crypto.new_recovery_key()
+    recovery_key = crypto.recovery_wrapping_key(crypto.recovery_key_bytes(recovery))
+    with context.sessions.writing(actor, "tao_ket_bao_mat") as session:
+        unit = the_unit(session)
+        if unit is None:
+            raise ConflictError("Chưa cài đặt đơn vị.")
+        if session.scalar(select(IdentityVault).limit(1)) is not None:
+            raise ConflictError("Két bảo mật đã được thiết lập; không thể tạo lại.")
+        vault = IdentityVault(
+            unit_id=unit.id,
+            public_key=public,
+            recovery_wrapped=crypto.wrap(recovery_key, private, RECOVERY_LABEL),
+            index_key=crypto.new_secret(),
+            created_by_name=actor.full_name,
+        )
+        session.add(vault)
+        session.flush()
+        sealed = _seal_older_entries(session, VaultWriter(public, vault.index_key))
+        session.info["reason"] = f"Niêm phong {sealed} người tố cáo đã có trong sổ"
+    return VaultCreated(recovery, sealed)
+
+
+def _seal_older_entries(session: Session, writer: VaultWriter) -> int:
+    """Seal the filers of every protected visit and letter written before the vault."""
+    counter = CodeCounter(session)
+    before = session.scalar(select(func.count()).select_from(SealedPerson)) or 0
+    visits = session.scalars(
+        select(Visit).where(Visit.letter_type.in_(IDENTITY_PROTECTED_TYPES))
+    ).all()
+    for visit in visits:
+        links = list(session.scalars(select(VisitPerson).where(VisitPerson.visit_id == visit.id)))
+        seal_stored(session, writer, counter, visit, links, visit.year, VISIT_TEXTS)
+    letters = session.scalars(
+        select(Letter).where(Letter.letter_type.in_(IDENTITY_PROTECTED_TYPES))
+    ).all()
+    for letter in letters:
+        links = list(
+            session.scalars(select(LetterPerson).where(LetterPerson.letter_id == letter.id))
+        )
+        seal_stored(session, writer, counter, letter, links, letter.year, LETTER_TEXTS)
+    return (session.scalar(select(func.count()).select_from(SealedPerson)) or 0) - before
+
+
+# --- custodians -------------------------------------------------------------------------
+
+
+@requires(Permission.MANAGE_USERS)
+def designate_custodian(
+    context: ServiceContext, actor: Actor, user_id: uuid.UUID, designated: bool
+) -> None:
+    """The administrator names (or stops naming) a user as a custodian.  Leaders
+    are custodians by their role.  Naming gives no key: the user still takes it
+    with a custodian or the recovery key.  Stopping removes the key."""
+    with context.sessions.writing(actor, "chi_dinh_nguoi_giu_ket") as session:
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFoundError("Không tìm thấy người dùng này.")
+        session.info["reason"] = f"{user.full_name}: {'giữ két' if designated else 'thôi giữ két'}"
+        row = session.get(VaultCustodian, user_id)
+        if designated and row is None:
+            session.add(VaultCustodian(user_id=user_id, granted_by_name=actor.full_name))
+        elif not designated and row is not None:
+            session.delete(row)
+
+
+@signed_in
+def take_custody(
+    context: ServiceContext,
+    actor: Actor,
+    my_password: str,
+    opener_username: str | None = None,
+    opener_password: str | None = None,
+    recovery_key: str | None = None,
+) -> None:
+    """The signed-in leader or designated user takes the vault key, wrapped under
+    their own password.  It is opened for them by a custodian who is present
+    (username and password) or by the printed recovery key."""
+    if actor.user_id is None:
+        raise PermissionDeniedError("Tài khoản dòng lệnh không giữ két.")
+    with context.sessions.writing(actor, "nhan_khoa_ket") as session:
+        vault = _vault(session)
+        me = session.get(User, actor.user_id)
+        if me is None or not may_hold(session, me):
+            raise PermissionDeniedError(
+                "Chỉ lãnh đạo UBND và người được quản trị viên chỉ định mới giữ két."
+            )
+        if not password_matches(context, me.password_hash, my_password):
+            raise ValidationError({"password": "Mật khẩu của bạn không đúng."})
+        if recovery_key:
+            private = private_from_recovery(vault, recovery_key)
+            how = "bằng khóa dự phòng"
+        elif opener_username and opener_password:
+            private = private_from_custodian(session, context, opener_username, opener_password)
+            how = f"do {normalize_username(opener_username)} mở"
+        else:
+            raise ValidationError(
+                {"opener": "Cần người đang giữ két nhập mật khẩu, hoặc khóa dự phòng."}
+            )
+        if crypto.public_of(private) != vault.public_key:
+            raise ValidationError({"opener": "Khóa này không phải của két của đơn vị."})
+        custodian = session.get(VaultCustodian, me.id)
+        if custodian is None:
+            custodian = VaultCustodian(user_id=me.id, granted_by_name=actor.full_name)
+            session.add(custodian)
+        wrap_for(custodian, private, my_password)
+        custodian.granted_at = utc_now()
+        session.info["reason"] = f"{me.full_name} nhận khóa két ({how})"
+
+
+# --- revealing --------------------------------------------------------------------------
+
+
+@requires(Permission.VIEW_REGISTERS)
+def reveal_people(
+    context: ServiceContext,
+    actor: Actor,
+    entity: str,
+    record_id: uuid.UUID,
+    password: str,
+    reason: str,
+) -> list[RevealedPerson]:
+    """The identities sealed for one visit («visit») or letter («letter»), for a
+    custodian who gives their password and a reason; the reveal is audited."""
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REASON_LENGTH:
+        raise ValidationError({"reason": "Hãy ghi lý do xem danh tính (ít nhất 10 ký tự)."})
+    if actor.user_id is None:
+        raise PermissionDeniedError("Tài khoản dòng lệnh không mở két.")
+    with context.sessions.writing(actor, "mo_ket_xem_danh_tinh") as session:
+        custodian = session.get(VaultCustodian, actor.user_id)
+        me = session.get(User, actor.user_id)
+        if (
+            custodian is None
+            or custodian.wrapped_key is None
+            or me is None
+            or not may_hold(session, me)
+        ):
+            raise PermissionDeniedError(
+                "Bạn không giữ khóa két bảo mật; chỉ người giữ két mới xem được danh tính."
+            )
+        if not password_matches(context, me.password_hash, password):
+            raise ValidationError({"password": "Mật khẩu không đúng."})
+        private = open_slot(custodian, password)
+        sealed = _sealed_of(session, entity, record_id)
+        revealed = [
+            RevealedPerson(
+                row.code,
+                SealedIdentity.from_bytes(
+                    crypto.open_sealed(private, row.sealed, code_label(row.code))
+                ),
+            )
+            for row in sealed
+        ]
+        session.info["reason"] = reason
+        record_bulk_action(
+            session,
+            actor,
+            "mo_ket_xem_danh_tinh",
+            entity,
+            {"record": str(record_id), "codes": [row.code for row in sealed]},
+            operation="view",
+        )
+        return revealed
+
+
+def _sealed_of(session: Session, entity: str, record_id: uuid.UUID) -> list[SealedPerson]:
+    if entity == "visit":
+        link = select(VisitPerson.person_id).where(VisitPerson.visit_id == record_id)
+    elif entity == "letter":
+        link = select(LetterPerson.person_id).where(LetterPerson.letter_id == record_id)
+    else:
+        raise ValidationError({"entity": "Chỉ mở két cho lượt tiếp hoặc đơn."})
+    rows = list(
+        session.scalars(
+            select(SealedPerson)
+            .join(Person, Person.id == SealedPerson.person_id)
+            .where(SealedPerson.person_id.in_(link))
+            .order_by(SealedPerson.code)
+        )
+    )
+    if not rows:
+        raise NotFoundError("Hồ sơ này không có danh tính nào được niêm phong.")
+    return rows

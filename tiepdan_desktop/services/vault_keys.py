@@ -1,0 +1,91 @@
+"""The vault's keys as stored: a custodian's key wrapped under their password, the
+recovery key's, and what follows a password change or reset.  Support for the
+vault and account services, not actions of their own."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tiepdan_desktop.db.models import IdentityVault, User, VaultCustodian
+from tiepdan_desktop.domain import identity_vault as crypto
+from tiepdan_desktop.domain.accounts import normalize_password, normalize_username
+from tiepdan_desktop.domain.enums import Role
+from tiepdan_desktop.domain.errors import ValidationError
+from tiepdan_desktop.domain.identity_vault import VaultKeyError
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.passwords import password_matches
+
+RECOVERY_LABEL = b"vault private key: recovery"
+
+
+def custodian_label(user_id: uuid.UUID) -> bytes:
+    return f"vault private key: custodian {user_id}".encode()
+
+
+def may_hold(session: Session, user: User) -> bool:
+    return user.active and (
+        user.role is Role.LEADER or session.get(VaultCustodian, user.id) is not None
+    )
+
+
+def private_from_custodian(
+    session: Session, context: ServiceContext, username: str, password: str
+) -> bytes:
+    user = session.scalar(select(User).where(User.username == normalize_username(username)))
+    custodian = None if user is None else session.get(VaultCustodian, user.id)
+    if (
+        user is None
+        or custodian is None
+        or custodian.wrapped_key is None
+        or custodian.salt is None
+        or not password_matches(context, user.password_hash, password)
+    ):
+        raise ValidationError(
+            {"opener": "Tên đăng nhập hoặc mật khẩu của người đang giữ két không đúng."}
+        )
+    return open_slot(custodian, password)
+
+
+def open_slot(custodian: VaultCustodian, password: str) -> bytes:
+    assert custodian.salt is not None and custodian.wrapped_key is not None
+    key = crypto.password_key(normalize_password(password), custodian.salt)
+    try:
+        return crypto.unwrap(key, custodian.wrapped_key, custodian_label(custodian.user_id))
+    except VaultKeyError as error:
+        raise ValidationError({"password": "Mật khẩu không mở được két."}) from error
+
+
+def private_from_recovery(vault: IdentityVault, recovery: str) -> bytes:
+    try:
+        key = crypto.recovery_wrapping_key(crypto.recovery_key_bytes(recovery))
+        return crypto.unwrap(key, vault.recovery_wrapped, RECOVERY_LABEL)
+    except VaultKeyError as error:
+        raise ValidationError({"opener": "Khóa dự phòng không đúng."}) from error
+
+
+def wrap_for(custodian: VaultCustodian, private: bytes, password: str) -> None:
+    custodian.salt = crypto.new_salt()
+    key = crypto.password_key(normalize_password(password), custodian.salt)
+    custodian.wrapped_key = crypto.wrap(key, private, custodian_label(custodian.user_id))
+
+
+def rewrap_on_password_change(
+    session: Session, user_id: uuid.UUID, old_password: str, new_password: str
+) -> None:
+    """Support for accounts: a custodian's key follows their new password."""
+    custodian = session.get(VaultCustodian, user_id)
+    if custodian is None or custodian.wrapped_key is None:
+        return
+    wrap_for(custodian, open_slot(custodian, old_password), new_password)
+
+
+def drop_key_on_reset(session: Session, user_id: uuid.UUID) -> None:
+    """Support for accounts: a password set by the administrator opens no vault.
+    The user stays designated and takes the key again from a custodian."""
+    custodian = session.get(VaultCustodian, user_id)
+    if custodian is not None:
+        custodian.salt = None
+        custodian.wrapped_key = None
