@@ -24,6 +24,7 @@ from tiepdan_desktop.domain.records import NewUser, SetupRequest, UnitInfo  # no
 from tiepdan_desktop.paths import DataPaths  # noqa: E402
 from tiepdan_desktop.services import accounts, setup, vault  # noqa: E402
 from tiepdan_desktop.services.context import ServiceContext  # noqa: E402
+from tiepdan_desktop.services.vault import VaultCreated  # noqa: E402
 from tiepdan_desktop.storage import Storage, open_storage  # noqa: E402
 
 PASSWORD = "Mat-khau-2026"
@@ -74,11 +75,16 @@ def unit(services: ServiceContext) -> UnitInfo:
 
 
 @pytest.fixture
-def actors(services: ServiceContext, unit: UnitInfo) -> dict[Role, Actor]:
+def vault_created(services: ServiceContext, unit: UnitInfo) -> VaultCreated:
+    """As in the program: the administrator creates the vault at the first sign-in."""
+    admin = accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
+    return vault.create_vault(services, admin)
+
+
+@pytest.fixture
+def actors(services: ServiceContext, vault_created: VaultCreated) -> dict[Role, Actor]:
     """A signed-in account of every role, each past its first password change."""
     admin = accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
-    # As in the program: the administrator creates the vault at the first sign-in.
-    vault.create_vault(services, admin)
     signed_in = {Role.ADMIN: admin}
     for role in Role:
         if role is Role.ADMIN:
@@ -105,6 +111,13 @@ def officer(actors: dict[Role, Actor]) -> Actor:
 @pytest.fixture
 def leader(actors: dict[Role, Actor]) -> Actor:
     return actors[Role.LEADER]
+
+
+@pytest.fixture
+def custodian(services: ServiceContext, leader: Actor, vault_created: VaultCreated) -> Actor:
+    """The leader, holding the vault key (taken with the printed recovery key)."""
+    vault.take_custody(services, leader, PASSWORD, recovery_key=vault_created.recovery_key)
+    return leader
 
 
 _EXIT_STATUS = pytest.StashKey[int]()

@@ -81,6 +81,7 @@ from tiepdan_desktop.services import (
     reports,
     setup,
     unit,
+    vault,
     visit_exports,
     visits,
 )
@@ -407,7 +408,26 @@ RECIPES: dict[str, Call] = {
     "deadlines.update_deadline_settings": lambda s, a, _t: deadlines.update_deadline_settings(
         s, a, DeadlineSettings()
     ),
+    "vault.vault_status": lambda s, a, _t: vault.vault_status(s, a),
+    "vault.create_vault": lambda s, a, _t: _vault_exists(lambda: vault.create_vault(s, a)),
+    "vault.designate_custodian": lambda s, a, t: vault.designate_custodian(s, a, t.id, True),
+    "vault.reveal_people": lambda s, a, _t: _not_a_custodian(
+        lambda: vault.reveal_people(s, a, "letter", _letter(s).id, PASSWORD, "Kiểm tra quyền")
+    ),
 }
+
+
+def _vault_exists(call: Callable[[], object]) -> None:
+    """The role passed the permission check and met the vault the fixtures created."""
+    with pytest.raises(ConflictError, match="đã được thiết lập"):
+        call()
+
+
+def _not_a_custodian(call: Callable[[], object]) -> None:
+    """The role passed the permission check and met the next one: only a custodian
+    opens the vault (tests/services/test_vault.py)."""
+    with pytest.raises(PermissionDeniedError, match="không giữ khóa két"):
+        call()
 
 
 def test_every_service_declares_who_may_call_it() -> None:

@@ -19,7 +19,7 @@ import hmac
 import json
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from tiepdan_desktop.domain.confidentiality import REDACTED, identity_fragments
+from tiepdan_desktop.domain.confidentiality import REDACTED, identity_fragments, redact_identity
 from tiepdan_desktop.domain.text import search_key
 
 _VERSION = b"\x01"
@@ -244,13 +244,28 @@ def redact_tagged(text: str, index_key: bytes, tags: set[str], longest: int) -> 
     return text
 
 
-# --- pseudonyms ----------------------------------------------------------------------
+@dataclass
+class TextCleaner:
+    """Takes protected people out of free texts: by their words when the form being
+    saved holds them, by their keyed tags when only their seal does."""
 
+    index_key: bytes
+    fragments: list[str] = field(default_factory=list)
+    tags: set[str] = field(default_factory=set)
+    longest: int = 1
 
-def pseudonym_code(year: int, number: int) -> str:
-    return f"TC-{year}-{number:04d}"
+    def add_identity(self, identity: SealedIdentity) -> None:
+        self.fragments += identity.fragments()
 
+    def add_tags(self, tags: list[str], longest: int) -> None:
+        self.tags.update(tags)
+        self.longest = max(self.longest, longest)
 
-def pseudonym(code: str) -> str:
-    """What everyone sees instead of a denouncer's name."""
-    return f"Người tố cáo {code}"
+    def clean(self, text: str | None) -> str | None:
+        if not text:
+            return text
+        if self.fragments:
+            text = redact_identity(text, self.fragments)
+        if self.tags:
+            text = redact_tagged(text, self.index_key, self.tags, self.longest)
+        return text

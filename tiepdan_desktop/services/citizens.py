@@ -5,6 +5,7 @@ for those services, not an action of its own.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
 
@@ -13,13 +14,12 @@ from sqlalchemy.orm import Session
 from tiepdan_desktop.db.models import Person
 from tiepdan_desktop.db.repositories.visits import person_visible
 from tiepdan_desktop.domain.errors import NotFoundError
-from tiepdan_desktop.domain.identity_vault import SealedIdentity
+from tiepdan_desktop.domain.identity_vault import SealedIdentity, TextCleaner
 from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.domain.validators import digits_only, normalize_phone
 from tiepdan_desktop.domain.visit_records import PersonInput
 from tiepdan_desktop.services.identity_sealing import (
     Sealing,
-    TextCleaner,
     kept_seal,
     new_sealed_person,
 )
@@ -83,9 +83,7 @@ def _sealed_row(
         assert row is not None  # the seal's foreign key
         return row
     identity = typed_identity(person)
-    row = new_sealed_person(
-        session, sealing.writer, sealing.counter, unit_id, identity, sealing.year
-    )
+    row = new_sealed_person(session, sealing.writer, sealing.codes, unit_id, identity)
     row.gender = person.gender
     row.id_type = person.id_type if identity.id_number else None
     return row
@@ -99,7 +97,7 @@ def cleaner_for_input(
     for person in people:
         kept = kept_seal(session, person.person_id, person.full_name)
         if kept is not None:
-            sealing.cleaner.add_sealed(kept)
+            sealing.cleaner.add_tags(json.loads(kept.tags_json), kept.longest)
         else:
             sealing.cleaner.add_identity(typed_identity(person))
     return sealing.cleaner

@@ -11,10 +11,9 @@ plaintext exists only in the form being saved.
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,9 +25,12 @@ from tiepdan_desktop.db.models import (
     SealedPerson,
     VisitPerson,
 )
+from tiepdan_desktop.db.repositories.letters import BlindKeys
+from tiepdan_desktop.db.repositories.sealed_people import tag_cleaners
 from tiepdan_desktop.domain import identity_vault as crypto
-from tiepdan_desktop.domain.confidentiality import redact_identity
-from tiepdan_desktop.domain.identity_vault import SealedIdentity
+from tiepdan_desktop.domain.enums import LetterType
+from tiepdan_desktop.domain.identity_vault import SealedIdentity, TextCleaner
+from tiepdan_desktop.domain.reception import protected_visitor_label
 from tiepdan_desktop.domain.text import search_key
 
 
@@ -47,99 +49,104 @@ def vault_writer(session: Session) -> VaultWriter | None:
     return None if vault is None else VaultWriter(vault.public_key, vault.index_key)
 
 
-def code_label(code: str) -> bytes:
+def seal_label(person_id: uuid.UUID) -> bytes:
     """Binds a sealed identity to its row: a blob copied onto another fails to open."""
-    return f"sealed_person:{code}".encode()
+    return f"sealed_person:{person_id}".encode()
 
 
 @dataclass
-class CodeCounter:
-    """Pseudonym numbers per year, read once per transaction."""
+class RecordCodes:
+    """The pseudonyms of a protected record's people: the code the register has
+    always shown for it («Người tố cáo TC-2026-0012», from its type and number),
+    then «.2», «.3» for the further people of a group."""
 
-    session: Session
-    _last: dict[int, int] = field(default_factory=dict)
+    letter_type: LetterType
+    year: int
+    number: int
+    used: int = 0
 
-    def next(self, year: int) -> str:
-        if year not in self._last:
-            prefix = f"TC-{year}-"
-            codes = self.session.scalars(
-                select(SealedPerson.code).where(SealedPerson.code.startswith(prefix))
-            )
-            self._last[year] = max((int(c.removeprefix(prefix)) for c in codes), default=0)
-        self._last[year] += 1
-        return crypto.pseudonym_code(year, self._last[year])
+    def next(self) -> tuple[str, str]:
+        """(code, the name shown) of the next person sealed for the record."""
+        self.used += 1
+        label = protected_visitor_label(self.letter_type, self.year, self.number)
+        if self.used > 1:
+            label += f".{self.used}"
+        return label.rsplit(" ", 1)[1], label
+
+
+def _blind_values(index_key: bytes, identity: SealedIdentity) -> dict[str, str | None]:
+    name = search_key(identity.full_name)
+    address = search_key(identity.address) if identity.address else None
+    with_year = None if identity.birth_year is None else f"{name} {identity.birth_year}"
+    return {
+        "blind_id": crypto.blind_id(index_key, identity.id_number),
+        "blind_name_year": crypto.blind_name(index_key, with_year) if with_year else None,
+        "blind_name_address": (
+            crypto.blind_name(index_key, f"{name} | {address}") if address else None
+        ),
+    }
 
 
 def sealed_values(
-    writer: VaultWriter, code: str, identity: SealedIdentity
+    writer: VaultWriter, person_id: uuid.UUID, code: str, identity: SealedIdentity
 ) -> dict[str, str | bytes | int | None]:
-    """The `sealed_person` columns of an identity (person_id left to the caller)."""
+    """The `sealed_person` columns of an identity (but its person_id)."""
     tags, longest = crypto.identity_tags(writer.index_key, identity)
-    name = search_key(identity.full_name)
-    address = search_key(identity.address) if identity.address else None
     return {
         "code": code,
-        "sealed": crypto.seal(writer.public_key, identity.to_bytes(), code_label(code)),
-        "blind_id": crypto.blind_id(writer.index_key, identity.id_number),
-        "blind_name_year": (
-            crypto.blind_name(writer.index_key, f"{name} {identity.birth_year}")
-            if identity.birth_year is not None
-            else None
-        ),
-        "blind_name_address": (
-            crypto.blind_name(writer.index_key, f"{name} | {address}") if address else None
-        ),
+        "sealed": crypto.seal(writer.public_key, identity.to_bytes(), seal_label(person_id)),
+        **_blind_values(writer.index_key, identity),
         "tags_json": json.dumps(tags),
         "longest": longest,
     }
 
 
+def _blind_keys(rows: Iterable[tuple[str | None, str | None, str | None]]) -> BlindKeys:
+    ids: set[str] = set()
+    names: set[str] = set()
+    for blind_id, name_year, name_address in rows:
+        ids.update(value for value in (blind_id,) if value)
+        names.update(value for value in (name_year, name_address) if value)
+    return BlindKeys(frozenset(ids), frozenset(names))
+
+
+def blind_keys_of(writer: VaultWriter, identities: Iterable[SealedIdentity]) -> BlindKeys:
+    """The blind index values a duplicate search looks for, from typed people."""
+    values = [_blind_values(writer.index_key, identity) for identity in identities]
+    return _blind_keys(
+        (v["blind_id"], v["blind_name_year"], v["blind_name_address"]) for v in values
+    )
+
+
+def blind_keys_stored(session: Session, person_ids: Iterable[uuid.UUID]) -> BlindKeys:
+    """The same for people already sealed: read from their seals, no plaintext."""
+    ids = list(person_ids)
+    rows = session.execute(
+        select(
+            SealedPerson.blind_id, SealedPerson.blind_name_year, SealedPerson.blind_name_address
+        ).where(SealedPerson.person_id.in_(ids))
+    )
+    return _blind_keys((row[0], row[1], row[2]) for row in rows)
+
+
 def new_sealed_person(
     session: Session,
     writer: VaultWriter,
-    counter: CodeCounter,
+    codes: RecordCodes,
     unit_id: uuid.UUID,
     identity: SealedIdentity,
-    year: int,
 ) -> Person:
     """A person row that shows only a pseudonym, with the identity sealed."""
-    code = counter.next(year)
-    row = Person(unit_id=unit_id, full_name=crypto.pseudonym(code))
+    code, shown = codes.next()
+    row = Person(unit_id=unit_id, full_name=shown)
     session.add(row)
     session.flush()
-    session.add(SealedPerson(person_id=row.id, **sealed_values(writer, code, identity)))
+    session.add(SealedPerson(person_id=row.id, **sealed_values(writer, row.id, code, identity)))
     return row
 
 
 def is_sealed(session: Session, person_id: uuid.UUID) -> bool:
     return session.get(SealedPerson, person_id) is not None
-
-
-@dataclass
-class TextCleaner:
-    """Takes a protected record's people out of its free texts: by their words
-    when the form holds them, by their keyed tags when only the seal does."""
-
-    index_key: bytes
-    fragments: list[str] = field(default_factory=list)
-    tags: set[str] = field(default_factory=set)
-    longest: int = 1
-
-    def add_identity(self, identity: SealedIdentity) -> None:
-        self.fragments += identity.fragments()
-
-    def add_sealed(self, sealed: SealedPerson) -> None:
-        self.tags |= set(json.loads(sealed.tags_json))
-        self.longest = max(self.longest, sealed.longest)
-
-    def clean(self, text: str | None) -> str | None:
-        if not text:
-            return text
-        if self.fragments:
-            text = redact_identity(text, self.fragments)
-        if self.tags:
-            text = crypto.redact_tagged(text, self.index_key, self.tags, self.longest)
-        return text
 
 
 def cleaner_for(
@@ -149,18 +156,19 @@ def cleaner_for(
     `unsealed_too`, the words of those about to be sealed); None when there is
     nothing to clean by (or no vault)."""
     ids = list(person_ids)
+    cleaner = tag_cleaners(session, {None: ids}).get(None)
+    if not unsealed_too:
+        return cleaner
     writer = vault_writer(session) if ids else None
     if writer is None:
         return None
-    cleaner = TextCleaner(writer.index_key)
-    sealed_ids = set()
-    for sealed in session.scalars(select(SealedPerson).where(SealedPerson.person_id.in_(ids))):
-        cleaner.add_sealed(sealed)
-        sealed_ids.add(sealed.person_id)
-    if unsealed_too:
-        for person_id in set(ids) - sealed_ids:
-            if (person := session.get(Person, person_id)) is not None:
-                cleaner.add_identity(identity_of(person))
+    cleaner = cleaner or TextCleaner(writer.index_key)
+    sealed = set(
+        session.scalars(select(SealedPerson.person_id).where(SealedPerson.person_id.in_(ids)))
+    )
+    for person_id in set(ids) - sealed:
+        if (person := session.get(Person, person_id)) is not None:
+            cleaner.add_identity(identity_of(person))
     return cleaner if cleaner.tags or cleaner.fragments else None
 
 
@@ -175,13 +183,6 @@ def identity_of(person: Person) -> SealedIdentity:
     )
 
 
-_PSEUDONYM = re.compile(r"^Người tố cáo TC-\d{4}-\d{4,}$")
-
-
-def looks_like_pseudonym(name: str) -> bool:
-    return bool(_PSEUDONYM.match(name.strip()))
-
-
 # --- the form being saved ------------------------------------------------------------
 
 
@@ -190,13 +191,12 @@ class Sealing:
     """Sealing the people of one protected record as the form saves it."""
 
     writer: VaultWriter
-    counter: CodeCounter
-    year: int
+    codes: RecordCodes
     cleaner: TextCleaner
 
 
-def start_sealing(session: Session, writer: VaultWriter, year: int) -> Sealing:
-    return Sealing(writer, CodeCounter(session), year, TextCleaner(writer.index_key))
+def start_sealing(writer: VaultWriter, codes: RecordCodes) -> Sealing:
+    return Sealing(writer, codes, TextCleaner(writer.index_key))
 
 
 def kept_seal(
@@ -206,7 +206,8 @@ def kept_seal(
     if person_id is None:
         return None
     sealed = session.get(SealedPerson, person_id)
-    if sealed is None or " ".join(typed_name.split()) != crypto.pseudonym(sealed.code):
+    person = session.get(Person, person_id)
+    if sealed is None or person is None or " ".join(typed_name.split()) != person.full_name:
         return None
     return sealed
 
@@ -235,10 +236,9 @@ VISIT_TEXTS = ("content", "prior_handling", "forwarded_to", "result_followup", "
 def seal_stored(
     session: Session,
     writer: VaultWriter,
-    counter: CodeCounter,
+    codes: RecordCodes,
     record: object,
     links: Sequence[LetterPerson | VisitPerson],
-    year: int,
     texts: tuple[str, ...],
 ) -> bool:
     """Seal the people of a record that became protected (or was written before the
@@ -252,13 +252,13 @@ def seal_stored(
         person_id = link.person_id
         sealed = session.get(SealedPerson, person_id)
         if sealed is not None:
-            cleaner.add_sealed(sealed)
+            cleaner.add_tags(json.loads(sealed.tags_json), sealed.longest)
             continue
         person = session.get(Person, person_id)
         assert person is not None  # the link's foreign key
         identity = identity_of(person)
         cleaner.add_identity(identity)
-        copy = new_sealed_person(session, writer, counter, person.unit_id, identity, year)
+        copy = new_sealed_person(session, writer, codes, person.unit_id, identity)
         copy.gender, copy.id_type = person.gender, person.id_type if identity.id_number else None
         _relink(session, link, copy.id)
         replaced.append(person_id)

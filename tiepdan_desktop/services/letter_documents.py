@@ -24,6 +24,7 @@ from tiepdan_desktop.db.base import utc_now
 from tiepdan_desktop.db.models import Case, IssuedDocument, Letter, Setting, Unit
 from tiepdan_desktop.db.repositories.calendar import setting_text
 from tiepdan_desktop.db.repositories.letters import people_of
+from tiepdan_desktop.db.repositories.sealed_people import tag_cleaners
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import (
     identity_fragments,
@@ -168,9 +169,12 @@ def document_context(
     and for a step of a matter's resolution `case` and `step` (services/case_documents.py)."""
     ground = letter.outcome_ground.label if letter.outcome_ground else ""
     fragments = _masked_fragments(session, letter, template)
+    people = [person.id for _, person in people_of(session, [letter.id]).get(letter.id, [])]
+    sealed = tag_cleaners(session, {letter.id: people}).get(letter.id)
 
     def told(text: str | None) -> str:
-        return redact_identity(text or "", fragments)
+        text = redact_identity(text or "", fragments)
+        return (sealed.clean(text) or "") if sealed is not None else text
 
     return {
         "unit": {"name": unit.name, "chairman": unit.chairman_name, "address": unit.address or ""},

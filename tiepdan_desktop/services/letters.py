@@ -56,14 +56,21 @@ from tiepdan_desktop.domain.text import normalize_multiline, normalize_text, sea
 from tiepdan_desktop.domain.validators import digits_only
 from tiepdan_desktop.domain.visit_records import PersonInput, RegisterStart
 from tiepdan_desktop.services.access import requires
-from tiepdan_desktop.services.citizens import cleaner_for_input, optional_text, person_row
+from tiepdan_desktop.services.citizens import (
+    cleaner_for_input,
+    optional_text,
+    person_row,
+    typed_identity,
+)
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import deadline_settings
 from tiepdan_desktop.services.export_audit import record_identity_view
 from tiepdan_desktop.services.identity_sealing import (
     LETTER_TEXTS,
-    CodeCounter,
+    RecordCodes,
     Sealing,
+    blind_keys_of,
+    blind_keys_stored,
     cleaner_for,
     drop_orphans,
     seal_stored,
@@ -184,8 +191,16 @@ def find_duplicates(
     ]
     protected_new = identity_is_protected(letter_type) and not may_see
     with context.sessions.reading() as session:
+        writer = vault_writer(session)
+        blind = (
+            blind_keys_of(
+                writer, [typed_identity(p) for p in people if normalize_text(p.full_name)]
+            )
+            if writer is not None and may_see
+            else repo.BlindKeys()
+        )
         return repo.duplicate_candidates(
-            session, content, numbers, names, excluding, may_see, protected_new
+            session, content, numbers, names, excluding, may_see, protected_new, blind
         )
 
 
@@ -207,6 +222,7 @@ def find_duplicates_of(
             letter.id,
             may_see,
             protected_new,
+            blind_keys_stored(session, [p.id for p in people]),
         )
 
 
@@ -337,7 +353,8 @@ def _seal_if_protected(session: Session, letter: Letter) -> None:
     if writer is None or not identity_is_protected(letter.letter_type):
         return
     links = list(session.scalars(select(LetterPerson).where(LetterPerson.letter_id == letter.id)))
-    seal_stored(session, writer, CodeCounter(session), letter, links, letter.year, LETTER_TEXTS)
+    codes = RecordCodes(letter.letter_type, letter.year, letter.number)
+    seal_stored(session, writer, codes, letter, links, LETTER_TEXTS)
 
 
 def _as_is(text: str | None) -> str | None:
@@ -351,7 +368,7 @@ def _sealing(session: Session, letter: Letter, data: LetterInput) -> Sealing | N
     writer = vault_writer(session)
     if writer is None or not identity_is_protected(data.letter_type):
         return None
-    sealing = start_sealing(session, writer, data.received_on.year)
+    sealing = start_sealing(writer, RecordCodes(data.letter_type, letter.year, letter.number))
     if data.filers is not None:
         cleaner_for_input(session, sealing, [filer.person for filer in data.filers])
     elif letter.id is not None:  # filers kept as stored: sealed after the texts are clean

@@ -46,16 +46,16 @@ from tiepdan_desktop.domain.errors import (
     PermissionDeniedError,
     ValidationError,
 )
-from tiepdan_desktop.domain.identity_vault import SealedIdentity
+from tiepdan_desktop.domain.identity_vault import SealedIdentity, VaultKeyError
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.services.access import requires, signed_in
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.identity_sealing import (
     LETTER_TEXTS,
     VISIT_TEXTS,
-    CodeCounter,
+    RecordCodes,
     VaultWriter,
-    code_label,
+    seal_label,
     seal_stored,
 )
 from tiepdan_desktop.services.passwords import password_matches
@@ -174,14 +174,15 @@ def create_vault(context: ServiceContext, actor: Actor) -> VaultCreated:
 
 def _seal_older_entries(session: Session, writer: VaultWriter) -> int:
     """Seal the filers of every protected visit and letter written before the vault."""
-    counter = CodeCounter(session)
     before = session.scalar(select(func.count()).select_from(SealedPerson)) or 0
     visits = session.scalars(
         select(Visit).where(Visit.letter_type.in_(IDENTITY_PROTECTED_TYPES))
     ).all()
     for visit in visits:
         links = list(session.scalars(select(VisitPerson).where(VisitPerson.visit_id == visit.id)))
-        seal_stored(session, writer, counter, visit, links, visit.year, VISIT_TEXTS)
+        assert visit.letter_type is not None  # protected
+        codes = RecordCodes(visit.letter_type, visit.year, visit.number)
+        seal_stored(session, writer, codes, visit, links, VISIT_TEXTS)
     letters = session.scalars(
         select(Letter).where(Letter.letter_type.in_(IDENTITY_PROTECTED_TYPES))
     ).all()
@@ -189,7 +190,8 @@ def _seal_older_entries(session: Session, writer: VaultWriter) -> int:
         links = list(
             session.scalars(select(LetterPerson).where(LetterPerson.letter_id == letter.id))
         )
-        seal_stored(session, writer, counter, letter, links, letter.year, LETTER_TEXTS)
+        codes = RecordCodes(letter.letter_type, letter.year, letter.number)
+        seal_stored(session, writer, codes, letter, links, LETTER_TEXTS)
     return (session.scalar(select(func.count()).select_from(SealedPerson)) or 0) - before
 
 
@@ -207,6 +209,13 @@ def designate_custodian(
         user = session.get(User, user_id)
         if user is None:
             raise NotFoundError("Không tìm thấy người dùng này.")
+        if designated and user.role is Role.ADMIN:
+            raise ValidationError(
+                {
+                    "user": "Quản trị viên không giữ két: người quản lý tài khoản không được "
+                    "đồng thời mở được danh tính người tố cáo."
+                }
+            )
         session.info["reason"] = f"{user.full_name}: {'giữ két' if designated else 'thôi giữ két'}"
         row = session.get(VaultCustodian, user_id)
         if designated and row is None:
@@ -294,15 +303,7 @@ def reveal_people(
             raise ValidationError({"password": "Mật khẩu không đúng."})
         private = open_slot(custodian, password)
         sealed = _sealed_of(session, entity, record_id)
-        revealed = [
-            RevealedPerson(
-                row.code,
-                SealedIdentity.from_bytes(
-                    crypto.open_sealed(private, row.sealed, code_label(row.code))
-                ),
-            )
-            for row in sealed
-        ]
+        revealed = [RevealedPerson(row.code, _opened(private, row)) for row in sealed]
         session.info["reason"] = reason
         record_bulk_action(
             session,
@@ -313,6 +314,17 @@ def reveal_people(
             operation="view",
         )
         return revealed
+
+
+def _opened(private: bytes, row: SealedPerson) -> SealedIdentity:
+    try:
+        plain = crypto.open_sealed(private, row.sealed, seal_label(row.person_id))
+    except VaultKeyError as error:
+        raise ConflictError(
+            f"Danh tính niêm phong của {row.code} không mở được: dữ liệu đã bị sửa hoặc hỏng. "
+            "Hãy khôi phục từ bản sao lưu."
+        ) from error
+    return SealedIdentity.from_bytes(plain)
 
 
 def _sealed_of(session: Session, entity: str, record_id: uuid.UUID) -> list[SealedPerson]:

@@ -73,6 +73,7 @@ from tiepdan_desktop.services.due_dates import open_deadline
 from tiepdan_desktop.services.export_audit import record_identity_view
 from tiepdan_desktop.services.identity_sealing import (
     VISIT_TEXTS,
+    RecordCodes,
     Sealing,
     cleaner_for,
     drop_orphans,
@@ -362,15 +363,7 @@ def _apply(
         _set_people(session, unit.id, row, visit.people, may_see, sealing)
     elif sealing is not None:
         session.flush()
-        seal_stored(
-            session,
-            sealing.writer,
-            sealing.counter,
-            row,
-            list(row.visitors),
-            sealing.year,
-            VISIT_TEXTS,
-        )
+        seal_stored(session, sealing.writer, sealing.codes, row, list(row.visitors), VISIT_TEXTS)
     session.flush()
     _refresh_search_keys(session, row)
     if visit.people is not None:
@@ -396,7 +389,8 @@ def _sealing(session: Session, row: Visit, visit: VisitInput) -> Sealing | None:
     writer = vault_writer(session)
     if writer is None or not identity_is_protected(visit.letter_type):
         return None
-    sealing = start_sealing(session, writer, visit.visited_at.year)
+    assert visit.letter_type is not None  # protected
+    sealing = start_sealing(writer, RecordCodes(visit.letter_type, row.year, row.number))
     if visit.people is not None:
         cleaner_for_input(session, sealing, visit.people)
     elif row.id is not None:  # visitors kept as stored: sealed after the texts are clean

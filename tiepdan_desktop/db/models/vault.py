@@ -53,7 +53,8 @@ class SealedPerson(Base):
     person_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, info=AUDIT_SECRET
     )
-    code: Mapped[str] = mapped_column(String(20), unique=True)
+    # The register's code of the record it was sealed for (TC-2026-0012, .2 …).
+    code: Mapped[str] = mapped_column(String(30))
     sealed: Mapped[bytes] = mapped_column(LargeBinary, info=AUDIT_SKIP)
     # Keyed blind index: HMAC of the ID number and of the folded name with birth year.
     blind_id: Mapped[str | None] = mapped_column(String(30), info=AUDIT_SKIP)

@@ -22,6 +22,7 @@ from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.models import Case, Deadline, Letter, Person, Visit
 from tiepdan_desktop.db.repositories import visits as visit_repo
 from tiepdan_desktop.db.repositories.letters import filer_label, identity_of, people_of
+from tiepdan_desktop.db.repositories.sealed_people import tag_cleaners
 from tiepdan_desktop.domain.case_records import CaseFilter, CaseRow, CaseView
 from tiepdan_desktop.domain.case_workflow import AFTER_DECISION, UNDER_RESOLUTION
 from tiepdan_desktop.domain.confidentiality import (
@@ -29,6 +30,7 @@ from tiepdan_desktop.domain.confidentiality import (
     redact_identity,
 )
 from tiepdan_desktop.domain.enums import CaseState, DeadlineStatus, LetterPartyRole
+from tiepdan_desktop.domain.identity_vault import TextCleaner
 from tiepdan_desktop.domain.reception import identity_hidden, protected_visitor_label
 
 ROWID: ColumnElement[int] = literal_column("legal_case.rowid", Integer)
@@ -152,15 +154,20 @@ class CasePeople:
     hidden: bool = False  # a protected filer was replaced by a code
     # The hidden people's name, numbers and address, to lift out of free text.
     fragments: list[str] = field(default_factory=list)
+    # Sealed denouncers (identity vault) are lifted out by their keyed tags, for everyone.
+    sealed: TextCleaner | None = None
+    person_ids: list[uuid.UUID] = field(default_factory=list)
 
     def redacted(self, text: str) -> str:
-        return redact_identity(text, self.fragments) if self.fragments else text
+        text = redact_identity(text, self.fragments) if self.fragments else text
+        return (self.sealed.clean(text) or "") if self.sealed is not None else text
 
     def add(
         self, code: str | None, everyone: list[Person], named: list[Person], org: str | None
     ) -> None:
         """The people of one letter or visit: `named` shown by name and address, or,
         behind the matter's `code`, everyone's identity kept to lift out of texts."""
+        self.person_ids += [person.id for person in everyone]
         if code is not None:
             self.fragments += identity_of(everyone)
             self.hidden = True
@@ -205,6 +212,11 @@ def case_people(
             letter.filer_org,
         )
     _visitors_of_matters_without_letters(session, case_ids, may_see_denouncers, found)
+    cleaners = tag_cleaners(
+        session, {case_id: filed.person_ids for case_id, filed in found.items()}
+    )
+    for case_id, cleaner in cleaners.items():
+        found[case_id].sealed = cleaner
     return found
 
 

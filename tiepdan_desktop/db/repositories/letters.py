@@ -12,13 +12,14 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db import fulltext
-from tiepdan_desktop.db.models import Deadline, Letter, LetterPerson, Person, Visit
+from tiepdan_desktop.db.models import Deadline, Letter, LetterPerson, Person, SealedPerson, Visit
 from tiepdan_desktop.db.repositories.visits import person_view
 from tiepdan_desktop.domain.confidentiality import (
     IDENTITY_PROTECTED_TYPES,
@@ -332,16 +333,49 @@ def matter_stats(
 # --- duplicates --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class BlindKeys:
+    """The keyed blind index values of the people typed or sealed (identity_vault)."""
+
+    ids: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # name with birth year, or with address
+
+
+def _sealed_conditions(blind: BlindKeys) -> list[tuple[ColumnElement[bool], bool]]:
+    conditions: list[tuple[ColumnElement[bool], bool]] = []
+    if blind.ids:
+        conditions.append((SealedPerson.blind_id.in_(blind.ids), True))
+    if blind.names:
+        names = list(blind.names)
+        either = or_(
+            SealedPerson.blind_name_year.in_(names), SealedPerson.blind_name_address.in_(names)
+        )
+        conditions.append((either, False))
+    return conditions
+
+
 def _letters_of_people(
     session: Session,
     id_numbers: Sequence[str],
     name_keys: Sequence[tuple[str, int | None, str | None]],
     may_see_denouncers: bool,
+    blind: BlindKeys = BlindKeys(),
 ) -> dict[uuid.UUID, bool]:
     """Letters filed by the same people: letter id → found by the ID number.
     A protected letter is left out for those who may not know who filed it:
-    finding it by the person's name would tell them."""
+    finding it by the person's name would tell them.  Sealed denouncers are
+    found by their blind index, for those who may know."""
     same: dict[uuid.UUID, bool] = {}
+    if may_see_denouncers:
+        for condition, by_number in _sealed_conditions(blind):
+            query = (
+                select(LetterPerson.letter_id)
+                .join(SealedPerson, SealedPerson.person_id == LetterPerson.person_id)
+                .where(condition)
+                .limit(200)
+            )
+            for letter_id in session.scalars(query):
+                same[letter_id] = same.get(letter_id, False) or by_number
     person_conditions: list[tuple[ColumnElement[bool], bool]] = []
     if id_numbers:
         person_conditions.append((Person.id_number.in_(list(id_numbers)), True))
@@ -376,6 +410,7 @@ def duplicate_candidates(
     excluding: uuid.UUID | None,
     may_see_denouncers: bool,
     protected_new: bool,
+    blind: BlindKeys = BlindKeys(),
 ) -> list[DuplicateCandidate]:
     """Letters that may be the same matter: the same person (ID number, or folded
     name with birth year or address) and letters of similar content, the most
@@ -384,7 +419,7 @@ def duplicate_candidates(
     by_person = (
         {}
         if protected_new
-        else _letters_of_people(session, id_numbers, name_keys, may_see_denouncers)
+        else _letters_of_people(session, id_numbers, name_keys, may_see_denouncers, blind)
     )
     words = distinctive_words(content)
     rowids = fulltext.letters_sharing_words(session.connection(), words, CONTENT_CANDIDATES)

@@ -39,7 +39,7 @@ def upgrade() -> None:
     op.create_table(
         "sealed_person",
         sa.Column("person_id", sa.Uuid(), nullable=False),
-        sa.Column("code", sa.String(length=20), nullable=False),
+        sa.Column("code", sa.String(length=30), nullable=False),
         sa.Column("sealed", sa.LargeBinary(), nullable=False),
         sa.Column("blind_id", sa.String(length=30), nullable=True),
         sa.Column("blind_name_year", sa.String(length=30), nullable=True),
@@ -54,7 +54,6 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("person_id", name=op.f("pk_sealed_person")),
-        sa.UniqueConstraint("code", name=op.f("uq_sealed_person_code")),
     )
     with op.batch_alter_table("sealed_person", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_sealed_person_blind_id"), ["blind_id"], unique=False)
