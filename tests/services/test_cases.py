@@ -688,7 +688,7 @@ class TestDenunciation:
             text = repr(seen) + repr(rows)
             for secret in SECRETS:
                 assert secret not in text
-        # The chairman sees the pages; the name only through the vault (tests/services/test_vault.py).
+        # The chairman sees the pages; the name only through the vault (test_vault.py).
         shown = cases.get_case(clocked, leader, case.id)
         assert shown.people == ("Người tố cáo TC-2026-0001",)
         assert len(shown.timeline[-1].attachments) == 1

@@ -86,7 +86,7 @@ class VaultStatus:
     custodians: tuple[CustodianInfo, ...]
     sealed_people: int
     # The signed-in user: may take the key (a leader or designated), holds it.
-    imay_hold: bool
+    i_may_hold: bool
     i_hold: bool
 
 
@@ -137,7 +137,7 @@ def vault_status(context: ServiceContext, actor: Actor) -> VaultStatus:
                 for user, custodian in rows
             ),
             sealed_people=session.scalar(select(func.count()).select_from(SealedPerson)) or 0,
-            imay_hold=me is not None and may_hold(session, me),
+            i_may_hold=me is not None and may_hold(session, me),
             i_hold=mine is not None and mine.wrapped_key is not None,
         )
 

@@ -1,0 +1,388 @@
+"""The denouncer identity vault: nothing in the file names a denouncer; only a
+custodian, with their password and a reason, reveals who; the administrator
+never can."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from tests.conftest import ADMIN_USERNAME, PASSWORD
+from tiepdan_desktop.db.models import AuditEntry, Person, SealedPerson
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.enums import (
+    Gender,
+    IdDocumentType,
+    LetterSource,
+    LetterType,
+    ReceptionType,
+    Role,
+    VisitHandling,
+)
+from tiepdan_desktop.domain.errors import (
+    ConflictError,
+    PermissionDeniedError,
+    ValidationError,
+)
+from tiepdan_desktop.domain.letter_records import LetterFiler, LetterFilter, LetterInput
+from tiepdan_desktop.domain.records import NewUser
+from tiepdan_desktop.domain.text import search_key
+from tiepdan_desktop.domain.visit_records import PersonInput, VisitInput
+from tiepdan_desktop.paths import DataPaths
+from tiepdan_desktop.services import accounts, letters, setup, visits
+from tiepdan_desktop.services import vault as vault_service
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.vault import VaultCreated
+from tiepdan_desktop.storage import Storage, open_storage
+
+NOW = dt.datetime(2026, 11, 25, 9, 0)
+DENOUNCER = PersonInput(
+    "Hoàng Thị Bí Mật",
+    birth_year=1975,
+    gender=Gender.FEMALE,
+    id_type=IdDocumentType.CCCD,
+    id_number="079175004321",
+    address="Số 77 đường Nguyễn Trãi, phường Bến Thành",
+    phone="0912 345 678",
+)
+# Every form in which the file could give her away.
+SECRETS = (
+    "Hoàng Thị Bí Mật",
+    "hoang thi bi mat",
+    "079175004321",
+    "0912345678",
+    "0912 345 678",
+    "Số 77 đường Nguyễn Trãi",
+    "so 77 duong nguyen trai",
+)
+# Her own words name her, as letters do.
+CONTENT = (
+    "Tôi là Hoàng Thị Bí Mật, CCCD 079175004321, ở Số 77 đường Nguyễn Trãi, điện thoại "
+    "0912 345 678. Tố cáo ông Lê Văn Sai, công chức địa chính, nhận tiền để cấp giấy."
+)
+OPEN_FILER = PersonInput(
+    "Trần Văn Công Khai",
+    birth_year=1970,
+    gender=Gender.MALE,
+    id_type=IdDocumentType.CCCD,
+    id_number="079070001234",
+    address="Số 5 Lê Lợi, phường Bến Thành",
+)
+REASON = "Gửi thông báo thụ lý tố cáo cho người tố cáo"
+
+
+def _letter(person: PersonInput = DENOUNCER, **changes: object) -> LetterInput:
+    values: dict[str, object] = {
+        "received_on": dt.date(2026, 11, 16),
+        "source": LetterSource.POST,
+        "letter_type": LetterType.DENUNCIATION,
+        "content": CONTENT,
+        "filers": (LetterFiler(person),),
+        "subject_name": "Lê Văn Sai",
+    }
+    values.update(changes)
+    return LetterInput(**values)  # type: ignore[arg-type]
+
+
+def _visit(**changes: object) -> VisitInput:
+    values: dict[str, object] = {
+        "visited_at": dt.datetime(2026, 11, 24, 9, 15),
+        "reception_type": ReceptionType.REGULAR,
+        "content": CONTENT,
+        "letter_type": LetterType.DENUNCIATION,
+        "handling": VisitHandling.LETTER_RECEIVED,
+        "people": (DENOUNCER,),
+        "notes": "Bà Hoàng Thị Bí Mật xin giữ bí mật",
+    }
+    values.update(changes)
+    return VisitInput(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def clocked(services: ServiceContext, actors: dict[Role, Actor]) -> ServiceContext:
+    services.clock = lambda: NOW
+    return services
+
+
+def _file_bytes(paths: DataPaths) -> bytes:
+    """The database and its write-ahead log, as a copy of the folder would hold them."""
+    found = b""
+    for suffix in ("", "-wal"):
+        path = Path(f"{paths.database}{suffix}")
+        if path.exists():
+            found += path.read_bytes()
+    return found
+
+
+def _assert_no_secret(data: bytes) -> None:
+    for secret in SECRETS:
+        for form in (secret, secret.lower(), secret.upper()):
+            assert form.encode() not in data, secret
+            assert form.encode("utf-16-le") not in data, secret
+
+
+class TestTheFile:
+    def test_the_file_holds_no_denouncer_in_clear_while_open_and_after(
+        self, clocked: ServiceContext, storage: Storage, officer: Actor
+    ) -> None:
+        letter = letters.register_letter(clocked, officer, _letter())
+        visit = visits.register_visit(clocked, officer, _visit())
+        # Edited later, and entered again as a letter from the visit.
+        letters.update_letter(clocked, officer, letter.id, _letter(filers=None))
+        visits.create_letter_from_visit(clocked, officer, visit.id)
+        _assert_no_secret(_file_bytes(storage.paths))  # while open: the log too
+        storage.close()
+        with sqlite3.connect(storage.paths.database) as raw:  # as the sqlite3 shell would
+            dump = "\n".join(raw.iterdump())
+        for secret in SECRETS:
+            assert secret not in dump and secret.lower() not in dump.lower()
+        _assert_no_secret(storage.paths.database.read_bytes())
+
+    def test_the_check_can_fail(self, clocked: ServiceContext, storage: Storage) -> None:
+        """The same byte check finds an open complainant written the same way."""
+        machine = Actor.command_line()
+        letters.register_letter(clocked, machine, _letter(letter_type=LetterType.COMPLAINT))
+        with pytest.raises(AssertionError):
+            _assert_no_secret(_file_bytes(storage.paths))
+
+    def test_what_the_register_shows_instead(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor
+    ) -> None:
+        letter = letters.register_letter(clocked, officer, _letter())
+        for actor in (officer, leader):
+            shown = letters.get_letter(clocked, actor, letter.id)
+            assert "Hoàng" not in repr(shown)
+            assert shown.content.startswith(
+                "Tôi là [đã lược bỏ], CCCD [đã lược bỏ], ở [đã lược bỏ]"
+            )
+            assert "điện thoại [đã lược bỏ]. Tố cáo ông Lê Văn Sai" in shown.content
+        keys = letters.register_keys(clocked, leader, LetterFilter())
+        assert letters.register_rows(clocked, leader, keys)[0].filer == "Người tố cáo TC-2026-0001"
+
+
+class TestCustodians:
+    def test_a_custodian_reveals_with_password_and_reason_and_it_is_logged(
+        self, clocked: ServiceContext, officer: Actor, custodian: Actor
+    ) -> None:
+        letter = letters.register_letter(clocked, officer, _letter())
+        with pytest.raises(ValidationError, match="lý do"):
+            vault_service.reveal_people(clocked, custodian, "letter", letter.id, PASSWORD, "xem")
+        with pytest.raises(ValidationError, match="Mật khẩu"):
+            vault_service.reveal_people(clocked, custodian, "letter", letter.id, "sai-roi", REASON)
+        [revealed] = vault_service.reveal_people(
+            clocked, custodian, "letter", letter.id, PASSWORD, REASON
+        )
+        assert revealed.code == "TC-2026-0001"
+        identity = revealed.identity
+        assert (identity.full_name, identity.id_number, identity.phone) == (
+            "Hoàng Thị Bí Mật",
+            "079175004321",
+            "0912345678",
+        )
+        assert identity.address == DENOUNCER.address and identity.birth_year == 1975
+        with clocked.sessions.reading() as session:
+            entry = session.scalars(
+                select(AuditEntry).where(AuditEntry.action == "mo_ket_xem_danh_tinh")
+            ).one()
+        assert entry.username == custodian.username and entry.reason == REASON
+        assert "TC-2026-0001" in entry.changes_json and "Hoàng" not in entry.changes_json
+
+    def test_only_a_custodian_reveals(
+        self, clocked: ServiceContext, actors: dict[Role, Actor], officer: Actor
+    ) -> None:
+        letter = letters.register_letter(clocked, officer, _letter())
+        for role in Role:  # the leader too, until they take the key
+            with pytest.raises(PermissionDeniedError, match="không giữ khóa két"):
+                vault_service.reveal_people(
+                    clocked, actors[role], "letter", letter.id, PASSWORD, REASON
+                )
+
+    def test_the_administrator_never_opens_the_vault(
+        self,
+        clocked: ServiceContext,
+        admin: Actor,
+        custodian: Actor,
+        vault_created: VaultCreated,
+        officer: Actor,
+    ) -> None:
+        letter = letters.register_letter(clocked, officer, _letter())
+        # Not with the recovery key, not by naming themselves.
+        with pytest.raises(PermissionDeniedError, match="Chỉ lãnh đạo"):
+            vault_service.take_custody(
+                clocked, admin, PASSWORD, recovery_key=vault_created.recovery_key
+            )
+        assert admin.user_id is not None
+        with pytest.raises(ValidationError, match="Quản trị viên không giữ két"):
+            vault_service.designate_custodian(clocked, admin, admin.user_id, True)
+        # Resetting the chairman's password takes the key away, it does not hand it over.
+        assert custodian.user_id is not None
+        accounts.reset_password(clocked, admin, custodian.user_id, "Tam-thoi-2026")
+        chairman = accounts.authenticate(clocked, custodian.username, "Tam-thoi-2026")
+        accounts.change_own_password(clocked, chairman, "Tam-thoi-2026", "Moi-Hon-2027")
+        with pytest.raises(PermissionDeniedError, match="không giữ khóa két"):
+            vault_service.reveal_people(
+                clocked, chairman, "letter", letter.id, "Moi-Hon-2027", REASON
+            )
+        status = vault_service.vault_status(clocked, chairman)
+        assert status.i_may_hold and not status.i_hold
+
+    def test_the_key_follows_a_password_change(
+        self, clocked: ServiceContext, officer: Actor, custodian: Actor
+    ) -> None:
+        letter = letters.register_letter(clocked, officer, _letter())
+        accounts.change_own_password(clocked, custodian, PASSWORD, "Doi-Mat-Khau-2027")
+        with pytest.raises(ValidationError):
+            vault_service.reveal_people(clocked, custodian, "letter", letter.id, PASSWORD, REASON)
+        [revealed] = vault_service.reveal_people(
+            clocked, custodian, "letter", letter.id, "Doi-Mat-Khau-2027", REASON
+        )
+        assert revealed.identity.full_name == DENOUNCER.full_name
+
+    def test_a_designated_officer_takes_the_key_from_the_chairman(
+        self, clocked: ServiceContext, admin: Actor, custodian: Actor, actors: dict[Role, Actor]
+    ) -> None:
+        officer = actors[Role.OFFICER]
+        assert officer.user_id is not None
+        visit = visits.register_visit(clocked, officer, _visit())
+        with pytest.raises(PermissionDeniedError, match="Chỉ lãnh đạo"):
+            vault_service.take_custody(clocked, officer, PASSWORD, custodian.username, PASSWORD)
+        vault_service.designate_custodian(clocked, admin, officer.user_id, True)
+        with pytest.raises(ValidationError, match="người đang giữ két"):
+            vault_service.take_custody(clocked, officer, PASSWORD, custodian.username, "sai")
+        vault_service.take_custody(clocked, officer, PASSWORD, custodian.username, PASSWORD)
+        [revealed] = vault_service.reveal_people(
+            clocked, officer, "visit", visit.id, PASSWORD, REASON
+        )
+        assert revealed.identity.full_name == DENOUNCER.full_name
+        names = {
+            c.username: c.holds_key for c in vault_service.vault_status(clocked, admin).custodians
+        }
+        assert names == {custodian.username: True, officer.username: True}
+        # No longer designated: the key goes with it.
+        vault_service.designate_custodian(clocked, admin, officer.user_id, False)
+        with pytest.raises(PermissionDeniedError):
+            vault_service.reveal_people(clocked, officer, "visit", visit.id, PASSWORD, REASON)
+
+    def test_a_wrong_recovery_key_is_refused_in_vietnamese(
+        self, clocked: ServiceContext, leader: Actor
+    ) -> None:
+        for typed in ("ABCD-EFGH", "A" * 52):
+            with pytest.raises(ValidationError, match="Khóa dự phòng không đúng"):
+                vault_service.take_custody(clocked, leader, PASSWORD, recovery_key=typed)
+
+    def test_a_tampered_seal_is_reported_not_opened(
+        self, clocked: ServiceContext, officer: Actor, custodian: Actor
+    ) -> None:
+        first = letters.register_letter(clocked, officer, _letter())
+        other = replace(
+            DENOUNCER, full_name="Đỗ Văn Khác", gender=Gender.MALE, id_number="079075001111"
+        )
+        letters.register_letter(clocked, officer, _letter(other))
+        with clocked.sessions.engine.begin() as connection:  # swap the two blobs
+            rows = connection.execute(text("SELECT person_id, sealed FROM sealed_person")).all()
+            for (person_id, _), (_, blob) in zip(rows, reversed(rows), strict=True):
+                connection.execute(
+                    text("UPDATE sealed_person SET sealed = :b WHERE person_id = :p"),
+                    {"b": blob, "p": person_id},
+                )
+        with pytest.raises(ConflictError, match="không mở được"):
+            vault_service.reveal_people(clocked, custodian, "letter", first.id, PASSWORD, REASON)
+
+
+class TestDuplicates:
+    def test_a_sealed_denouncer_is_found_again_by_the_blind_index(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor
+    ) -> None:
+        first = letters.register_letter(clocked, officer, _letter())
+        second = letters.register_letter(
+            clocked, officer, _letter(content="Tố cáo việc khác hẳn: lấn chiếm vỉa hè")
+        )
+        found = letters.find_duplicates_of(clocked, leader, second.id)
+        assert [(c.letter_id, c.same_id_number) for c in found] == [(first.id, True)]
+        assert found[0].filer_label == "Người tố cáo TC-2026-0001"
+        # Typed again by name and birth year only: still found, by the index.
+        typed = PersonInput(DENOUNCER.full_name.upper(), birth_year=1975)
+        again = letters.find_duplicates(clocked, leader, "Việc khác", [typed])
+        assert {c.letter_id for c in again} == {first.id, second.id}
+        # Those who may not know who denounced learn nothing by typing her: what
+        # they see is found by its words, not by her.
+        seen = letters.find_duplicates(clocked, officer, "Việc khác", [DENOUNCER])
+        assert not any(c.same_person for c in seen)
+        with clocked.sessions.reading() as session:
+            blind = session.scalars(select(SealedPerson.blind_id)).all()
+        assert len(set(blind)) == 1 and "079175004321" not in blind[0]
+
+
+class TestOlderRegisters:
+    def test_denouncers_entered_before_the_vault_are_sealed_when_it_is_made(
+        self, data_paths: DataPaths
+    ) -> None:
+        storage = open_storage(data_paths)
+        try:
+            context = storage.context()
+            context.clock = lambda: NOW
+            from tests.conftest import FAST_HASHER, setup_request
+
+            context.password_hasher = FAST_HASHER
+            setup.initialize(context, setup_request())
+            admin = accounts.authenticate(context, ADMIN_USERNAME, PASSWORD)
+            letter = letters.register_letter(context, admin, _letter())
+            open_one = letters.register_letter(
+                context,
+                admin,
+                _letter(
+                    OPEN_FILER,
+                    content="Kiến nghị sửa con đường trước nhà bị hư hỏng nặng",
+                    letter_type=LetterType.PETITION,
+                ),
+            )
+            with context.sessions.reading() as session:  # written in clear, as before
+                assert session.scalar(select(Person).where(Person.full_name == DENOUNCER.full_name))
+            created = vault_service.create_vault(context, admin)
+            assert created.sealed_now == 1
+            with context.sessions.reading() as session:
+                names = set(session.scalars(select(Person.full_name)))
+                assert names == {"Người tố cáo TC-2026-0001", "Trần Văn Công Khai"}
+                assert (
+                    session.scalar(
+                        select(Person.id_number).where(
+                            Person.full_name == "Người tố cáo TC-2026-0001"
+                        )
+                    )
+                    is None
+                )
+            shown = letters.get_letter(context, admin, letter.id)
+            assert "Hoàng" not in shown.content and "[đã lược bỏ]" in shown.content
+            open_filer = letters.get_letter(context, admin, open_one.id).filers[0][0]
+            assert open_filer.full_name == "Trần Văn Công Khai"
+            # The leader takes the key with the recovery key and reads her back.
+            leader_user = NewUser("chutich", "Nguyễn Văn Thành", Role.LEADER, PASSWORD)
+            accounts.create_user(context, admin, leader_user)
+            chairman = accounts.authenticate(context, "chutich", PASSWORD)
+            accounts.change_own_password(context, chairman, PASSWORD, "Chu-Tich-2026")
+            vault_service.take_custody(
+                context, chairman, "Chu-Tich-2026", recovery_key=created.recovery_key.lower()
+            )
+            [revealed] = vault_service.reveal_people(
+                context, chairman, "letter", letter.id, "Chu-Tich-2026", REASON
+            )
+            assert revealed.identity.full_name == DENOUNCER.full_name
+            with pytest.raises(ConflictError, match="không thể tạo lại"):
+                vault_service.create_vault(context, admin)
+        finally:
+            storage.close()
+        # The rows overwritten leave nothing behind (secure_delete), but the audit
+        # trail keeps what it recorded before the vault existed: it is append-only.
+        raw = sqlite3.connect(data_paths.database)
+        try:
+            for table in ("person", "letter", "letter_fts", "letter_fts_data"):
+                dump = repr(raw.execute(f"SELECT * FROM {table}").fetchall())
+                assert "079175004321" not in dump, table
+                assert search_key("Hoàng Thị Bí Mật") not in dump, table
+        finally:
+            raw.close()
