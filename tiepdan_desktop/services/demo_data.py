@@ -25,6 +25,7 @@ from tiepdan_desktop.db.models import (
     LetterPerson,
     Person,
     ReceptionSession,
+    SealedPerson,
     Unit,
     User,
     Visit,
@@ -40,7 +41,9 @@ from tiepdan_desktop.services.access import requires
 from tiepdan_desktop.services.calendar import ensure_calendar
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.demo.generator import DemoGenerator, DemoRows, Officer, Row
+from tiepdan_desktop.services.demo.sealing import seal_demo_rows
 from tiepdan_desktop.services.due_dates import deadline_settings
+from tiepdan_desktop.services.identity_sealing import vault_writer
 from tiepdan_desktop.services.passwords import hash_password
 
 # Everything is built in memory before it is written: about 9 KB per visit.
@@ -96,7 +99,10 @@ def generate_demo_data(
         )
         generator.use_officers(_officers(context, session, unit, generator))
         rows = generator.build(visits, letters)
+        writer = vault_writer(session)
+        sealed = [] if writer is None else seal_demo_rows(rows, writer)
         _insert_all(session, rows, report)
+        bulk_insert(session.connection(), SealedPerson, sealed)
         counts = {
             "visits": len(rows.visits),
             "letters": len(rows.letters),
