@@ -24,13 +24,15 @@ from tiepdan_desktop.domain.overview_records import TodaySummary, WorkList
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import IntegrityReport, UnitInfo
 from tiepdan_desktop.resources import resource_path
-from tiepdan_desktop.services import backups, maintenance, overview
+from tiepdan_desktop.services import backups, maintenance, overview, vault
+from tiepdan_desktop.services.vault import VaultStatus
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.about import AboutDialog
 from tiepdan_desktop.ui.dialogs.change_password import ChangePasswordDialog
 from tiepdan_desktop.ui.dialogs.deadline_calculator import DeadlineCalculatorDialog
 from tiepdan_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from tiepdan_desktop.ui.dialogs.start_summary import StartSummaryDialog
+from tiepdan_desktop.ui.dialogs.vault_dialog import VaultDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.messages import show_info, show_warning
 from tiepdan_desktop.ui.pages.catalogue import SCREENS, Screen
@@ -204,6 +206,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(self._app.can(Permission.MAINTAIN))
             tools_menu.addAction(action)
         tools_menu.addAction(self._action(self.tr("Mở &thư mục dữ liệu"), self.open_data_folder))
+        tools_menu.addSeparator()
+        vault_action = self._action(self.tr("Két &bảo mật người tố cáo…"), self.open_vault)
+        vault_action.setEnabled(self._app.can(Permission.VIEW_REGISTERS))
+        tools_menu.addAction(vault_action)
 
         help_menu = bar.addMenu(self.tr("Trợ &giúp"))
         help_menu.addAction(self._action(self.tr("&Giới thiệu"), self.show_about, "F1"))
@@ -267,6 +273,9 @@ class MainWindow(QMainWindow):
         if name:
             self.backup_now(Path(name))
 
+    def open_vault(self) -> None:
+        VaultDialog(self._app, self._unit.name if self._unit else "", self).exec()
+
     def restore_from_backup(self) -> None:
         dialog = RestoreDialog(self._app, self)
         dialog.restore_chosen.connect(self.restore_requested.emit)
@@ -294,13 +303,23 @@ class MainWindow(QMainWindow):
             self.letters_page.open_letter(record_id)
 
     def show_start_summary(self) -> None:
-        """At start-up: what is overdue or due today, if anything (not modal)."""
+        """At start-up: what is overdue or due today, if anything (not modal); for
+        the administrator of a register without its vault, the vault first."""
         if not self._app.can(Permission.VIEW_REGISTERS):
             return
         services, actor = self._app.services, self._app.actor
+        if self._app.can(Permission.MANAGE_USERS):
+            self._app.tasks.read(
+                lambda: vault.vault_status(services, actor), self._vault_checked, owner=self
+            )
         self._app.tasks.read(
             lambda: overview.today_summary(services, actor), self._summary_arrived, owner=self
         )
+
+    def _vault_checked(self, status: VaultStatus) -> None:
+        if not status.exists:  # window-modal, not blocking: the register loads meanwhile
+            self.vault_dialog = VaultDialog(self._app, self._unit.name if self._unit else "", self)
+            self.vault_dialog.open()
 
     def _summary_arrived(self, summary: TodaySummary) -> None:
         if summary.count(WorkList.OVERDUE) or summary.count(WorkList.DUE_TODAY):

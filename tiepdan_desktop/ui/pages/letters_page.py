@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tiepdan_desktop.domain.confidentiality import identity_is_protected
 from tiepdan_desktop.domain.enums import LetterState, LetterType
 from tiepdan_desktop.domain.letter_records import (
     LetterDetail,
@@ -44,6 +45,7 @@ from tiepdan_desktop.ui.dialogs.history_dialog import HistoryDialog
 from tiepdan_desktop.ui.dialogs.letter_dialog import LetterDialog
 from tiepdan_desktop.ui.dialogs.letter_work_dialog import LetterWorkDialog
 from tiepdan_desktop.ui.dialogs.period_dialog import PeriodDialog
+from tiepdan_desktop.ui.dialogs.reveal_dialog import RevealDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.formatting import format_number
 from tiepdan_desktop.ui.messages import show_info
@@ -120,6 +122,13 @@ class LettersPage(QWidget):
         self.history_button.setToolTip(self.tr("Ai đã sửa gì ở đơn này, lúc nào (nhật ký)"))
         self.history_button.setVisible(app.can(Permission.VIEW_AUDIT))
         self.history_button.setEnabled(False)
+        self.reveal_button = action_button(
+            "letterRevealButton", self.tr("Xem danh tính…"), self.reveal_identity
+        )
+        self.reveal_button.setToolTip(
+            self.tr("Người giữ két bảo mật xem người tố cáo là ai (ghi nhật ký, cần lý do)")
+        )
+        self.reveal_button.setEnabled(False)
         self.excel_button = action_button(
             "lettersExcelButton", self.tr("Xuất Excel…"), self.export_excel
         )
@@ -198,6 +207,7 @@ class LettersPage(QWidget):
         actions.addWidget(self.process_button)
         actions.addWidget(self.case_button)
         actions.addWidget(self.history_button)
+        actions.addWidget(self.reveal_button)
         actions.addSpacing(12)
         legend = QLabel(
             self.tr(
@@ -302,6 +312,13 @@ class LettersPage(QWidget):
             owner=self,
         )
 
+    def reveal_identity(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        label = self.tr("Đơn số {0}/{1}: {2}").format(row.number, row.year, row.filer)
+        RevealDialog(self._app, "letter", row.letter_id, label, self).exec()
+
     def selected_row(self) -> LetterRow | None:
         rows = self.table.selectionModel().selectedRows()
         record = self.model.record(rows[0].row()) if rows else None
@@ -311,6 +328,7 @@ class LettersPage(QWidget):
         row = self.selected_row()
         self.process_button.setEnabled(row is not None)
         self.history_button.setEnabled(row is not None)
+        self.reveal_button.setEnabled(row is not None and identity_is_protected(row.letter_type))
         self.case_button.setEnabled(False)
         self._case_id = None
         self._detail_number += 1

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tiepdan_desktop.domain.confidentiality import identity_is_protected
 from tiepdan_desktop.domain.periods import Period
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import SubjectAreaInfo
@@ -38,6 +39,7 @@ from tiepdan_desktop.services import setup, unit, visit_exports, visits
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.period_dialog import PeriodDialog
 from tiepdan_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+from tiepdan_desktop.ui.dialogs.reveal_dialog import RevealDialog
 from tiepdan_desktop.ui.dialogs.visit_dialog import VisitDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.export_runner import ExportRunner
@@ -88,6 +90,12 @@ class ReceptionPage(QWidget):
         self.open_button = action_button("openVisitButton", self.tr("Mở"), self.open_selected)
         self.letter_button = action_button(
             "letterFromVisitButton", self.tr("Vào sổ đơn"), self.letter_from_selected
+        )
+        self.reveal_button = action_button(
+            "visitRevealButton", self.tr("Xem danh tính…"), self.reveal_identity
+        )
+        self.reveal_button.setToolTip(
+            self.tr("Người giữ két bảo mật xem người tố cáo là ai (ghi nhật ký, cần lý do)")
         )
         self.print_button = action_button(
             "printRegisterButton", self.tr("In sổ…"), self.print_register
@@ -164,7 +172,7 @@ class ReceptionPage(QWidget):
 
     def _layout(self, screen: Screen) -> None:
         actions = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.letter_button):
+        for button in (self.new_button, self.open_button, self.letter_button, self.reveal_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.count)
@@ -294,6 +302,16 @@ class ReceptionPage(QWidget):
         row = self.selected_row()
         self.open_button.setEnabled(row is not None)
         self.letter_button.setEnabled(self._can_edit and row is not None)
+        self.reveal_button.setEnabled(row is not None and identity_is_protected(row.letter_type))
+
+    def reveal_identity(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        label = self.tr("Lượt tiếp số {0}/{1}: {2}").format(
+            row.number, row.year, row.names_and_addresses
+        )
+        RevealDialog(self._app, "visit", row.visit_id, label, self).exec()
 
     def _load_history(self) -> None:
         row = self.selected_row()

@@ -1,0 +1,160 @@
+"""The vault's windows: creating it with the recovery key shown once, revealing a
+denouncer as a custodian (and the refusal for anyone else), the reveal buttons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ADMIN_USERNAME, PASSWORD
+from tests.ui.conftest import settle
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.enums import Gender, IdDocumentType, LetterSource, LetterType
+from tiepdan_desktop.domain.letter_records import LetterDetail, LetterFiler, LetterInput
+from tiepdan_desktop.domain.visit_records import PersonInput
+from tiepdan_desktop.paths import DataPaths
+from tiepdan_desktop.services import accounts, letters
+from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs import vault_dialog
+from tiepdan_desktop.ui.dialogs.reveal_dialog import RevealDialog
+from tiepdan_desktop.ui.dialogs.vault_dialog import RecoveryKeyDialog, VaultDialog
+from tiepdan_desktop.ui.tasks import TaskRunner
+from tiepdan_desktop.ui.ui_state import UiState
+
+DENOUNCER = PersonInput(
+    "Hoàng Thị Bí Mật",
+    birth_year=1975,
+    gender=Gender.FEMALE,
+    id_type=IdDocumentType.CCCD,
+    id_number="079175004321",
+    address="Số 77 đường Nguyễn Trãi, phường Bến Thành",
+)
+
+
+def _denunciation(services: ServiceContext, actor: Actor) -> LetterDetail:
+    data = LetterInput(
+        received_on=dt.date(2026, 11, 16),
+        source=LetterSource.POST,
+        letter_type=LetterType.DENUNCIATION,
+        content="Tố cáo ông Lê Văn Sai nhận tiền để cấp giấy",
+        filers=(LetterFiler(DENOUNCER),),
+    )
+    return letters.register_letter(services, actor, data)
+
+
+def test_the_administrator_creates_the_vault_and_sees_the_key_once(
+    gui: QApplication,
+    qtbot: QtBot,
+    services: ServiceContext,
+    unit: object,
+    tasks: TaskRunner,
+    data_paths: DataPaths,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    admin = accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
+    app = AppContext(services, admin, tasks, UiState(data_paths.ui_state), "tiepdan.sqlite")
+    _denunciation(services, admin)  # entered before the vault existed
+    shown: list[RecoveryKeyDialog] = []
+
+    def record(dialog: RecoveryKeyDialog) -> int:
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(vault_dialog.RecoveryKeyDialog, "exec", record)
+    dialog = VaultDialog(app, "UBND phường Bến Thành")
+    qtbot.addWidget(dialog)
+    settle(qtbot, tasks)
+    assert "Chưa thiết lập két" in dialog.summary.text()
+    assert dialog.create_button.isVisibleTo(dialog)
+    assert not dialog.take_button.isVisibleTo(dialog)
+    dialog.create_button.click()
+    settle(qtbot, tasks)
+    [key_dialog] = shown
+    qtbot.addWidget(key_dialog)
+    assert "niêm phong 1 người tố cáo" in key_dialog.findChildren(type(dialog.summary))[0].text()
+    key = key_dialog.key_label.text()
+    assert len(key.split("-")) == 13
+    assert not key_dialog.close_button.isEnabled()  # not before it is printed
+    key_dialog.reject()
+    assert key_dialog.result() == 0 and key_dialog.key_label.text() == key
+    key_dialog.done_box.setChecked(True)
+    assert key_dialog.close_button.isEnabled()
+    assert key in key_dialog.page().toPlainText()
+    settle(qtbot, tasks)
+    assert "đang niêm phong danh tính 1 người" in dialog.summary.text()
+    assert not dialog.create_button.isVisibleTo(dialog)
+
+
+def test_a_custodian_reveals_and_the_window_forgets(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    services: ServiceContext,
+    officer: Actor,
+    custodian: Actor,
+    tasks: TaskRunner,
+) -> None:
+    letter = _denunciation(services, officer)
+    app = AppContext(services, custodian, tasks, app_context.ui_state, "tiepdan.sqlite")
+    dialog = RevealDialog(app, "letter", letter.id, "Đơn số 1/2026")
+    qtbot.addWidget(dialog)
+    dialog.reason.setText("xem")
+    dialog.password.setText(PASSWORD)
+    dialog.open_button.click()
+    settle(qtbot, tasks)
+    assert "lý do" in dialog.error.text() and not dialog.shown.isVisibleTo(dialog)
+    dialog.reason.setText("Gửi thông báo thụ lý cho người tố cáo")
+    dialog.password.setText(PASSWORD)
+    dialog.open_button.click()
+    settle(qtbot, tasks)
+    text = dialog.shown.toPlainText()
+    assert "TC-2026-0001: Hoàng Thị Bí Mật" in text and "079175004321" in text
+    assert dialog.password.text() == ""
+    dialog.accept()
+    assert dialog.shown.toPlainText() == ""
+
+
+def test_anyone_else_is_told_why_not(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    services: ServiceContext,
+    officer: Actor,
+    tasks: TaskRunner,
+) -> None:
+    letter = _denunciation(services, officer)
+    dialog = RevealDialog(app_context, "letter", letter.id, "Đơn số 1/2026")
+    qtbot.addWidget(dialog)
+    dialog.reason.setText("Tò mò muốn biết ai đã tố cáo")
+    dialog.password.setText(PASSWORD)
+    dialog.open_button.click()
+    settle(qtbot, tasks)
+    assert "không giữ khóa két" in dialog.error.text()
+    assert dialog.shown.toPlainText() == ""
+
+
+def test_the_letter_register_offers_the_reveal_for_a_denunciation_only(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    services: ServiceContext,
+    officer: Actor,
+    tasks: TaskRunner,
+) -> None:
+    from tiepdan_desktop.ui.pages.catalogue import SCREENS
+    from tiepdan_desktop.ui.pages.letters_page import LettersPage
+
+    _denunciation(services, officer)
+    page = LettersPage(app_context, next(s for s in SCREENS if s.key == "letters"))
+    qtbot.addWidget(page)
+    page.show()
+    settle(qtbot, tasks)
+    page.table.selectRow(0)
+    settle(qtbot, tasks)
+    assert page.selected_row() is not None
+    assert page.reveal_button.isEnabled()
+    assert "Hoàng" not in page.selected_row().filer  # type: ignore[union-attr]
