@@ -46,7 +46,11 @@ def test_init_demo_data_check(
 ) -> None:
     data_dir = tmp_path / "x"
     assert main(_init(data_dir, password_file, "--chairman", "Nguyễn Văn Thành")) == EXIT_OK
-    assert "Đã cài đặt UBND phường Bến Thành" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "Đã cài đặt UBND phường Bến Thành" in said
+    # The recovery key, printed this once: 13 groups of 4.
+    key = said.split("KHÓA DỰ PHÒNG (chỉ hiện một lần):")[1].split()[0]
+    assert len(key) == 13 * 4 + 12 and key.count("-") == 12
     assert (
         main(["--data-dir", str(data_dir), "demo-data", "--visits", "250", "--seed", "4"])
         == EXIT_OK

@@ -260,7 +260,7 @@ def _existing_sqlite_file(options: argparse.Namespace, paths: DataPaths) -> Path
 
 
 def _init(options: argparse.Namespace, paths: DataPaths) -> int:
-    from tiepdan_desktop.services import setup
+    from tiepdan_desktop.services import accounts, setup, vault
 
     password = _read_password(Path(options.password_file))
     storage = _storage(options, paths)
@@ -278,10 +278,16 @@ def _init(options: argparse.Namespace, paths: DataPaths) -> int:
                 remote_area=options.remote_area,
             ),
         )
+        # The vault at once, as the program asks the administrator at the first sign-in.
+        admin = accounts.authenticate(storage.context(), options.admin, password)
+        created = vault.create_vault(storage.context(), admin)
     finally:
         storage.close()
     print(f"Đã cài đặt {unit.name} ({unit.ward_name}, {unit.province_name}).")
     print(f"Tài khoản quản trị: {options.admin}. Dữ liệu tại: {paths.root}")
+    print("Đã lập két bảo mật danh tính người tố cáo. KHÓA DỰ PHÒNG (chỉ hiện một lần):")
+    print(f"    {created.recovery_key}")
+    print("Hãy chép hoặc in khóa này, niêm phong trong phong bì «MẬT» và giao Chủ tịch UBND giữ.")
     return EXIT_OK
 
 
@@ -577,7 +583,7 @@ def run_self_test() -> int:
     import secrets
 
     from tiepdan_desktop.domain.divisions import provinces, wards_of
-    from tiepdan_desktop.services import accounts, setup
+    from tiepdan_desktop.services import accounts, setup, vault
     from tiepdan_desktop.services.maintenance import check_integrity
 
     with tempfile.TemporaryDirectory(prefix="tiepdan-self-test-") as folder:
@@ -601,6 +607,7 @@ def run_self_test() -> int:
                 ),
             )
             actor = accounts.authenticate(context, "tu-kiem-tra", password)
+            vault.create_vault(context, actor)  # the cryptography works in this build
             report = check_integrity(context, actor)
             if not report.ok:
                 raise DomainError("; ".join(report.problems))

@@ -409,6 +409,9 @@ RECIPES: dict[str, Call] = {
         s, a, DeadlineSettings()
     ),
     "vault.vault_status": lambda s, a, _t: vault.vault_status(s, a),
+    "visits.visit_history": lambda s, a, _t: visits.visit_history(
+        s, a, visits.register_visit(s, Actor.command_line(), _sample_visit()).id
+    ),
     "vault.create_vault": lambda s, a, _t: _vault_exists(lambda: vault.create_vault(s, a)),
     "vault.designate_custodian": lambda s, a, t: vault.designate_custodian(s, a, t.id, True),
     "vault.reveal_people": lambda s, a, _t: _not_a_custodian(

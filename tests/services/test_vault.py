@@ -386,3 +386,30 @@ class TestOlderRegisters:
                 assert search_key("Hoàng Thị Bí Mật") not in dump, table
         finally:
             raw.close()
+
+
+def test_the_check_names_denouncers_left_in_clear(data_paths: DataPaths) -> None:
+    from tests.conftest import FAST_HASHER, setup_request
+    from tiepdan_desktop.db.integrity import check_database
+
+    storage = open_storage(data_paths)
+    try:
+        context = storage.context()
+        context.password_hasher = FAST_HASHER
+        setup.initialize(context, setup_request())
+        admin = accounts.authenticate(context, ADMIN_USERNAME, PASSWORD)
+        letters.register_letter(context, admin, _letter())
+        report = check_database(storage.engine)
+        assert report.problems == [
+            "Chưa thiết lập két bảo mật danh tính người tố cáo: 1 người tố cáo đang lưu "
+            "không mã hóa."
+        ]
+        vault_service.create_vault(context, admin)
+        assert check_database(storage.engine).problems == []
+        with storage.engine.begin() as connection:  # a seal removed behind the program's back
+            connection.execute(text("DELETE FROM sealed_person"))
+        assert check_database(storage.engine).problems == [
+            "1 người tố cáo chưa được niêm phong trong két bảo mật."
+        ]
+    finally:
+        storage.close()

@@ -21,7 +21,12 @@ from tiepdan_desktop.domain.enums import (
     VisitHandling,
     VisitorRole,
 )
-from tiepdan_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from tiepdan_desktop.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from tiepdan_desktop.domain.visit_records import (
     PersonInput,
     RegisterFilter,
@@ -525,3 +530,18 @@ class TestCorrectionsAndLetters:
         with pytest.raises(ValidationError):
             visits.register_visit(clocked, officer, unclassified, with_letter=True)
         assert len(_keys(clocked, officer)) == 1  # the refused letter took its visit with it
+
+
+def test_a_visits_history_shows_each_change(
+    clocked: ServiceContext, officer: Actor, admin: Actor
+) -> None:
+    first = visits.register_visit(clocked, officer, _visit())
+    visits.update_visit(clocked, officer, first.id, _visit(content="Khiếu nại việc cấp sổ đỏ"))
+    history = visits.visit_history(clocked, admin, first.id)
+    assert [record.operation for record in history][-1] == "insert"
+    assert ["Khiếu nại việc cấp giấy chứng nhận quyền sử dụng đất", "Khiếu nại việc cấp sổ đỏ"] in [
+        r.changes.get("content") for r in history
+    ]
+    assert all(record.username == officer.username for record in history)
+    with pytest.raises(PermissionDeniedError):
+        visits.visit_history(clocked, officer, first.id)

@@ -1,11 +1,12 @@
-"""Database health: SQLite's own checks, foreign keys, the schema revision, and the
-audit trail (still append-only, its hash chain unbroken)."""
+"""Database health: SQLite's own checks, foreign keys, the schema revision, the
+audit trail (still append-only, its hash chain unbroken) and the denouncer vault
+(every protected filer sealed)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from tiepdan_desktop.db.audit import first_broken_entry
 from tiepdan_desktop.db.engine import is_sqlite
@@ -16,6 +17,7 @@ from tiepdan_desktop.db.migrate import (
     schema_differences,
 )
 from tiepdan_desktop.db.models.journal import APPEND_ONLY_TRIGGERS
+from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES
 from tiepdan_desktop.domain.records import IntegrityReport
 
 _MAX_LISTED = 20
@@ -68,5 +70,30 @@ def check_database(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> In
                     f"Nhật ký thao tác bị sửa, xóa hoặc chèn từ bên ngoài chương trình: {tampered} "
                     "không khớp chuỗi băm."
                 )
+            report.checks.append("két bảo mật người tố cáo")
+            report.problems.extend(_vault_problems(connection))
         connection.rollback()
     return report
+
+
+def _vault_problems(connection: Connection) -> list[str]:
+    """Denouncers left in clear: the vault is missing, or a protected visit or
+    letter links a person without a seal (written outside the program)."""
+    protected = ", ".join(f"'{kind.value}'" for kind in IDENTITY_PROTECTED_TYPES)
+    unsealed = connection.exec_driver_sql(
+        f"""SELECT COUNT(DISTINCT p.person_id) FROM (
+            SELECT vp.person_id FROM visit_person vp JOIN visit v ON v.id = vp.visit_id
+            WHERE v.letter_type IN ({protected})
+            UNION SELECT lp.person_id FROM letter_person lp JOIN letter l ON l.id = lp.letter_id
+            WHERE l.letter_type IN ({protected})
+        ) p LEFT JOIN sealed_person s ON s.person_id = p.person_id WHERE s.person_id IS NULL"""
+    ).scalar_one()
+    has_vault = connection.exec_driver_sql("SELECT COUNT(*) FROM identity_vault").scalar_one()
+    if not has_vault and unsealed:
+        return [
+            "Chưa thiết lập két bảo mật danh tính người tố cáo: "
+            f"{unsealed} người tố cáo đang lưu không mã hóa."
+        ]
+    if unsealed:
+        return [f"{unsealed} người tố cáo chưa được niêm phong trong két bảo mật."]
+    return []

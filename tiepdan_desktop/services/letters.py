@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,7 +30,6 @@ from tiepdan_desktop.db.repositories.organisation import the_unit
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import (
     identity_is_protected,
-    redact_identity,
 )
 from tiepdan_desktop.domain.deadlines.status import last_due_soon_day
 from tiepdan_desktop.domain.enums import LetterState, LetterType
@@ -532,15 +530,4 @@ def letter_history(
         people = repo.people_of(session, [letter.id])[letter.id] if hidden else []
         identity = repo.identity_of(person for _role, person in people)
         records = audit_repo.recent_entries(session, 300, "letter", str(letter_id))
-    if not identity:
-        return records
-    return [
-        replace(
-            record,
-            changes={
-                field: [redact_identity(v, identity) if isinstance(v, str) else v for v in values]
-                for field, values in record.changes.items()
-            },
-        )
-        for record in records
-    ]
+    return audit_repo.identity_lifted(records, identity)

@@ -29,6 +29,7 @@ from tiepdan_desktop.db.models import (
     Visit,
     VisitPerson,
 )
+from tiepdan_desktop.db.repositories import audit as audit_repo
 from tiepdan_desktop.db.repositories import letters as letter_repo
 from tiepdan_desktop.db.repositories import visits as repo
 from tiepdan_desktop.db.repositories.organisation import the_unit
@@ -53,6 +54,7 @@ from tiepdan_desktop.domain.enums import (
 from tiepdan_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.reception import ANSWER_OWED, visit_problems, visit_warnings
+from tiepdan_desktop.domain.records import AuditRecord
 from tiepdan_desktop.domain.text import normalize_text, search_key
 from tiepdan_desktop.domain.validators import digits_only
 from tiepdan_desktop.domain.visit_records import (
@@ -562,3 +564,19 @@ def _letter_from_visit(session: Session, actor: Actor, visit: Visit) -> LetterRe
         )
     start_intake_clocks(session, letter)
     return LetterRef(letter.id, letter.year, letter.number)
+
+
+@requires(Permission.VIEW_AUDIT)
+def visit_history(context: ServiceContext, actor: Actor, visit_id: uuid.UUID) -> list[AuditRecord]:
+    """Who changed the visit, when, and each field's old → new value, newest first;
+    a protected visitor's identity lifted out of the texts, as in the register."""
+    may_see = _may_see_denouncers(context, actor)
+    with context.sessions.reading() as session:
+        visit = session.get(Visit, visit_id)
+        if visit is None:
+            raise NotFoundError("Không tìm thấy lượt tiếp này (có thể đã bị xóa).")
+        hidden = repo.visitor_views(session, visit, may_see)[1]
+        people = repo.people_at(session, [visit.id]).get(visit.id, []) if hidden else []
+        identity = letter_repo.identity_of(person for _role, person in people)
+        records = audit_repo.recent_entries(session, 300, "visit", str(visit_id))
+    return audit_repo.identity_lifted(records, identity)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.models import AuditEntry
+from tiepdan_desktop.domain.confidentiality import redact_identity
 from tiepdan_desktop.domain.records import AuditRecord
 
 
@@ -31,4 +33,21 @@ def recent_entries(
             changes=json.loads(entry.changes_json),
         )
         for entry in session.scalars(query)
+    ]
+
+
+def identity_lifted(records: list[AuditRecord], identity: list[str]) -> list[AuditRecord]:
+    """The records with a protected person's identity lifted out of every text
+    value (entries written before the vault sealed them may hold it)."""
+    if not identity:
+        return records
+    return [
+        replace(
+            record,
+            changes={
+                field: [redact_identity(v, identity) if isinstance(v, str) else v for v in values]
+                for field, values in record.changes.items()
+            },
+        )
+        for record in records
     ]

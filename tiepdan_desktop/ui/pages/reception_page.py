@@ -37,6 +37,7 @@ from tiepdan_desktop.domain.visit_records import (
 )
 from tiepdan_desktop.services import setup, unit, visit_exports, visits
 from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs.history_dialog import HistoryDialog
 from tiepdan_desktop.ui.dialogs.period_dialog import PeriodDialog
 from tiepdan_desktop.ui.dialogs.print_preview import PrintPreviewDialog
 from tiepdan_desktop.ui.dialogs.reveal_dialog import RevealDialog
@@ -91,6 +92,11 @@ class ReceptionPage(QWidget):
         self.letter_button = action_button(
             "letterFromVisitButton", self.tr("Vào sổ đơn"), self.letter_from_selected
         )
+        self.history_button = action_button(
+            "visitHistoryButton", self.tr("Lịch sử…"), self.show_history
+        )
+        self.history_button.setToolTip(self.tr("Ai đã sửa gì ở lượt tiếp này, lúc nào (nhật ký)"))
+        self.history_button.setVisible(app.can(Permission.VIEW_AUDIT))
         self.reveal_button = action_button(
             "visitRevealButton", self.tr("Xem danh tính…"), self.reveal_identity
         )
@@ -172,7 +178,13 @@ class ReceptionPage(QWidget):
 
     def _layout(self, screen: Screen) -> None:
         actions = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.letter_button, self.reveal_button):
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.letter_button,
+            self.history_button,
+            self.reveal_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.count)
@@ -303,6 +315,20 @@ class ReceptionPage(QWidget):
         self.open_button.setEnabled(row is not None)
         self.letter_button.setEnabled(self._can_edit and row is not None)
         self.reveal_button.setEnabled(row is not None and identity_is_protected(row.letter_type))
+        self.history_button.setEnabled(row is not None)
+
+    def show_history(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        services, actor, visit_id = self._app.services, self._app.actor, row.visit_id
+        title = self.tr("Lịch sử thay đổi: lượt tiếp số {0}/{1}").format(row.number, row.year)
+        self._app.tasks.read(
+            lambda: visits.visit_history(services, actor, visit_id),
+            lambda records: HistoryDialog(title, records, self).exec(),
+            lambda error: show_failure(self, error, self.tr("Không đọc được lịch sử")),
+            owner=self,
+        )
 
     def reveal_identity(self) -> None:
         row = self.selected_row()
