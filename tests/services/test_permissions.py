@@ -414,6 +414,9 @@ RECIPES: dict[str, Call] = {
     ),
     "vault.create_vault": lambda s, a, _t: _vault_exists(lambda: vault.create_vault(s, a)),
     "vault.designate_custodian": lambda s, a, t: vault.designate_custodian(s, a, t.id, True),
+    "vault.open_sealed_attachment": lambda s, a, _t: _not_a_custodian(
+        lambda: vault.open_sealed_attachment(s, a, uuid.uuid4(), PASSWORD, "Kiểm tra quyền mở")
+    ),
     "vault.reveal_people": lambda s, a, _t: _not_a_custodian(
         lambda: vault.reveal_people(s, a, "letter", _letter(s).id, PASSWORD, "Kiểm tra quyền")
     ),

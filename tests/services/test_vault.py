@@ -27,6 +27,7 @@ from tiepdan_desktop.domain.enums import (
 from tiepdan_desktop.domain.errors import (
     ConflictError,
     PermissionDeniedError,
+    SealedFileError,
     ValidationError,
 )
 from tiepdan_desktop.domain.letter_records import LetterFiler, LetterFilter, LetterInput
@@ -34,7 +35,7 @@ from tiepdan_desktop.domain.records import NewUser
 from tiepdan_desktop.domain.text import search_key
 from tiepdan_desktop.domain.visit_records import PersonInput, VisitInput
 from tiepdan_desktop.paths import DataPaths
-from tiepdan_desktop.services import accounts, letters, setup, visits
+from tiepdan_desktop.services import accounts, letter_processing, letters, setup, visits
 from tiepdan_desktop.services import vault as vault_service
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.vault import VaultCreated
@@ -292,6 +293,68 @@ class TestCustodians:
                 )
         with pytest.raises(ConflictError, match="không mở được"):
             vault_service.reveal_people(clocked, custodian, "letter", first.id, PASSWORD, REASON)
+
+
+class TestSealedFiles:
+    PAGE = b"%PDF-1.4 trang don viet tay cua Hoang Thi Bi Mat " + b"x" * 200
+
+    def test_a_denunciations_pages_are_kept_encrypted_and_opened_by_a_custodian(
+        self,
+        clocked: ServiceContext,
+        storage: Storage,
+        officer: Actor,
+        leader: Actor,
+        custodian: Actor,
+        tmp_path: Path,
+    ) -> None:
+        letter = letters.register_letter(clocked, officer, _letter())
+        scan = tmp_path / "don-cua-Hoang-Thi-Bi-Mat.pdf"
+        scan.write_bytes(self.PAGE)
+        view = letter_processing.add_scan(clocked, officer, letter.id, scan)
+        assert view.original_name == "tep-niem-phong.pdf" and view.size_bytes == len(self.PAGE)
+        stored = list(storage.paths.attachments.rglob("*.pdf"))
+        assert len(stored) == 1 and b"Hoang" not in stored[0].read_bytes()
+        for actor in (officer, leader):  # the chairman too: through the vault
+            with pytest.raises(SealedFileError, match="niêm phong"):
+                letter_processing.attachment_path(clocked, actor, view.attachment_id)
+        with pytest.raises(PermissionDeniedError, match="không giữ khóa két"):
+            vault_service.open_sealed_attachment(
+                clocked, officer, view.attachment_id, PASSWORD, REASON
+            )
+        opened = vault_service.open_sealed_attachment(
+            clocked, custodian, view.attachment_id, PASSWORD, REASON
+        )
+        assert opened.name == scan.name and opened.read_bytes() == self.PAGE
+        assert opened.parent.name.startswith("tiepdan-mat-")
+        with clocked.sessions.reading() as session:
+            entry = session.scalars(
+                select(AuditEntry).where(AuditEntry.action == "mo_tep_niem_phong")
+            ).one()
+        assert entry.reason == REASON and entry.username == custodian.username
+
+    def test_files_kept_before_the_vault_are_sealed_with_it(self, data_paths: DataPaths) -> None:
+        from tests.conftest import FAST_HASHER, setup_request
+
+        storage = open_storage(data_paths)
+        try:
+            context = storage.context()
+            context.password_hasher = FAST_HASHER
+            setup.initialize(context, setup_request())
+            admin = accounts.authenticate(context, ADMIN_USERNAME, PASSWORD)
+            letter = letters.register_letter(context, admin, _letter())
+            scan = data_paths.root / "trang-1.pdf"
+            scan.write_bytes(self.PAGE)
+            view = letter_processing.add_scan(context, admin, letter.id, scan)
+            [plain] = data_paths.attachments.rglob("*.pdf")
+            assert plain.read_bytes() == self.PAGE
+            vault_service.create_vault(context, admin)
+            assert not plain.exists()  # the plain copy is gone
+            with pytest.raises(SealedFileError):
+                letter_processing.attachment_path(context, admin, view.attachment_id)
+            stored = list(data_paths.attachments.rglob("*.pdf"))
+            assert len(stored) == 1 and self.PAGE not in stored[0].read_bytes()
+        finally:
+            storage.close()
 
 
 class TestDuplicates:

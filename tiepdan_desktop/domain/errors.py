@@ -49,3 +49,7 @@ class CancelledError(DomainError):
 
     def __init__(self, message: str = "Đã hủy theo yêu cầu; không có tệp nào được ghi.") -> None:
         super().__init__(message)
+
+
+class SealedFileError(PermissionDeniedError):
+    """A file kept encrypted in the identity vault: a custodian opens it (with a reason)."""

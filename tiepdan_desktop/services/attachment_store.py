@@ -20,6 +20,7 @@ from tiepdan_desktop.domain.errors import (
     StorageError,
     ValidationError,
 )
+from tiepdan_desktop.domain.identity_vault import open_sealed, seal
 from tiepdan_desktop.services.context import ServiceContext
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -92,14 +93,26 @@ def add_attachment(
     case_id: uuid.UUID | None = None,
     case_event_id: uuid.UUID | None = None,
     confidential: bool = False,
+    sealed_to: bytes | None = None,
     added_by: uuid.UUID | None = None,
 ) -> Attachment:
-    sha256, _path = store_bytes(context, data, name)
+    """Keep a file with a record.  With `sealed_to` (the vault's public key: pages
+    a denouncer wrote), the file is stored encrypted with its real name inside,
+    under a name that says nothing."""
+    name = Path(name).name
+    kind, size, stored_name = media_type(name), len(data), name
+    if sealed_to is not None:
+        if size > MAX_BYTES:
+            raise ValidationError({"file": f"Tệp quá lớn (tối đa {MAX_BYTES // 1024 // 1024} MB)."})
+        data = seal_file(sealed_to, name, data)
+        stored_name = f"tep-niem-phong{Path(name).suffix.lower()}"
+    sha256, _path = store_bytes(context, data, stored_name)
     row = Attachment(
         sha256=sha256,
-        original_name=Path(name).name,
-        media_type=media_type(name),
-        size_bytes=len(data),
+        original_name=stored_name,
+        media_type=kind,
+        size_bytes=size,
+        sealed=sealed_to is not None,
         letter_id=letter_id,
         case_id=case_id,
         case_event_id=case_event_id,
@@ -109,6 +122,19 @@ def add_attachment(
     session.add(row)
     session.flush()
     return row
+
+
+_SEALED_FILE = b"sealed attachment"
+
+
+def seal_file(vault_public: bytes, name: str, data: bytes) -> bytes:
+    return seal(vault_public, name.encode() + b"\0" + data, _SEALED_FILE)
+
+
+def open_sealed_file(vault_private: bytes, sealed: bytes) -> tuple[str, bytes]:
+    """(real name, bytes) of a sealed file; VaultKeyError when it does not open."""
+    name, _zero, data = open_sealed(vault_private, sealed, _SEALED_FILE).partition(b"\0")
+    return name.decode(), data
 
 
 def attachment_file(context: ServiceContext, row: Attachment) -> Path:

@@ -65,6 +65,7 @@ from tiepdan_desktop.services.case_support import (
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.due_dates import deadline_settings
 from tiepdan_desktop.services.export_audit import record_identity_view
+from tiepdan_desktop.services.identity_sealing import vault_writer
 from tiepdan_desktop.services.letter_support import may_see_denouncers
 
 MAX_BLOCK = 500
@@ -258,6 +259,7 @@ def record_step(
         session.add(event)
         session.flush()
         protected = matter_protected(session, case)
+        writer = vault_writer(session)
         for name, data in scans:
             attachment_store.add_attachment(
                 session,
@@ -267,6 +269,7 @@ def record_step(
                 case_id=case.id,
                 case_event_id=event.id,
                 confidential=protected,  # pages a denouncer may have written
+                sealed_to=writer.public_key if protected and writer else None,
                 added_by=actor.user_id,
             )
         session.flush()

@@ -25,6 +25,7 @@ from tiepdan_desktop.domain.errors import (
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
+    SealedFileError,
     ValidationError,
 )
 from tiepdan_desktop.domain.letter_intake import is_forwarded
@@ -42,6 +43,7 @@ from tiepdan_desktop.domain.text import normalize_multiline, normalize_text
 from tiepdan_desktop.services import attachment_store, case_opening
 from tiepdan_desktop.services.access import current_permission, requires
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.identity_sealing import vault_writer
 from tiepdan_desktop.services.letter_documents import (
     NumberingSettings,
     issue_document,
@@ -244,6 +246,7 @@ def add_scan(
             source.name,
             letter_id=letter.id,
             confidential=identity_is_protected(letter.letter_type),
+            sealed_to=_vault_key(session) if identity_is_protected(letter.letter_type) else None,
             added_by=actor.user_id,
         )
         return AttachmentView(
@@ -251,7 +254,17 @@ def add_scan(
         )
 
 
+def _vault_key(session: Session) -> bytes | None:
+    writer = vault_writer(session)
+    return None if writer is None else writer.public_key
+
+
 def _readable(context: ServiceContext, actor: Actor, row: Attachment) -> Path:
+    if row.sealed:
+        raise SealedFileError(
+            "Tệp này được niêm phong trong két bảo mật (có thể có bút tích người tố cáo): "
+            "người giữ két mở bằng mật khẩu của mình, ghi rõ lý do."
+        )
     if row.confidential and not may_see_denouncers(context, actor):
         raise PermissionDeniedError(
             "Tệp này có thể làm lộ danh tính người tố cáo; chỉ lãnh đạo được mở."

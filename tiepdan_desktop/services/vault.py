@@ -15,8 +15,12 @@ revealing a denouncer's identity (Luật Tố cáo Đ8.3, Đ56).
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,6 +28,7 @@ from sqlalchemy.orm import Session
 from tiepdan_desktop.db.audit import record_bulk_action
 from tiepdan_desktop.db.base import utc_now
 from tiepdan_desktop.db.models import (
+    Attachment,
     IdentityVault,
     Letter,
     LetterPerson,
@@ -49,6 +54,12 @@ from tiepdan_desktop.domain.errors import (
 from tiepdan_desktop.domain.identity_vault import SealedIdentity, VaultKeyError
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.services.access import requires, signed_in
+from tiepdan_desktop.services.attachment_store import (
+    attachment_file,
+    open_sealed_file,
+    seal_file,
+    store_bytes,
+)
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.identity_sealing import (
     LETTER_TEXTS,
@@ -168,8 +179,36 @@ def create_vault(context: ServiceContext, actor: Actor) -> VaultCreated:
         session.add(vault)
         session.flush()
         sealed = _seal_older_entries(session, VaultWriter(public, vault.index_key))
+        plain_files = _seal_older_files(session, context, public)
         session.info["reason"] = f"Niêm phong {sealed} người tố cáo đã có trong sổ"
+    for path in plain_files:  # only once the sealed copies are committed
+        path.unlink(missing_ok=True)
     return VaultCreated(recovery, sealed)
+
+
+def _seal_older_files(session: Session, context: ServiceContext, public: bytes) -> list[Path]:
+    """Seal the confidential files kept before the vault (scans, notices naming a
+    denouncer); the plain files no other row uses, to delete after the commit."""
+    if context.paths is None:
+        return []
+    rows = session.scalars(select(Attachment).where(Attachment.confidential, ~Attachment.sealed))
+    plain: list[Path] = []
+    for row in rows.all():
+        try:
+            path = attachment_file(context, row)
+            data = path.read_bytes()
+        except (NotFoundError, OSError):
+            continue  # a file missing from the folder: `tiepdan check` tells of it
+        old_sha, real_name = row.sha256, row.original_name
+        row.original_name = f"tep-niem-phong{Path(real_name).suffix.lower()}"
+        sealed = seal_file(public, real_name, data)
+        row.sha256, _stored = store_bytes(context, sealed, row.original_name)
+        row.sealed = True
+        session.flush()
+        shared = select(Attachment.id).where(Attachment.sha256 == old_sha).limit(1)
+        if session.scalar(shared) is None:
+            plain.append(path)
+    return plain
 
 
 def _seal_older_entries(session: Session, writer: VaultWriter) -> int:
@@ -282,26 +321,9 @@ def reveal_people(
 ) -> list[RevealedPerson]:
     """The identities sealed for one visit («visit») or letter («letter»), for a
     custodian who gives their password and a reason; the reveal is audited."""
-    reason = " ".join(reason.split())
-    if len(reason) < MIN_REASON_LENGTH:
-        raise ValidationError({"reason": "Hãy ghi lý do xem danh tính (ít nhất 10 ký tự)."})
-    if actor.user_id is None:
-        raise PermissionDeniedError("Tài khoản dòng lệnh không mở két.")
+    reason = _checked_reason(reason)
     with context.sessions.writing(actor, "mo_ket_xem_danh_tinh") as session:
-        custodian = session.get(VaultCustodian, actor.user_id)
-        me = session.get(User, actor.user_id)
-        if (
-            custodian is None
-            or custodian.wrapped_key is None
-            or me is None
-            or not may_hold(session, me)
-        ):
-            raise PermissionDeniedError(
-                "Bạn không giữ khóa két bảo mật; chỉ người giữ két mới xem được danh tính."
-            )
-        if not password_matches(context, me.password_hash, password):
-            raise ValidationError({"password": "Mật khẩu không đúng."})
-        private = open_slot(custodian, password)
+        private = _custodian_key(session, context, actor, password)
         sealed = _sealed_of(session, entity, record_id)
         revealed = [RevealedPerson(row.code, _opened(private, row)) for row in sealed]
         session.info["reason"] = reason
@@ -314,6 +336,64 @@ def reveal_people(
             operation="view",
         )
         return revealed
+
+
+def _custodian_key(session: Session, context: ServiceContext, actor: Actor, password: str) -> bytes:
+    """The vault private key, for a custodian who typed their password."""
+    if actor.user_id is None:
+        raise PermissionDeniedError("Tài khoản dòng lệnh không mở két.")
+    custodian = session.get(VaultCustodian, actor.user_id)
+    me = session.get(User, actor.user_id)
+    holds = custodian is not None and custodian.wrapped_key is not None
+    if custodian is None or not holds or me is None or not may_hold(session, me):
+        raise PermissionDeniedError(
+            "Bạn không giữ khóa két bảo mật; chỉ người giữ két mới xem được danh tính."
+        )
+    if not password_matches(context, me.password_hash, password):
+        raise ValidationError({"password": "Mật khẩu không đúng."})
+    return open_slot(custodian, password)
+
+
+def _checked_reason(reason: str) -> str:
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REASON_LENGTH:
+        raise ValidationError({"reason": "Hãy ghi lý do xem danh tính (ít nhất 10 ký tự)."})
+    return reason
+
+
+@requires(Permission.VIEW_REGISTERS)
+def open_sealed_attachment(
+    context: ServiceContext, actor: Actor, attachment_id: uuid.UUID, password: str, reason: str
+) -> Path:
+    """A sealed file (pages a denouncer wrote) decrypted for a custodian into a
+    private temporary folder removed when the program ends; the opening is audited."""
+    reason = _checked_reason(reason)
+    with context.sessions.writing(actor, "mo_tep_niem_phong") as session:
+        private = _custodian_key(session, context, actor, password)
+        row = session.get(Attachment, attachment_id)
+        if row is None or not row.sealed:
+            raise NotFoundError("Không tìm thấy tệp niêm phong này.")
+        try:
+            name, data = open_sealed_file(private, attachment_file(context, row).read_bytes())
+        except VaultKeyError as error:
+            raise ConflictError(
+                "Tệp niêm phong không mở được: đã bị sửa hoặc hỏng. Hãy khôi phục từ bản sao lưu."
+            ) from error
+        except OSError as error:
+            raise ConflictError(f"Không đọc được tệp niêm phong: {error.strerror}.") from error
+        session.info["reason"] = reason
+        record_bulk_action(
+            session, actor, "mo_tep_niem_phong", "attachment", {"record": str(row.id)}, "view"
+        )
+    target = _private_folder() / (Path(name).name or "tep" + Path(row.original_name).suffix)
+    target.write_bytes(data)
+    return target
+
+
+def _private_folder() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="tiepdan-mat-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def _opened(private: bytes, row: SealedPerson) -> SealedIdentity:

@@ -158,3 +158,36 @@ def test_the_letter_register_offers_the_reveal_for_a_denunciation_only(
     assert page.selected_row() is not None
     assert page.reveal_button.isEnabled()
     assert "Hoàng" not in page.selected_row().filer  # type: ignore[union-attr]
+
+
+def test_a_sealed_page_opens_for_a_custodian_through_the_vault(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    services: ServiceContext,
+    officer: Actor,
+    custodian: Actor,
+    tasks: TaskRunner,
+    tmp_path: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pathlib import Path
+
+    from tiepdan_desktop.services import letter_processing
+    from tiepdan_desktop.ui.dialogs import reveal_dialog
+
+    letter = _denunciation(services, officer)
+    scan = Path(str(tmp_path)) / "trang-viet-tay.pdf"
+    scan.write_bytes(b"%PDF-1.4 trang viet tay")
+    view = letter_processing.add_scan(services, officer, letter.id, scan)
+    opened: list[Path] = []
+    monkeypatch.setattr(reveal_dialog, "open_in_system_viewer", lambda p: opened.append(p) or True)
+    app = AppContext(services, custodian, tasks, app_context.ui_state, "tiepdan.sqlite")
+    dialog = reveal_dialog.OpenSealedFileDialog(app, view.attachment_id)
+    qtbot.addWidget(dialog)
+    dialog.reason.setText("Đối chiếu chữ ký trên đơn gốc")
+    dialog.password.setText(PASSWORD)
+    dialog.open_button.click()
+    settle(qtbot, tasks)
+    assert [p.name for p in opened] == ["trang-viet-tay.pdf"]
+    assert opened[0].read_bytes() == b"%PDF-1.4 trang viet tay" and dialog.result() == 1

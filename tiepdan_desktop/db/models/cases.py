@@ -184,5 +184,8 @@ class Attachment(UUIDKey, Base):
     case_event_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     # Pages that show a denouncer's handwriting are confidential (Luật Tố cáo Đ8.3).
     confidential: Mapped[bool] = mapped_column(default=False)
+    # Stored encrypted to the identity vault (its real name is inside too): only a
+    # custodian opens it.
+    sealed: Mapped[bool] = mapped_column(default=False, server_default="0")
     added_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     added_at: Mapped[dt.datetime] = mapped_column(default=utc_now)

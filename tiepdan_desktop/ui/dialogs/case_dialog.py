@@ -32,12 +32,14 @@ from PySide6.QtWidgets import (
 from tiepdan_desktop.domain.case_records import CaseDetail, TimelineEntry
 from tiepdan_desktop.domain.case_workflow import OutcomeFigures, Workflow
 from tiepdan_desktop.domain.enums import DeadlineStatus
+from tiepdan_desktop.domain.errors import SealedFileError
 from tiepdan_desktop.domain.labels import (
     number_text,
 )
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.services import case_copies, letter_processing
 from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.dialogs.reveal_dialog import OpenSealedFileDialog
 from tiepdan_desktop.ui.dialogs.step_dialog import StepDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.files import open_in_system_viewer
@@ -372,12 +374,14 @@ class CaseDialog(QDialog):
             work = lambda: letter_processing.document_path(  # noqa: E731
                 services, actor, record_id, editable
             )
-        self._app.tasks.read(
-            work,
-            open_in_system_viewer,
-            lambda error: show_failure(self, error, self.tr("Không mở được tệp")),
-            owner=self,
-        )
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, SealedFileError):
+                OpenSealedFileDialog(self._app, record_id, self).exec()
+            else:
+                show_failure(self, error, self.tr("Không mở được tệp"))
+
+        self._app.tasks.read(work, open_in_system_viewer, failed, owner=self)
 
     def make_copy(self) -> None:
         suggested = f"ban-sao-to-xac-minh-vu-viec-{self.case.number}-{self.case.year}.pdf"

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tiepdan_desktop.domain.enums import DeadlineStatus, LetterState
-from tiepdan_desktop.domain.errors import DomainError, ValidationError
+from tiepdan_desktop.domain.errors import DomainError, SealedFileError, ValidationError
 from tiepdan_desktop.domain.letter_records import (
     DuplicateCandidate,
     LetterDetail,
@@ -45,6 +45,7 @@ from tiepdan_desktop.domain.records import SubjectAreaInfo
 from tiepdan_desktop.services import letter_processing, letters
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.letter_dialog import LetterDialog
+from tiepdan_desktop.ui.dialogs.reveal_dialog import OpenSealedFileDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.files import open_in_system_viewer
 from tiepdan_desktop.ui.messages import confirm, show_info, show_warning
@@ -406,17 +407,18 @@ class LetterWorkDialog(QDialog):
         )
 
     def _open(self, locate: Callable[[], Path]) -> None:
-        def opened(path: Path) -> None:
-            if not open_in_system_viewer(path):
-                show_failure(
-                    self,
-                    DomainError(
-                        f"Máy này chưa có chương trình mở được tệp {path.suffix} "
-                        f"(tệp lưu tại {path})."
-                    ),
-                )
+        self._app.tasks.read(
+            locate, self._opened, lambda error: show_failure(self, error), owner=self
+        )
 
-        self._app.tasks.read(locate, opened, lambda error: show_failure(self, error), owner=self)
+    def _opened(self, path: Path) -> None:
+        if not open_in_system_viewer(path):
+            show_failure(
+                self,
+                DomainError(
+                    f"Máy này chưa có chương trình mở được tệp {path.suffix} (tệp lưu tại {path})."
+                ),
+            )
 
     def open_document(self, document_id: uuid.UUID, editable: bool) -> None:
         services, actor = self._app.services, self._app.actor
@@ -424,7 +426,19 @@ class LetterWorkDialog(QDialog):
 
     def open_attachment(self, attachment_id: uuid.UUID) -> None:
         services, actor = self._app.services, self._app.actor
-        self._open(lambda: letter_processing.attachment_path(services, actor, attachment_id))
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, SealedFileError):
+                OpenSealedFileDialog(self._app, attachment_id, self).exec()
+            else:
+                show_failure(self, error)
+
+        self._app.tasks.read(
+            lambda: letter_processing.attachment_path(services, actor, attachment_id),
+            self._opened,
+            failed,
+            owner=self,
+        )
 
     def edit_intake(self) -> None:
         dialog = LetterDialog(self._app, self._officers, self._areas, self.letter, self)

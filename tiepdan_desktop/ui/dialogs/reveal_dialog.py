@@ -5,6 +5,7 @@ is cleared from the window when it closes."""
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +23,7 @@ from tiepdan_desktop.services import vault
 from tiepdan_desktop.services.vault import RevealedPerson
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.files import open_in_system_viewer
 from tiepdan_desktop.ui.widgets.buttons import action_button
 
 
@@ -93,19 +95,19 @@ class RevealDialog(QDialog):
         self.resize(520, 300)
 
     def reveal(self) -> None:
-        services, actor = self._app.services, self._app.actor
-        entity, record_id = self._entity, self._record_id
         reason, password = self.reason.text(), self.password.text()
         self.open_button.setEnabled(False)
         self.error.clear()
         self._app.tasks.write(
-            lambda: vault.reveal_people(services, actor, entity, record_id, password, reason),
-            self._revealed,
-            self._refused,
-            owner=self,
+            lambda: self._open_vault(password, reason), self._revealed, self._refused, owner=self
         )
 
-    def _revealed(self, people: list[RevealedPerson]) -> None:
+    def _open_vault(self, password: str, reason: str) -> object:
+        """In the background: what the vault gives for this record."""
+        services, actor = self._app.services, self._app.actor
+        return vault.reveal_people(services, actor, self._entity, self._record_id, password, reason)
+
+    def _revealed(self, people: Any) -> None:
         self.password.clear()
         self.shown.setPlainText("\n\n".join(describe(person) for person in people))
         self.shown.setVisible(True)
@@ -122,3 +124,28 @@ class RevealDialog(QDialog):
     def done(self, result: int) -> None:
         self.shown.clear()  # nothing of the identity stays in the window's memory
         super().done(result)
+
+
+class OpenSealedFileDialog(RevealDialog):
+    """The same request for a sealed file (pages a denouncer wrote): opened with the
+    system's viewer from a private folder the program empties when it ends."""
+
+    def __init__(
+        self, app: AppContext, attachment_id: uuid.UUID, parent: QWidget | None = None
+    ) -> None:
+        label = "Tệp đính kèm được niêm phong (có thể có bút tích người tố cáo)"
+        super().__init__(app, "attachment", attachment_id, label, parent)
+        self.setWindowTitle(self.tr("Mở tệp niêm phong"))
+        self.open_button.setText(self.tr("Mở két và mở tệp"))
+
+    def _open_vault(self, password: str, reason: str) -> object:
+        services, actor = self._app.services, self._app.actor
+        return vault.open_sealed_attachment(services, actor, self._record_id, password, reason)
+
+    def _revealed(self, path: Any) -> None:
+        if not open_in_system_viewer(path):
+            self.error.setText(
+                self.tr("Máy này chưa có chương trình mở được tệp {0}.").format(path.suffix)
+            )
+            return
+        self.accept()
