@@ -165,6 +165,36 @@ class TestTheFile:
         keys = letters.register_keys(clocked, leader, LetterFilter())
         assert letters.register_rows(clocked, leader, keys)[0].filer == "Người tố cáo TC-2026-0001"
 
+    def test_a_letter_from_a_visit_has_one_pseudonym_for_everyone(
+        self, clocked: ServiceContext, officer: Actor, custodian: Actor
+    ) -> None:
+        letters.register_letter(
+            clocked,
+            officer,
+            _letter(
+                letter_type=LetterType.PETITION,
+                filers=(LetterFiler(OPEN_FILER),),
+                content="Kiến nghị sửa đường",
+            ),
+        )
+        visit = visits.register_visit(clocked, officer, _visit())
+        ref = visits.create_letter_from_visit(clocked, officer, visit.id)
+        assert ref.number == 2
+        for actor in (officer, custodian):
+            keys = letters.register_keys(clocked, actor, LetterFilter())
+            rows = {r.number: r.filer for r in letters.register_rows(clocked, actor, keys)}
+            assert rows[2] == "Người tố cáo TC-2026-0002", actor.role
+            shown = visits.get_visit(clocked, actor, visit.id).people[0].full_name
+            assert shown == "Người tố cáo TC-2026-0001", actor.role
+        # The letter's row opens to the same person as the visit's.
+        [by_letter] = vault_service.reveal_people(
+            clocked, custodian, "letter", ref.id, PASSWORD, REASON
+        )
+        [by_visit] = vault_service.reveal_people(
+            clocked, custodian, "visit", visit.id, PASSWORD, REASON
+        )
+        assert by_letter.identity == by_visit.identity and by_letter.code == "TC-2026-0002"
+
 
 class TestCustodians:
     def test_a_custodian_reveals_with_password_and_reason_and_it_is_logged(

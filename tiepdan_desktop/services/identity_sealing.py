@@ -49,9 +49,9 @@ def vault_writer(session: Session) -> VaultWriter | None:
     return None if vault is None else VaultWriter(vault.public_key, vault.index_key)
 
 
-def seal_label(person_id: uuid.UUID) -> bytes:
-    """Binds a sealed identity to its row: a blob copied onto another fails to open."""
-    return f"sealed_person:{person_id}".encode()
+def seal_label(seal_id: uuid.UUID) -> bytes:
+    """Binds a sealed identity to its seal: a blob copied onto another fails to open."""
+    return f"sealed_person:{seal_id}".encode()
 
 
 @dataclass
@@ -88,13 +88,14 @@ def _blind_values(index_key: bytes, identity: SealedIdentity) -> dict[str, str |
 
 
 def sealed_values(
-    writer: VaultWriter, person_id: uuid.UUID, code: str, identity: SealedIdentity
-) -> dict[str, str | bytes | int | None]:
+    writer: VaultWriter, seal_id: uuid.UUID, code: str, identity: SealedIdentity
+) -> dict[str, str | bytes | int | uuid.UUID | None]:
     """The `sealed_person` columns of an identity (but its person_id)."""
     tags, longest = crypto.identity_tags(writer.index_key, identity)
     return {
         "code": code,
-        "sealed": crypto.seal(writer.public_key, identity.to_bytes(), seal_label(person_id)),
+        "seal_id": seal_id,
+        "sealed": crypto.seal(writer.public_key, identity.to_bytes(), seal_label(seal_id)),
         **_blind_values(writer.index_key, identity),
         "tags_json": json.dumps(tags),
         "longest": longest,
@@ -145,8 +146,32 @@ def new_sealed_person(
     return row
 
 
-def is_sealed(session: Session, person_id: uuid.UUID) -> bool:
-    return session.get(SealedPerson, person_id) is not None
+def sealed_copy(session: Session, person: Person, codes: RecordCodes) -> Person | None:
+    """For a new record of a sealed person (a letter from a visit): a row of its
+    own under the record's pseudonym, with the same sealed identity.  None when
+    the person is not sealed."""
+    sealed = session.get(SealedPerson, person.id)
+    if sealed is None:
+        return None
+    code, shown = codes.next()
+    row = Person(unit_id=person.unit_id, full_name=shown, gender=person.gender)
+    row.id_type = person.id_type
+    session.add(row)
+    session.flush()
+    copied = {
+        column: getattr(sealed, column)
+        for column in ("seal_id", "sealed", "blind_id", "blind_name_year", "blind_name_address")
+    }
+    session.add(
+        SealedPerson(
+            person_id=row.id,
+            code=code,
+            tags_json=sealed.tags_json,
+            longest=sealed.longest,
+            **copied,
+        )
+    )
+    return row
 
 
 def cleaner_for(

@@ -398,7 +398,7 @@ def _private_folder() -> Path:
 
 def _opened(private: bytes, row: SealedPerson) -> SealedIdentity:
     try:
-        plain = crypto.open_sealed(private, row.sealed, seal_label(row.person_id))
+        plain = crypto.open_sealed(private, row.sealed, seal_label(row.seal_id))
     except VaultKeyError as error:
         raise ConflictError(
             f"Danh tính niêm phong của {row.code} không mở được: dữ liệu đã bị sửa hoặc hỏng. "

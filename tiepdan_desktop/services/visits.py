@@ -80,6 +80,7 @@ from tiepdan_desktop.services.identity_sealing import (
     cleaner_for,
     drop_orphans,
     seal_stored,
+    sealed_copy,
     start_sealing,
     vault_writer,
 )
@@ -551,15 +552,23 @@ def _letter_from_visit(session: Session, actor: Actor, visit: Visit) -> LetterRe
     )
     session.add(letter)
     session.flush()
+    codes = RecordCodes(letter.letter_type, letter.year, letter.number)
     for link in visit.visitors:
         role = (
             LetterPartyRole.REPRESENTATIVE
             if link.role is VisitorRole.REPRESENTATIVE
             else LetterPartyRole.FILER
         )
+        # A sealed visitor gets a row of their own under the letter's code, so
+        # everyone calls the letter's filer by the same pseudonym.
+        person = session.get(Person, link.person_id)
+        copy = sealed_copy(session, person, codes) if person is not None else None
         session.add(
             LetterPerson(
-                letter_id=letter.id, person_id=link.person_id, role=role, position=link.position
+                letter_id=letter.id,
+                person_id=copy.id if copy is not None else link.person_id,
+                role=role,
+                position=link.position,
             )
         )
     start_intake_clocks(session, letter)

@@ -55,6 +55,10 @@ class SealedPerson(Base):
     )
     # The register's code of the record it was sealed for (TC-2026-0012, .2 …).
     code: Mapped[str] = mapped_column(String(30))
+    # What the encryption is bound to: the first row this identity was sealed for.
+    # A later record of the same person (a letter from a visit) gets its own row
+    # and pseudonym with the same sealed bytes.
+    seal_id: Mapped[uuid.UUID] = mapped_column(info=AUDIT_SKIP)
     sealed: Mapped[bytes] = mapped_column(LargeBinary, info=AUDIT_SKIP)
     # Keyed blind index: HMAC of the ID number and of the folded name with birth year.
     blind_id: Mapped[str | None] = mapped_column(String(30), info=AUDIT_SKIP)

@@ -21,13 +21,15 @@ class _Sealer:
     writer: VaultWriter
     persons: dict[uuid.UUID, Row]
     sealed_copy: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
+    first_seal: dict[uuid.UUID, dict[str, str | bytes | int | uuid.UUID | None]] = field(
+        default_factory=dict
+    )
     new_persons: list[Row] = field(default_factory=list)
     sealed_rows: list[Row] = field(default_factory=list)
 
     def copy_of(self, person_id: uuid.UUID, codes: RecordCodes) -> uuid.UUID:
-        """The sealed row standing for `person_id`, made at its first protected record."""
-        if (found := self.sealed_copy.get(person_id)) is not None:
-            return found
+        """A sealed row standing for `person_id` in one protected record, under the
+        record's pseudonym; the identity is sealed once per person."""
         person = self.persons[person_id]
         identity = SealedIdentity(
             full_name=person["full_name"],
@@ -37,7 +39,8 @@ class _Sealer:
             phone=person["phone"],
         )
         code, shown = codes.next()
-        copy_id = _derived_id(person_id)
+        first = self.sealed_copy.get(person_id)
+        copy_id = _derived_id(person_id, first)
         self.new_persons.append(
             {
                 **person,
@@ -53,20 +56,21 @@ class _Sealer:
                 "phone": None,
             }
         )
-        self.sealed_rows.append(
-            {
-                "person_id": copy_id,
-                **sealed_values(self.writer, copy_id, code, identity),
-                "sealed_at": person["created_at"],
-            }
-        )
-        self.sealed_copy[person_id] = copy_id
+        if first is None:
+            values = sealed_values(self.writer, copy_id, code, identity)
+            self.sealed_copy[person_id] = copy_id
+            self.first_seal[copy_id] = values
+        else:  # the same sealed bytes under this record's code, as sealed_copy does
+            values = {**self.first_seal[first], "code": code}
+        self.sealed_rows.append({"person_id": copy_id, **values, "sealed_at": person["created_at"]})
         return copy_id
 
 
-def _derived_id(person_id: uuid.UUID) -> uuid.UUID:
+def _derived_id(person_id: uuid.UUID, first: uuid.UUID | None) -> uuid.UUID:
     """A new id in the same place of the time order as the person it replaces."""
-    return uuid.UUID(int=person_id.int ^ 0x1)
+    if first is None:
+        return uuid.UUID(int=person_id.int ^ 0x1)
+    return uuid.UUID(int=(first.int & ~0xFFFFFFFF) | uuid.uuid4().int & 0xFFFFFFFF)
 
 
 def seal_demo_rows(rows: DemoRows, writer: VaultWriter) -> list[Row]:

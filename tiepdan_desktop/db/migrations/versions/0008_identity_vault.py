@@ -40,6 +40,7 @@ def upgrade() -> None:
         "sealed_person",
         sa.Column("person_id", sa.Uuid(), nullable=False),
         sa.Column("code", sa.String(length=30), nullable=False),
+        sa.Column("seal_id", sa.Uuid(), nullable=False),
         sa.Column("sealed", sa.LargeBinary(), nullable=False),
         sa.Column("blind_id", sa.String(length=30), nullable=True),
         sa.Column("blind_name_year", sa.String(length=30), nullable=True),
