@@ -27,7 +27,7 @@ from tiepdan_desktop.db.migrate import (
 from tiepdan_desktop.db.models import SubjectAreaRow, Visit
 from tiepdan_desktop.domain.visit_records import RegisterFilter
 from tiepdan_desktop.paths import DataPaths
-from tiepdan_desktop.services import accounts, visits
+from tiepdan_desktop.services import accounts, vault, visits
 from tiepdan_desktop.storage import open_storage
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "db"
@@ -93,12 +93,17 @@ def test_released_databases_open_with_their_data_intact(golden: Path, tmp_path: 
             else MigrationOutcome.UPGRADED
         )
         assert storage.migration.outcome is expected
-        assert check_database(storage.engine).ok
+        # Sound, but its denouncers were kept in clear until the vault exists.
+        problems = check_database(storage.engine).problems
+        assert len(problems) == 1 and "người tố cáo đang lưu không mã hóa" in problems[0]
         with storage.engine.connect() as connection:
             assert connection.execute(select(Visit.__table__.c.id)).all()
         # The office can still sign in with the password it chose then.
         actor = accounts.authenticate(storage.context(), "quantri", "Mat-khau-2026")
         assert actor.full_name == "Trần Thị Quản Trị"
+        # The administrator creates the vault, as the program asks at this sign-in.
+        assert vault.create_vault(storage.context(), actor).sealed_now > 0
+        assert check_database(storage.engine).ok
         # Its register can be searched, diacritics or not, exact matches first.
         found = visits.register_keys(
             storage.context(), actor, RegisterFilter(search="quy hoạch sử dụng đất")

@@ -32,6 +32,7 @@ from tiepdan_desktop.domain.errors import (
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
+    SealedFileError,
     ValidationError,
 )
 from tiepdan_desktop.domain.letter_classification import (
@@ -657,17 +658,18 @@ class TestFiles:
         with pytest.raises(ValidationError, match="PDF"):
             letter_processing.add_scan(clocked, officer, letter.id, text)
 
-    def test_a_denouncers_pages_open_only_for_the_leader(
+    def test_a_denouncers_pages_are_sealed_for_everyone(
         self, clocked: ServiceContext, officer: Actor, leader: Actor, tmp_path: Path
     ) -> None:
+        """Opened only through the vault, by a custodian (tests/services/test_vault.py)."""
         letter = letters.register_letter(clocked, officer, _denunciation())
         page = tmp_path / "don.png"
         page.write_bytes(b"\x89PNG\r\n\x1a\n chu viet tay")
         scan = letter_processing.add_scan(clocked, officer, letter.id, page)
         assert scan.confidential
-        with pytest.raises(PermissionDeniedError):
-            letter_processing.attachment_path(clocked, officer, scan.attachment_id)
-        assert letter_processing.attachment_path(clocked, leader, scan.attachment_id).exists()
+        for actor in (officer, leader):
+            with pytest.raises(SealedFileError):
+                letter_processing.attachment_path(clocked, actor, scan.attachment_id)
 
 
 class TestDuplicates:

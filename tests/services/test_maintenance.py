@@ -8,8 +8,9 @@ from tiepdan_desktop.services.context import ServiceContext
 
 def test_integrity_check_of_a_sound_database(services: ServiceContext, admin: Actor) -> None:
     report = maintenance.check_integrity(services, admin)
-    assert report.ok and len(report.checks) == 6
+    assert report.ok and len(report.checks) == 7
     assert "chuỗi băm của nhật ký thao tác" in report.checks
+    assert "két bảo mật người tố cáo" in report.checks
 
 
 def test_audit_entries_newest_first(services: ServiceContext, admin: Actor) -> None:

@@ -5,19 +5,29 @@ never can."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
+import subprocess
+import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from docx import Document
+from openpyxl import load_workbook
 from sqlalchemy import select, text
 
 from tests.conftest import ADMIN_USERNAME, PASSWORD
+from tests.tools import require_tools
 from tiepdan_desktop.db.models import AuditEntry, Person, SealedPerson
 from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.domain.case_records import CaseFilter, CaseView
+from tiepdan_desktop.domain.case_workflow import StepInput, StepKind
 from tiepdan_desktop.domain.enums import (
     Gender,
     IdDocumentType,
+    LetterOutcome,
     LetterSource,
     LetterType,
     ReceptionType,
@@ -30,12 +40,35 @@ from tiepdan_desktop.domain.errors import (
     SealedFileError,
     ValidationError,
 )
-from tiepdan_desktop.domain.letter_records import LetterFiler, LetterFilter, LetterInput
+from tiepdan_desktop.domain.letter_classification import CONDITIONS_BY_TYPE, Classification
+from tiepdan_desktop.domain.letter_records import (
+    LetterFiler,
+    LetterFilter,
+    LetterInput,
+    OutcomeChoice,
+)
+from tiepdan_desktop.domain.overview_records import WorkList
 from tiepdan_desktop.domain.records import NewUser
+from tiepdan_desktop.domain.report_periods import PeriodKind, make_period
 from tiepdan_desktop.domain.text import search_key
-from tiepdan_desktop.domain.visit_records import PersonInput, VisitInput
+from tiepdan_desktop.domain.visit_records import PersonInput, RegisterFilter, VisitInput
 from tiepdan_desktop.paths import DataPaths
-from tiepdan_desktop.services import accounts, letter_processing, letters, setup, visits
+from tiepdan_desktop.services import (
+    accounts,
+    backups,
+    case_copies,
+    cases,
+    letter_exports,
+    letter_processing,
+    letters,
+    maintenance,
+    overview,
+    report_outlines,
+    reports,
+    setup,
+    visit_exports,
+    visits,
+)
 from tiepdan_desktop.services import vault as vault_service
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.vault import VaultCreated
@@ -506,3 +539,130 @@ def test_the_check_names_denouncers_left_in_clear(data_paths: DataPaths) -> None
         ]
     finally:
         storage.close()
+
+
+def _pdf_text(path: Path) -> str:
+    require_tools("pdftotext")
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    return done.stdout.decode()
+
+
+def _xlsx_text(path: Path) -> str:
+    book = load_workbook(path, read_only=True)
+    return " ".join(
+        str(value) for sheet in book for row in sheet.iter_rows(values_only=True) for value in row
+    )
+
+
+def _docx_text(path: Path) -> str:
+    return " ".join(paragraph.text for paragraph in Document(str(path)).paragraphs)
+
+
+def _everything_seen(s: ServiceContext, a: Actor, folder: Path) -> dict[str, str]:
+    """What actor `a` reads or writes through every list, detail, search, export,
+    report and document path the register has, by path; a refusal reads nothing."""
+    seen: dict[str, str] = {}
+    month = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    period = make_period(PeriodKind.MONTH, 2026, 11)
+    every_case = CaseFilter(view=CaseView.ALL)
+
+    def look(path: str, read: Callable[[], object]) -> None:
+        try:
+            seen[path] = repr(read())
+        except PermissionDeniedError:
+            seen[path] = ""
+
+    def file(name: str, write: Callable[[Path], object], reader: Callable[[Path], str]) -> None:
+        target = folder / name
+        look(name, lambda: write(target))
+        if target.exists():
+            seen[name] += reader(target)
+
+    def copied(document_id: uuid.UUID, editable: bool) -> Callable[[Path], object]:
+        return lambda t: shutil.copy(
+            letter_processing.document_path(s, a, document_id, editable), t
+        )
+
+    visit_keys = visits.register_keys(s, a, RegisterFilter())
+    look("sổ tiếp công dân", lambda: visits.register_rows(s, a, visit_keys))
+    for row in visits.register_rows(s, a, visit_keys):
+        look(f"lượt tiếp {row.number}", lambda r=row: visits.get_visit(s, a, r.visit_id))
+        look(f"lịch sử lượt {row.number}", lambda r=row: visits.visit_history(s, a, r.visit_id))
+    for typed in ("Hoàng Thị Bí Mật", "hoang thi bi mat", "079175004321", "Nguyễn Trãi"):
+        look(f"tìm «{typed}»", lambda t=typed: visits.find_people(s, a, t))
+        look(f"sổ «{typed}»", lambda t=typed: visits.register_keys(s, a, RegisterFilter(search=t)))
+        look(f"đơn «{typed}»", lambda t=typed: letters.register_keys(s, a, LetterFilter(search=t)))
+    letter_keys = letters.register_keys(s, a, LetterFilter())
+    look("sổ đơn", lambda: letters.register_rows(s, a, letter_keys))
+    for row in letters.register_rows(s, a, letter_keys):
+        look(f"đơn {row.number}", lambda r=row: letters.get_letter(s, a, r.letter_id))
+        look(f"lịch sử đơn {row.number}", lambda r=row: letters.letter_history(s, a, r.letter_id))
+        look(f"trùng {row.number}", lambda r=row: letters.find_duplicates_of(s, a, r.letter_id))
+        for document in letters.get_letter(s, a, row.letter_id).documents:
+            name = document.number_label.replace("/", "-")
+            file(f"{name}.pdf", copied(document.document_id, False), _pdf_text)
+            file(f"{name}.docx", copied(document.document_id, True), _docx_text)
+    case_rows = cases.case_rows(s, a, cases.case_keys(s, a, every_case))
+    look("vụ việc", lambda: case_rows)
+    for case_id in (row.case_id for row in case_rows):
+        look(f"hồ sơ {case_id}", lambda c=case_id: cases.get_case(s, a, c))
+        copy = lambda t, c=case_id: case_copies.make_redacted_copy(s, a, c, t)  # noqa: E731
+        file(f"ban-sao-{case_id}.pdf", copy, _pdf_text)
+    for which in WorkList:
+        look(f"việc cần làm {which.value}", lambda w=which: overview.work_list(s, a, w))
+    look("hôm nay", lambda: overview.today_summary(s, a))
+    look("nhật ký", lambda: maintenance.list_audit_entries(s, a, 500))
+    file("so-tiep.xlsx", lambda t: visit_exports.export_register(s, a, *month, xlsx=t), _xlsx_text)
+    file("so-tiep.pdf", lambda t: visit_exports.export_register(s, a, *month, pdf=t), _pdf_text)
+    file("so-don.xlsx", lambda t: letter_exports.export_letters(s, a, *month, xlsx=t), _xlsx_text)
+    file("so-don.pdf", lambda t: letter_exports.export_letters(s, a, *month, pdf=t), _pdf_text)
+    for form in ("01/TCD", "02/XLD", "04/GQTC"):
+        name = form.replace("/", "-")
+        look(f"báo cáo {form}", lambda f=form: reports.build_report(s, a, f, period))
+        for suffix, reader in ((".xlsx", _xlsx_text), (".pdf", _pdf_text)):
+            kind = suffix.lstrip(".")
+            write = lambda t, f=form, k=kind: reports.export_report(  # noqa: E731
+                s, a, f, period, with_annex=True, **{k: t}
+            )
+            file(name + suffix, write, reader)
+    file(
+        "de-cuong.docx", lambda t: report_outlines.export_outline(s, a, period, docx=t), _docx_text
+    )
+    look("sao lưu", lambda: backups.backups_of(s, a))
+    return seen
+
+
+def test_no_role_reads_a_denouncer_anywhere_until_a_custodian_reveals(
+    clocked: ServiceContext, actors: dict[Role, Actor], custodian: Actor, tmp_path: Path
+) -> None:
+    """Every path, every role: the denunciation entered at reception, made a letter,
+    accepted (with its notices), with a step whose note repeats her name."""
+    officer = actors[Role.OFFICER]
+    visit = visits.register_visit(clocked, officer, _visit())
+    ref = visits.create_letter_from_visit(clocked, officer, visit.id)
+    answers = Classification(
+        LetterType.DENUNCIATION,
+        conditions_met=frozenset(CONDITIONS_BY_TYPE[LetterType.DENUNCIATION]),
+        competent=True,
+    )
+    letters.classify_letter(clocked, officer, ref.id, answers)
+    choice = OutcomeChoice(LetterOutcome.ACCEPTED, dt.date(2026, 11, 25))
+    letter_processing.decide_outcome(clocked, custodian, ref.id, choice)
+    case_id = letters.get_letter(clocked, officer, ref.id).case_id
+    assert case_id is not None
+    note = "Làm việc với bà Hoàng Thị Bí Mật (0912 345 678) tại trụ sở"
+    cases.record_step(
+        clocked, officer, case_id, StepInput(StepKind.NOTE, dt.date(2026, 11, 25), note=note)
+    )
+    backups.backup_now(clocked, actors[Role.ADMIN])
+    for role, actor in actors.items():
+        folder = tmp_path / role.value
+        folder.mkdir()
+        seen = _everything_seen(clocked, actor, folder)
+        assert len([read for read in seen.values() if read]) > 30, role  # the paths were read
+        for path, read in seen.items():
+            for secret in SECRETS:
+                assert secret.lower() not in read.lower(), (role, path, secret)
+    # The one way: a custodian's reveal, with a reason.
+    [revealed] = vault_service.reveal_people(clocked, custodian, "letter", ref.id, PASSWORD, REASON)
+    assert revealed.identity.full_name == "Hoàng Thị Bí Mật"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -231,6 +232,7 @@ def record_step(
         problems = step_problems(facts, step, permissions, context.today())
         if problems:
             raise ValidationError(problems)
+        step = _without_sealed_identity(session, case, step)
         target = target_state(facts, step)
         before = case.state
         label = step_label(step.kind.value, facts.workflow)
@@ -274,6 +276,24 @@ def record_step(
             )
         session.flush()
         return case_detail(session, case, may_see, permissions)
+
+
+def _without_sealed_identity(session: Session, case: Case, step: StepInput) -> StepInput:
+    """A step of a protected matter loses the sealed denouncer's name, numbers and
+    address from its texts before they are written (identity vault)."""
+    if not matter_protected(session, case):
+        return step
+    people = repo.case_people(session, [case.id], False).get(case.id)
+    cleaner = people.sealed if people is not None else None
+    if cleaner is None:
+        return step
+    return replace(
+        step,
+        note=cleaner.clean(step.note),
+        verifier=cleaner.clean(step.verifier),
+        ground=cleaner.clean(step.ground),
+        body=cleaner.clean(step.body),
+    )
 
 
 def _event(

@@ -20,14 +20,16 @@ from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.models import (
     IdentityVault,
+    Letter,
     LetterPerson,
     Person,
     SealedPerson,
     VisitPerson,
 )
-from tiepdan_desktop.db.repositories.letters import BlindKeys
+from tiepdan_desktop.db.repositories.letters import BlindKeys, people_of
 from tiepdan_desktop.db.repositories.sealed_people import tag_cleaners
 from tiepdan_desktop.domain import identity_vault as crypto
+from tiepdan_desktop.domain.confidentiality import identity_is_protected
 from tiepdan_desktop.domain.enums import LetterType
 from tiepdan_desktop.domain.identity_vault import SealedIdentity, TextCleaner
 from tiepdan_desktop.domain.reception import protected_visitor_label
@@ -195,6 +197,16 @@ def cleaner_for(
         if (person := session.get(Person, person_id)) is not None:
             cleaner.add_identity(identity_of(person))
     return cleaner if cleaner.tags or cleaner.fragments else None
+
+
+def cleaned_for_letter(session: Session, letter: Letter, text: str | None) -> str | None:
+    """A text written later on a letter whose filers are sealed (a note, a reply),
+    without their identity; other letters' texts as they are."""
+    if not text or not identity_is_protected(letter.letter_type):
+        return text or None
+    people = [person.id for _role, person in people_of(session, [letter.id]).get(letter.id, [])]
+    cleaner = cleaner_for(session, people)
+    return (cleaner.clean(text) if cleaner is not None else text) or None
 
 
 def identity_of(person: Person) -> SealedIdentity:

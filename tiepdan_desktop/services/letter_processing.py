@@ -43,7 +43,7 @@ from tiepdan_desktop.domain.text import normalize_multiline, normalize_text
 from tiepdan_desktop.services import attachment_store, case_opening
 from tiepdan_desktop.services.access import current_permission, requires
 from tiepdan_desktop.services.context import ServiceContext
-from tiepdan_desktop.services.identity_sealing import vault_writer
+from tiepdan_desktop.services.identity_sealing import cleaned_for_letter, vault_writer
 from tiepdan_desktop.services.letter_documents import (
     NumberingSettings,
     issue_document,
@@ -151,7 +151,8 @@ def decide_outcome(
         letter.outcome_on = choice.decided_on
         letter.outcome_body = normalize_text(choice.body or "") or None
         letter.outcome_ground = choice.ground if option.needs_ground else None
-        letter.outcome_note = normalize_multiline(choice.note or "") or None
+        note = normalize_multiline(choice.note or "")
+        letter.outcome_note = cleaned_for_letter(session, letter, note)
         letter.state = option.next_state
         _close_clocks(
             session, letter, choice.decided_on, option.next_state is not LetterState.PROPOSED
@@ -198,7 +199,7 @@ def record_reply(
         if problems:
             raise ValidationError(problems)
         letter.reply_on = replied_on
-        letter.reply_note = normalize_text(note)
+        letter.reply_note = cleaned_for_letter(session, letter, normalize_text(note))
         letter.state = LetterState.PROCESSED
         session.flush()
         return letter_detail(session, letter, may_see)

@@ -488,7 +488,12 @@ def classify_letter(
         letter.situations_json = json.dumps(sorted(s.value for s in classification.situations))
         letter.eligible = classification.eligible
         letter.ineligible_reason = classification.ineligible_reason()
-        letter.classification_note = optional_text(classification.note)
+        note = optional_text(classification.note)
+        stored = [p.id for _r, p in repo.people_of(session, [letter.id]).get(letter.id, [])]
+        cleaner = (
+            cleaner_for(session, stored) if identity_is_protected(letter.letter_type) else None
+        )
+        letter.classification_note = cleaner.clean(note) if cleaner is not None else note
         letter.competent = classification.competent
         letter.competent_body = (
             None if classification.competent else optional_text(classification.competent_body)
