@@ -197,13 +197,21 @@ class RecoveryKeyDialog(QDialog):
         self.setObjectName("recoveryKeyDialog")
         self.setWindowTitle(self.tr("Khóa dự phòng của két bảo mật"))
         self._key, self._unit = created.recovery_key, unit_name
+        sealed = (
+            self.tr("Đã thiết lập két và niêm phong {0} người tố cáo có sẵn trong sổ.").format(
+                created.sealed_now
+            )
+            if created.sealed_now
+            else self.tr("Đã thiết lập két.")
+        )
         text = QLabel(
-            self.tr(
-                "Đã thiết lập két và niêm phong {0} người tố cáo có sẵn trong sổ.<br><br>"
+            sealed
+            + self.tr(
+                "<br><br>"
                 "Dưới đây là <b>khóa dự phòng</b>: chỉ hiện <b>một lần này</b>. Hãy in ra, cho "
                 "vào phong bì dán kín, ghi «MẬT» và giao Chủ tịch UBND giữ. Khóa này mở được "
                 "két khi người giữ két quên mật khẩu; mất nó thì không ai khôi phục được."
-            ).format(created.sealed_now)
+            )
         )
         text.setWordWrap(True)
         self.key_label = QLabel(self._key)
