@@ -20,6 +20,7 @@ from argon2 import PasswordHasher  # noqa: E402
 
 from tiepdan_desktop.domain.actor import Actor  # noqa: E402
 from tiepdan_desktop.domain.enums import Role  # noqa: E402
+from tiepdan_desktop.domain.identity_vault import KdfCost  # noqa: E402
 from tiepdan_desktop.domain.records import NewUser, SetupRequest, UnitInfo  # noqa: E402
 from tiepdan_desktop.paths import DataPaths  # noqa: E402
 from tiepdan_desktop.services import accounts, setup, vault  # noqa: E402
@@ -34,6 +35,7 @@ ADMIN_USERNAME = "quantri"
 PROVINCE_CODE, WARD_CODE = 79, 26743
 # Cheap argon2id parameters: tests hash many passwords; the app uses the defaults.
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+FAST_VAULT_KDF = KdfCost(passes=1, memory_kib=1024)
 
 
 def setup_request(**changes: object) -> SetupRequest:
@@ -66,6 +68,7 @@ def storage(data_paths: DataPaths) -> Iterator[Storage]:
 def services(storage: Storage) -> ServiceContext:
     context = storage.context()
     context.password_hasher = FAST_HASHER
+    context.vault_kdf = FAST_VAULT_KDF
     return context
 
 
@@ -75,17 +78,12 @@ def unit(services: ServiceContext) -> UnitInfo:
 
 
 @pytest.fixture
-def vault_created(services: ServiceContext, unit: UnitInfo) -> VaultCreated:
-    """As in the program: the administrator creates the vault at the first sign-in."""
+def signed_in(services: ServiceContext, unit: UnitInfo) -> tuple[dict[Role, Actor], VaultCreated]:
+    """A signed-in account of every role, each past its first password change, and
+    the vault, which the chairman (the leader) creates at their first sign-in and
+    so holds its first key."""
     admin = accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
-    return vault.create_vault(services, admin)
-
-
-@pytest.fixture
-def actors(services: ServiceContext, vault_created: VaultCreated) -> dict[Role, Actor]:
-    """A signed-in account of every role, each past its first password change."""
-    admin = accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
-    signed_in = {Role.ADMIN: admin}
+    actors = {Role.ADMIN: admin}
     for role in Role:
         if role is Role.ADMIN:
             continue
@@ -94,8 +92,28 @@ def actors(services: ServiceContext, vault_created: VaultCreated) -> dict[Role, 
         accounts.create_user(services, admin, new)
         actor = accounts.authenticate(services, username, TEMPORARY_PASSWORD)
         accounts.change_own_password(services, actor, TEMPORARY_PASSWORD, PASSWORD)
-        signed_in[role] = actor
-    return signed_in
+        actors[role] = actor
+    return actors, vault.create_vault(services, actors[Role.LEADER], PASSWORD)
+
+
+def chairman_creates_vault(services: ServiceContext, admin: Actor) -> tuple[Actor, VaultCreated]:
+    """For a register set up without the fixtures: the administrator adds the
+    chairman's account, whose first sign-in creates the vault."""
+    new = NewUser("chutich", "Nguyễn Văn Thành", Role.LEADER, TEMPORARY_PASSWORD)
+    accounts.create_user(services, admin, new)
+    chairman = accounts.authenticate(services, "chutich", TEMPORARY_PASSWORD)
+    accounts.change_own_password(services, chairman, TEMPORARY_PASSWORD, PASSWORD)
+    return chairman, vault.create_vault(services, chairman, PASSWORD)
+
+
+@pytest.fixture
+def actors(signed_in: tuple[dict[Role, Actor], VaultCreated]) -> dict[Role, Actor]:
+    return signed_in[0]
+
+
+@pytest.fixture
+def vault_created(signed_in: tuple[dict[Role, Actor], VaultCreated]) -> VaultCreated:
+    return signed_in[1]
 
 
 @pytest.fixture
@@ -114,9 +132,8 @@ def leader(actors: dict[Role, Actor]) -> Actor:
 
 
 @pytest.fixture
-def custodian(services: ServiceContext, leader: Actor, vault_created: VaultCreated) -> Actor:
-    """The leader, holding the vault key (taken with the printed recovery key)."""
-    vault.take_custody(services, leader, PASSWORD, recovery_key=vault_created.recovery_key)
+def custodian(leader: Actor) -> Actor:
+    """The leader, who created the vault and holds its key."""
     return leader
 
 

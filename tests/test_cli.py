@@ -48,17 +48,19 @@ def test_init_demo_data_check(
     assert main(_init(data_dir, password_file, "--chairman", "Nguyễn Văn Thành")) == EXIT_OK
     said = capsys.readouterr().out
     assert "Đã cài đặt UBND phường Bến Thành" in said
-    # The recovery key, printed this once: 13 groups of 4.
-    key = said.split("KHÓA DỰ PHÒNG (chỉ hiện một lần):")[1].split()[0]
-    assert len(key) == 13 * 4 + 12 and key.count("-") == 12
+    assert "Chủ tịch thiết lập két bảo mật" in said  # not the administrator who set up
+    assert main(["--data-dir", str(data_dir), "check"]) == EXIT_OK
+    output = capsys.readouterr().out
+    assert "Cơ sở dữ liệu toàn vẹn (OK)." in output and "PRAGMA foreign_key_check" in output
     assert (
         main(["--data-dir", str(data_dir), "demo-data", "--visits", "250", "--seed", "4"])
         == EXIT_OK
     )
     assert "Đã thêm 250 lượt tiếp, 125 đơn" in capsys.readouterr().out
-    assert main(["--data-dir", str(data_dir), "check"]) == EXIT_OK
-    output = capsys.readouterr().out
-    assert "Cơ sở dữ liệu toàn vẹn (OK)." in output and "PRAGMA foreign_key_check" in output
+    # Denouncers now in the register, and no chairman has created the vault yet.
+    assert main(["--data-dir", str(data_dir), "check"]) == EXIT_REFUSED
+    told = capsys.readouterr()
+    assert "người tố cáo đang lưu không mã hóa" in told.out + told.err
     assert (data_dir / "tiepdan.sqlite").exists() and (data_dir / "logs" / "tiepdan.log").exists()
 
 

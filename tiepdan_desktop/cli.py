@@ -24,11 +24,12 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from tiepdan_desktop import __version__
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, Pause, compute_deadline
-from tiepdan_desktop.domain.enums import Complexity
+from tiepdan_desktop.domain.enums import Complexity, Role
 from tiepdan_desktop.domain.errors import DomainError, ValidationError
 from tiepdan_desktop.domain.records import SetupRequest
 from tiepdan_desktop.logs import configure_logging
 from tiepdan_desktop.paths import DataPaths
+from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.default_calendar import default_calendar
 from tiepdan_desktop.storage import Storage, open_storage, resolve_paths
 
@@ -260,7 +261,7 @@ def _existing_sqlite_file(options: argparse.Namespace, paths: DataPaths) -> Path
 
 
 def _init(options: argparse.Namespace, paths: DataPaths) -> int:
-    from tiepdan_desktop.services import accounts, setup, vault
+    from tiepdan_desktop.services import setup
 
     password = _read_password(Path(options.password_file))
     storage = _storage(options, paths)
@@ -278,16 +279,14 @@ def _init(options: argparse.Namespace, paths: DataPaths) -> int:
                 remote_area=options.remote_area,
             ),
         )
-        # The vault at once, as the program asks the administrator at the first sign-in.
-        admin = accounts.authenticate(storage.context(), options.admin, password)
-        created = vault.create_vault(storage.context(), admin)
     finally:
         storage.close()
     print(f"Đã cài đặt {unit.name} ({unit.ward_name}, {unit.province_name}).")
     print(f"Tài khoản quản trị: {options.admin}. Dữ liệu tại: {paths.root}")
-    print("Đã lập két bảo mật danh tính người tố cáo. KHÓA DỰ PHÒNG (chỉ hiện một lần):")
-    print(f"    {created.recovery_key}")
-    print("Hãy chép hoặc in khóa này, niêm phong trong phong bì «MẬT» và giao Chủ tịch UBND giữ.")
+    print(
+        "Tiếp theo: tạo tài khoản Lãnh đạo cho Chủ tịch UBND; lần đăng nhập đầu, Chủ tịch "
+        "thiết lập két bảo mật danh tính người tố cáo."
+    )
     return EXIT_OK
 
 
@@ -583,7 +582,7 @@ def run_self_test() -> int:
     import secrets
 
     from tiepdan_desktop.domain.divisions import provinces, wards_of
-    from tiepdan_desktop.services import accounts, setup, vault
+    from tiepdan_desktop.services import accounts, setup
     from tiepdan_desktop.services.maintenance import check_integrity
 
     with tempfile.TemporaryDirectory(prefix="tiepdan-self-test-") as folder:
@@ -607,7 +606,7 @@ def run_self_test() -> int:
                 ),
             )
             actor = accounts.authenticate(context, "tu-kiem-tra", password)
-            vault.create_vault(context, actor)  # the cryptography works in this build
+            _self_test_vault(context, actor, password)
             report = check_integrity(context, actor)
             if not report.ok:
                 raise DomainError("; ".join(report.problems))
@@ -618,6 +617,17 @@ def run_self_test() -> int:
             storage.close()
     print("Tự kiểm tra: đạt (self-test passed).")
     return EXIT_OK
+
+
+def _self_test_vault(context: ServiceContext, admin: Actor, password: str) -> None:
+    """A chairman's account creates the vault: the cryptography works in this build."""
+    from tiepdan_desktop.domain.records import NewUser
+    from tiepdan_desktop.services import accounts, vault
+
+    accounts.create_user(context, admin, NewUser("chu-tich", "Chủ tịch", Role.LEADER, password))
+    chairman = accounts.authenticate(context, "chu-tich", password)
+    accounts.change_own_password(context, chairman, password, password + "-2")
+    vault.create_vault(context, chairman, password + "-2")
 
 
 def _say(message: str) -> None:

@@ -12,6 +12,7 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, select, text
 
+from tests.conftest import chairman_creates_vault
 from tiepdan_desktop.db.engine import make_engine, sqlite_url
 from tiepdan_desktop.db.integrity import check_database
 from tiepdan_desktop.db.migrate import (
@@ -27,7 +28,7 @@ from tiepdan_desktop.db.migrate import (
 from tiepdan_desktop.db.models import SubjectAreaRow, Visit
 from tiepdan_desktop.domain.visit_records import RegisterFilter
 from tiepdan_desktop.paths import DataPaths
-from tiepdan_desktop.services import accounts, vault, visits
+from tiepdan_desktop.services import accounts, visits
 from tiepdan_desktop.storage import open_storage
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "db"
@@ -101,8 +102,8 @@ def test_released_databases_open_with_their_data_intact(golden: Path, tmp_path: 
         # The office can still sign in with the password it chose then.
         actor = accounts.authenticate(storage.context(), "quantri", "Mat-khau-2026")
         assert actor.full_name == "Trần Thị Quản Trị"
-        # The administrator creates the vault, as the program asks at this sign-in.
-        assert vault.create_vault(storage.context(), actor).sealed_now > 0
+        # The chairman's first sign-in creates the vault and seals them.
+        assert chairman_creates_vault(storage.context(), actor)[1].sealed_now > 0
         assert check_database(storage.engine).ok
         # Its register can be searched, diacritics or not, exact matches first.
         found = visits.register_keys(

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import ADMIN_USERNAME, FAST_HASHER, PASSWORD, setup_request
+from tests.conftest import (
+    ADMIN_USERNAME,
+    FAST_HASHER,
+    PASSWORD,
+    chairman_creates_vault,
+    setup_request,
+)
 from tiepdan_desktop.db.base import VNMultiline, VNText
 from tiepdan_desktop.db.integrity import check_database
 from tiepdan_desktop.db.models import (
@@ -42,7 +48,7 @@ from tiepdan_desktop.domain.letter_classification import FilerIdentity
 from tiepdan_desktop.domain.letter_intake import INTAKE_RULES
 from tiepdan_desktop.domain.text import normalize_multiline, normalize_text
 from tiepdan_desktop.paths import DataPaths
-from tiepdan_desktop.services import accounts, cases, setup, vault
+from tiepdan_desktop.services import accounts, cases, setup
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.demo_data import DemoSummary, generate_demo_data
 from tiepdan_desktop.services.due_dates import deadline_settings
@@ -58,8 +64,7 @@ def _fresh_services(root: Path) -> ServiceContext:
     services.clock = lambda: NOW
     setup.initialize(services, setup_request())
     # As in the program: the vault exists before the demo register is written.
-    admin = accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
-    vault.create_vault(services, admin)
+    chairman_creates_vault(services, accounts.authenticate(services, ADMIN_USERNAME, PASSWORD))
     return services
 
 

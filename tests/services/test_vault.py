@@ -18,7 +18,7 @@ from docx import Document
 from openpyxl import load_workbook
 from sqlalchemy import select, text
 
-from tests.conftest import ADMIN_USERNAME, PASSWORD
+from tests.conftest import ADMIN_USERNAME, PASSWORD, chairman_creates_vault
 from tests.tools import require_tools
 from tiepdan_desktop.db.models import AuditEntry, Person, SealedPerson
 from tiepdan_desktop.domain.actor import Actor
@@ -48,7 +48,7 @@ from tiepdan_desktop.domain.letter_records import (
     OutcomeChoice,
 )
 from tiepdan_desktop.domain.overview_records import WorkList
-from tiepdan_desktop.domain.records import NewUser
+from tiepdan_desktop.domain.records import NewUser, UserChanges
 from tiepdan_desktop.domain.report_periods import PeriodKind, make_period
 from tiepdan_desktop.domain.text import search_key
 from tiepdan_desktop.domain.visit_records import PersonInput, RegisterFilter, VisitInput
@@ -260,7 +260,7 @@ class TestCustodians:
         self, clocked: ServiceContext, actors: dict[Role, Actor], officer: Actor
     ) -> None:
         letter = letters.register_letter(clocked, officer, _letter())
-        for role in Role:  # the leader too, until they take the key
+        for role in set(Role) - {Role.LEADER}:  # the leader created the vault: holds it
             with pytest.raises(PermissionDeniedError, match="không giữ khóa két"):
                 vault_service.reveal_people(
                     clocked, actors[role], "letter", letter.id, PASSWORD, REASON
@@ -294,6 +294,21 @@ class TestCustodians:
             )
         status = vault_service.vault_status(clocked, chairman)
         assert status.i_may_hold and not status.i_hold
+        # Nor by making a custodian an administrator: the custody ends with the role.
+        officer_id = officer.user_id
+        assert officer_id is not None
+        vault_service.designate_custodian(clocked, admin, officer_id, True)
+        vault_service.take_custody(
+            clocked, officer, PASSWORD, recovery_key=vault_created.recovery_key
+        )
+        accounts.update_user(
+            clocked, admin, officer_id, UserChanges(officer.full_name, Role.ADMIN, True)
+        )
+        promoted = accounts.authenticate(clocked, officer.username, PASSWORD)
+        with pytest.raises(PermissionDeniedError, match="không giữ khóa két"):
+            vault_service.reveal_people(clocked, promoted, "letter", letter.id, PASSWORD, REASON)
+        with pytest.raises(PermissionDeniedError):  # and the administrator never creates it
+            vault_service.create_vault(clocked, admin, PASSWORD)
 
     def test_the_key_follows_a_password_change(
         self, clocked: ServiceContext, officer: Actor, custodian: Actor
@@ -410,7 +425,7 @@ class TestSealedFiles:
             view = letter_processing.add_scan(context, admin, letter.id, scan)
             [plain] = data_paths.attachments.rglob("*.pdf")
             assert plain.read_bytes() == self.PAGE
-            vault_service.create_vault(context, admin)
+            chairman_creates_vault(context, admin)
             assert not plain.exists()  # the plain copy is gone
             with pytest.raises(SealedFileError):
                 letter_processing.attachment_path(context, admin, view.attachment_id)
@@ -469,7 +484,9 @@ class TestOlderRegisters:
             )
             with context.sessions.reading() as session:  # written in clear, as before
                 assert session.scalar(select(Person).where(Person.full_name == DENOUNCER.full_name))
-            created = vault_service.create_vault(context, admin)
+            with pytest.raises(PermissionDeniedError):  # not the administrator
+                vault_service.create_vault(context, admin, PASSWORD)
+            chairman, created = chairman_creates_vault(context, admin)
             assert created.sealed_now == 1
             with context.sessions.reading() as session:
                 names = set(session.scalars(select(Person.full_name)))
@@ -486,20 +503,25 @@ class TestOlderRegisters:
             assert "Hoàng" not in shown.content and "[đã lược bỏ]" in shown.content
             open_filer = letters.get_letter(context, admin, open_one.id).filers[0][0]
             assert open_filer.full_name == "Trần Văn Công Khai"
-            # The leader takes the key with the recovery key and reads her back.
-            leader_user = NewUser("chutich", "Nguyễn Văn Thành", Role.LEADER, PASSWORD)
-            accounts.create_user(context, admin, leader_user)
-            chairman = accounts.authenticate(context, "chutich", PASSWORD)
-            accounts.change_own_password(context, chairman, PASSWORD, "Chu-Tich-2026")
-            vault_service.take_custody(
-                context, chairman, "Chu-Tich-2026", recovery_key=created.recovery_key.lower()
-            )
+            # The chairman, who made it, reads her back; a second chairman's account
+            # takes its key with the recovery key (typed in lower case, as it may be).
             [revealed] = vault_service.reveal_people(
-                context, chairman, "letter", letter.id, "Chu-Tich-2026", REASON
+                context, chairman, "letter", letter.id, PASSWORD, REASON
             )
             assert revealed.identity.full_name == DENOUNCER.full_name
+            deputy = NewUser("phochutich", "Trần Văn Phó", Role.LEADER, "Tam-thoi-2026")
+            accounts.create_user(context, admin, deputy)
+            second = accounts.authenticate(context, "phochutich", "Tam-thoi-2026")
+            accounts.change_own_password(context, second, "Tam-thoi-2026", "Pho-Chu-Tich-2026")
+            vault_service.take_custody(
+                context, second, "Pho-Chu-Tich-2026", recovery_key=created.recovery_key.lower()
+            )
+            again = vault_service.reveal_people(
+                context, second, "letter", letter.id, "Pho-Chu-Tich-2026", REASON
+            )
+            assert again == [revealed]
             with pytest.raises(ConflictError, match="không thể tạo lại"):
-                vault_service.create_vault(context, admin)
+                vault_service.create_vault(context, chairman, PASSWORD)
         finally:
             storage.close()
         # The rows overwritten leave nothing behind (secure_delete), but the audit
@@ -530,7 +552,7 @@ def test_the_check_names_denouncers_left_in_clear(data_paths: DataPaths) -> None
             "Chưa thiết lập két bảo mật danh tính người tố cáo: 1 người tố cáo đang lưu "
             "không mã hóa."
         ]
-        vault_service.create_vault(context, admin)
+        chairman_creates_vault(context, admin)
         assert check_database(storage.engine).problems == []
         with storage.engine.begin() as connection:  # a seal removed behind the program's back
             connection.execute(text("DELETE FROM sealed_person"))

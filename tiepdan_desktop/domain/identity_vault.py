@@ -35,9 +35,6 @@ from tiepdan_desktop.domain.text import search_key
 _VERSION = b"\x01"
 _NONCE = 12
 _KEY = 32
-# argon2id for a password-derived key: 64 MiB, 3 passes (RFC 9106 second profile).
-_ARGON_TIME = 3
-_ARGON_MEMORY_KIB = 64 * 1024
 
 
 class VaultKeyError(Exception):
@@ -80,11 +77,17 @@ def new_secret() -> bytes:
     return secrets.token_bytes(_KEY)
 
 
-def password_key(password: str, salt: bytes) -> bytes:
+@dataclass(frozen=True)
+class KdfCost:
+    """argon2id's cost for a password-derived key."""
+
+    passes: int = 3
+    memory_kib: int = 64 * 1024  # 64 MiB, 3 passes: RFC 9106's second profile
+
+
+def password_key(password: str, salt: bytes, cost: KdfCost = KdfCost()) -> bytes:
     """A key-encryption key from a custodian's password (argon2id)."""
-    return hash_secret_raw(
-        password.encode(), salt, _ARGON_TIME, _ARGON_MEMORY_KIB, 1, _KEY, Type.ID
-    )
+    return hash_secret_raw(password.encode(), salt, cost.passes, cost.memory_kib, 1, _KEY, Type.ID)
 
 
 def new_salt() -> bytes:

@@ -38,7 +38,11 @@ from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.services.access import public, requires, signed_in
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.passwords import hash_password, password_matches
-from tiepdan_desktop.services.vault_keys import drop_key_on_reset, rewrap_on_password_change
+from tiepdan_desktop.services.vault_keys import (
+    drop_key_on_reset,
+    forget_custodian,
+    rewrap_on_password_change,
+)
 
 _WRONG_CREDENTIALS = "Sai tên đăng nhập hoặc mật khẩu."
 _LOCKED = "Tài khoản này đã bị khóa. Hãy liên hệ người quản trị."
@@ -172,6 +176,8 @@ def update_user(
         if user.id == actor.user_id and not changes.active:
             raise ConflictError("Không thể tự khóa tài khoản mình đang dùng.")
         user.full_name = changes.full_name
+        if changes.role is not user.role:
+            forget_custodian(session, user.id)  # a new role: custody is decided again
         user.role = changes.role
         user.active = changes.active
         session.flush()
@@ -218,7 +224,9 @@ def change_own_password(
         if user.password_hash != password_hash:
             raise ConflictError("Mật khẩu vừa được đổi ở nơi khác; hãy thử lại.")
         user.password_hash = new_hash
-        rewrap_on_password_change(session, user.id, current_password, new_password)
+        rewrap_on_password_change(
+            session, user.id, current_password, new_password, context.vault_kdf
+        )
         user.must_change_password = False
         user.password_changed_at = utc_now()
 

@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import Engine
 
 from tiepdan_desktop.db.session import SessionFactory
+from tiepdan_desktop.domain.identity_vault import KdfCost
 from tiepdan_desktop.paths import DataPaths
 
 
@@ -25,6 +26,8 @@ class ServiceContext:
     # argon2id with the library's defaults (RFC 9106 low-memory profile).
     password_hasher: PasswordHasher = field(default_factory=PasswordHasher)
     clock: Callable[[], dt.datetime] = local_now
+    # argon2id for the custodians' vault keys (tests use a cheap one, as for passwords).
+    vault_kdf: KdfCost = field(default_factory=KdfCost)
 
     @classmethod
     def for_engine(cls, engine: Engine, paths: DataPaths | None = None) -> ServiceContext:

@@ -16,6 +16,7 @@ revealing a denouncer's identity (Luật Tố cáo Đ8.3, Đ56).
 from __future__ import annotations
 
 import atexit
+import logging
 import shutil
 import tempfile
 import uuid
@@ -80,6 +81,7 @@ from tiepdan_desktop.services.vault_keys import (
 )
 
 MIN_REASON_LENGTH = 10
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,11 @@ def vault_status(context: ServiceContext, actor: Actor) -> VaultStatus:
         rows = session.execute(
             select(User, VaultCustodian)
             .outerjoin(VaultCustodian, VaultCustodian.user_id == User.id)
-            .where(User.active, (User.role == Role.LEADER) | VaultCustodian.user_id.is_not(None))
+            .where(
+                User.active,
+                User.role != Role.ADMIN,
+                (User.role == Role.LEADER) | VaultCustodian.user_id.is_not(None),
+            )
             .order_by(User.full_name)
         ).all()
         me = session.get(User, actor.user_id) if actor.user_id else None
@@ -156,10 +162,12 @@ def vault_status(context: ServiceContext, actor: Actor) -> VaultStatus:
 # --- creating it ------------------------------------------------------------------------
 
 
-@requires(Permission.MANAGE_USERS)
-def create_vault(context: ServiceContext, actor: Actor) -> VaultCreated:
-    """Create the unit's vault and seal the denouncers already in the register.
-    The recovery key is returned this once and stored nowhere in clear."""
+@requires(Permission.DECIDE)
+def create_vault(context: ServiceContext, actor: Actor, password: str) -> VaultCreated:
+    """The chairman (a leader) creates the unit's vault, holds its first key (under
+    their password), and seals the denouncers already in the register.  The
+    recovery key is returned this once, to the chairman, and kept nowhere in
+    clear: the administrator, who manages the accounts, never sees it."""
     private, public = crypto.new_vault_keys()
     recovery = crypto.new_recovery_key()
     recovery_key = crypto.recovery_wrapping_key(crypto.recovery_key_bytes(recovery))
@@ -169,6 +177,14 @@ def create_vault(context: ServiceContext, actor: Actor) -> VaultCreated:
             raise ConflictError("Chưa cài đặt đơn vị.")
         if session.scalar(select(IdentityVault).limit(1)) is not None:
             raise ConflictError("Két bảo mật đã được thiết lập; không thể tạo lại.")
+        me = session.get(User, actor.user_id) if actor.user_id else None
+        if me is None or not may_hold(session, me):
+            raise PermissionDeniedError("Chỉ lãnh đạo UBND mới thiết lập két bảo mật.")
+        if not password_matches(context, me.password_hash, password):
+            raise ValidationError({"password": "Mật khẩu của bạn không đúng."})
+        first = VaultCustodian(user_id=me.id, granted_by_name=actor.full_name)
+        wrap_for(first, private, password, context.vault_kdf)
+        session.add(first)
         vault = IdentityVault(
             unit_id=unit.id,
             public_key=public,
@@ -182,7 +198,10 @@ def create_vault(context: ServiceContext, actor: Actor) -> VaultCreated:
         plain_files = _seal_older_files(session, context, public)
         session.info["reason"] = f"Niêm phong {sealed} người tố cáo đã có trong sổ"
     for path in plain_files:  # only once the sealed copies are committed
-        path.unlink(missing_ok=True)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:  # open in a viewer: `tiepdan check` lists files left in clear
+            log.warning("could not remove a plain file after sealing: %s", path.name)
     return VaultCreated(recovery, sealed)
 
 
@@ -302,7 +321,7 @@ def take_custody(
         if custodian is None:
             custodian = VaultCustodian(user_id=me.id, granted_by_name=actor.full_name)
             session.add(custodian)
-        wrap_for(custodian, private, my_password)
+        wrap_for(custodian, private, my_password, context.vault_kdf)
         custodian.granted_at = utc_now()
         session.info["reason"] = f"{me.full_name} nhận khóa két ({how})"
 
@@ -351,7 +370,7 @@ def _custodian_key(session: Session, context: ServiceContext, actor: Actor, pass
         )
     if not password_matches(context, me.password_hash, password):
         raise ValidationError({"password": "Mật khẩu không đúng."})
-    return open_slot(custodian, password)
+    return open_slot(custodian, password, context.vault_kdf)
 
 
 def _checked_reason(reason: str) -> str:

@@ -14,7 +14,7 @@ from tiepdan_desktop.domain import identity_vault as crypto
 from tiepdan_desktop.domain.accounts import normalize_password, normalize_username
 from tiepdan_desktop.domain.enums import Role
 from tiepdan_desktop.domain.errors import ValidationError
-from tiepdan_desktop.domain.identity_vault import VaultKeyError
+from tiepdan_desktop.domain.identity_vault import KdfCost, VaultKeyError
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.passwords import password_matches
 
@@ -26,9 +26,11 @@ def custodian_label(user_id: uuid.UUID) -> bytes:
 
 
 def may_hold(session: Session, user: User) -> bool:
-    return user.active and (
-        user.role is Role.LEADER or session.get(VaultCustodian, user.id) is not None
-    )
+    """An active leader, or a user the administrator designated; never an
+    administrator, who manages the accounts (a custodian promoted to it loses the key)."""
+    if not user.active or user.role is Role.ADMIN:
+        return False
+    return user.role is Role.LEADER or session.get(VaultCustodian, user.id) is not None
 
 
 def private_from_custodian(
@@ -40,18 +42,18 @@ def private_from_custodian(
         user is None
         or custodian is None
         or custodian.wrapped_key is None
-        or custodian.salt is None
+        or not may_hold(session, user)
         or not password_matches(context, user.password_hash, password)
     ):
         raise ValidationError(
             {"opener": "Tên đăng nhập hoặc mật khẩu của người đang giữ két không đúng."}
         )
-    return open_slot(custodian, password)
+    return open_slot(custodian, password, context.vault_kdf)
 
 
-def open_slot(custodian: VaultCustodian, password: str) -> bytes:
+def open_slot(custodian: VaultCustodian, password: str, cost: KdfCost) -> bytes:
     assert custodian.salt is not None and custodian.wrapped_key is not None
-    key = crypto.password_key(normalize_password(password), custodian.salt)
+    key = crypto.password_key(normalize_password(password), custodian.salt, cost)
     try:
         return crypto.unwrap(key, custodian.wrapped_key, custodian_label(custodian.user_id))
     except VaultKeyError as error:
@@ -66,20 +68,28 @@ def private_from_recovery(vault: IdentityVault, recovery: str) -> bytes:
         raise ValidationError({"opener": "Khóa dự phòng không đúng."}) from error
 
 
-def wrap_for(custodian: VaultCustodian, private: bytes, password: str) -> None:
+def wrap_for(custodian: VaultCustodian, private: bytes, password: str, cost: KdfCost) -> None:
     custodian.salt = crypto.new_salt()
-    key = crypto.password_key(normalize_password(password), custodian.salt)
+    key = crypto.password_key(normalize_password(password), custodian.salt, cost)
     custodian.wrapped_key = crypto.wrap(key, private, custodian_label(custodian.user_id))
 
 
 def rewrap_on_password_change(
-    session: Session, user_id: uuid.UUID, old_password: str, new_password: str
+    session: Session, user_id: uuid.UUID, old_password: str, new_password: str, cost: KdfCost
 ) -> None:
     """Support for accounts: a custodian's key follows their new password."""
     custodian = session.get(VaultCustodian, user_id)
     if custodian is None or custodian.wrapped_key is None:
         return
-    wrap_for(custodian, open_slot(custodian, old_password), new_password)
+    wrap_for(custodian, open_slot(custodian, old_password, cost), new_password, cost)
+
+
+def forget_custodian(session: Session, user_id: uuid.UUID) -> None:
+    """Support for accounts: a change of role ends the custody and any designation;
+    the administrator designates again, and the key is taken again, if it should be."""
+    custodian = session.get(VaultCustodian, user_id)
+    if custodian is not None:
+        session.delete(custodian)
 
 
 def drop_key_on_reset(session: Session, user_id: uuid.UUID) -> None:

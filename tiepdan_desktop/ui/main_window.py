@@ -304,11 +304,11 @@ class MainWindow(QMainWindow):
 
     def show_start_summary(self) -> None:
         """At start-up: what is overdue or due today, if anything (not modal); for
-        the administrator of a register without its vault, the vault first."""
+        the chairman of a register without its vault, the vault first."""
         if not self._app.can(Permission.VIEW_REGISTERS):
             return
         services, actor = self._app.services, self._app.actor
-        if self._app.can(Permission.MANAGE_USERS):
+        if self._app.can(Permission.DECIDE):  # the chairman sets the vault up
             self._app.tasks.read(
                 lambda: vault.vault_status(services, actor), self._vault_checked, owner=self
             )

@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import ADMIN_USERNAME, PASSWORD
 from tests.ui.conftest import settle
 from tiepdan_desktop.domain.actor import Actor
-from tiepdan_desktop.domain.enums import Gender, IdDocumentType, LetterSource, LetterType
+from tiepdan_desktop.domain.enums import Gender, IdDocumentType, LetterSource, LetterType, Role
 from tiepdan_desktop.domain.letter_records import LetterDetail, LetterFiler, LetterInput
+from tiepdan_desktop.domain.records import NewUser
 from tiepdan_desktop.domain.visit_records import PersonInput
 from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.services import accounts, letters
@@ -46,7 +47,7 @@ def _denunciation(services: ServiceContext, actor: Actor) -> LetterDetail:
     return letters.register_letter(services, actor, data)
 
 
-def test_the_administrator_creates_the_vault_and_sees_the_key_once(
+def test_the_chairman_creates_the_vault_and_sees_the_key_once(
     gui: QApplication,
     qtbot: QtBot,
     services: ServiceContext,
@@ -56,8 +57,19 @@ def test_the_administrator_creates_the_vault_and_sees_the_key_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     admin = accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
-    app = AppContext(services, admin, tasks, UiState(data_paths.ui_state), "tiepdan.sqlite")
     _denunciation(services, admin)  # entered before the vault existed
+    state = UiState(data_paths.ui_state)
+    as_admin = VaultDialog(AppContext(services, admin, tasks, state, "db"), "UBND")
+    qtbot.addWidget(as_admin)
+    settle(qtbot, tasks)
+    assert "Chưa thiết lập két" in as_admin.summary.text()
+    assert not as_admin.create_button.isVisibleTo(as_admin)  # never the administrator
+    accounts.create_user(
+        services, admin, NewUser("chutich", "Nguyễn Văn Thành", Role.LEADER, "Tam-thoi-2026")
+    )
+    first = accounts.authenticate(services, "chutich", "Tam-thoi-2026")
+    accounts.change_own_password(services, first, "Tam-thoi-2026", PASSWORD)
+    chairman = accounts.authenticate(services, "chutich", PASSWORD)
     shown: list[RecoveryKeyDialog] = []
 
     def record(dialog: RecoveryKeyDialog) -> int:
@@ -65,12 +77,13 @@ def test_the_administrator_creates_the_vault_and_sees_the_key_once(
         return 0
 
     monkeypatch.setattr(vault_dialog.RecoveryKeyDialog, "exec", record)
-    dialog = VaultDialog(app, "UBND phường Bến Thành")
+    monkeypatch.setattr(
+        vault_dialog.QInputDialog, "getText", lambda *_args, **_kw: (PASSWORD, True)
+    )
+    dialog = VaultDialog(AppContext(services, chairman, tasks, state, "db"), "UBND")
     qtbot.addWidget(dialog)
     settle(qtbot, tasks)
-    assert "Chưa thiết lập két" in dialog.summary.text()
     assert dialog.create_button.isVisibleTo(dialog)
-    assert not dialog.take_button.isVisibleTo(dialog)
     dialog.create_button.click()
     settle(qtbot, tasks)
     [key_dialog] = shown
@@ -87,6 +100,7 @@ def test_the_administrator_creates_the_vault_and_sees_the_key_once(
     settle(qtbot, tasks)
     assert "đang niêm phong danh tính 1 người" in dialog.summary.text()
     assert not dialog.create_button.isVisibleTo(dialog)
+    assert dialog.table.item(0, 2).text() == "Đang giữ"  # the chairman holds it at once
 
 
 def test_a_custodian_reveals_and_the_window_forgets(

@@ -5,6 +5,7 @@ designating custodians (the administrator)."""
 
 from __future__ import annotations
 
+import html
 import uuid
 
 from PySide6.QtGui import QTextDocument
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QTableWidget,
@@ -99,12 +101,14 @@ class VaultDialog(QDialog):
     def _show(self, status: VaultStatus) -> None:
         self.status = status
         admin = self._app.can(Permission.MANAGE_USERS)
+        chairman = self._app.can(Permission.DECIDE)
         if not status.exists:
             self.summary.setText(
                 self.tr(
                     "Chưa thiết lập két. Danh tính người tố cáo đang được lưu như dữ liệu thường. "
-                    "Quản trị viên cần thiết lập két: khi đó mọi người tố cáo đã có trong sổ "
-                    "được niêm phong, và chỉ người giữ két mới xem được họ là ai."
+                    "Chủ tịch UBND (tài khoản Lãnh đạo) cần thiết lập két: khi đó mọi người tố "
+                    "cáo đã có trong sổ được niêm phong, và chỉ người giữ két mới xem được họ là "
+                    "ai. Quản trị viên không thiết lập và không giữ két."
                 )
             )
         else:
@@ -121,7 +125,7 @@ class VaultDialog(QDialog):
             for column, value in enumerate((custodian.full_name, custodian.username, held)):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
-        self.create_button.setVisible(admin and not status.exists)
+        self.create_button.setVisible(chairman and not status.exists)
         self.take_button.setVisible(status.exists and status.i_may_hold and not status.i_hold)
         self.designate_button.setVisible(admin and status.exists)
         self.undesignate_button.setVisible(admin and status.exists and bool(status.custodians))
@@ -129,10 +133,18 @@ class VaultDialog(QDialog):
     # --- creating ---------------------------------------------------------------------------
 
     def create_vault(self) -> None:
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Thiết lập két bảo mật"),
+            self.tr("Mật khẩu của bạn (két sẽ mở bằng mật khẩu này):"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
         services, actor = self._app.services, self._app.actor
         self.create_button.setEnabled(False)
         self._app.tasks.write(
-            lambda: vault.create_vault(services, actor),
+            lambda: vault.create_vault(services, actor, password),
             self._created,
             self._failed,
             owner=self,
@@ -209,7 +221,7 @@ class RecoveryKeyDialog(QDialog):
             + self.tr(
                 "<br><br>"
                 "Dưới đây là <b>khóa dự phòng</b>: chỉ hiện <b>một lần này</b>. Hãy in ra, cho "
-                "vào phong bì dán kín, ghi «MẬT» và giao Chủ tịch UBND giữ. Khóa này mở được "
+                "vào phong bì dán kín, ghi «MẬT» và cất vào tủ hồ sơ mật. Khóa này mở được "
                 "két khi người giữ két quên mật khẩu; mất nó thì không ai khôi phục được."
             )
         )
@@ -218,7 +230,7 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setObjectName("recoveryKey")
         self.key_label.setStyleSheet("font-family: monospace; font-size: 15pt; padding: 8px;")
         self.key_label.setWordWrap(True)
-        self.done_box = QCheckBox(self.tr("Tôi đã in khóa dự phòng và sẽ niêm phong giao Chủ tịch"))
+        self.done_box = QCheckBox(self.tr("Tôi đã in khóa dự phòng và sẽ niêm phong, cất giữ"))
         self.done_box.setObjectName("recoveryKeyPrinted")
         print_button = action_button("printKeyButton", self.tr("In khóa dự phòng…"), self.print_key)
         self.close_button = action_button("primaryButton", self.tr("Xong"), self.accept)
@@ -243,7 +255,7 @@ class RecoveryKeyDialog(QDialog):
     def page(self) -> QTextDocument:
         document = QTextDocument()
         document.setHtml(
-            f"<h2>{self._unit.upper()}</h2><h3>KHÓA DỰ PHÒNG KÉT BẢO MẬT — MẬT</h3>"
+            f"<h2>{html.escape(self._unit.upper())}</h2><h3>KHÓA DỰ PHÒNG KÉT BẢO MẬT — MẬT</h3>"
             "<p>Danh tính người tố cáo (Luật Tố cáo Điều 8, 47, 56). Giữ trong phong bì dán "
             "kín; chỉ mở khi người giữ két quên mật khẩu.</p>"
             f"<p style='font-family: monospace; font-size: 16pt'>{self._key}</p>"
