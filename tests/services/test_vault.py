@@ -20,11 +20,12 @@ from sqlalchemy import select, text
 
 from tests.conftest import ADMIN_USERNAME, PASSWORD, chairman_creates_vault
 from tests.tools import require_tools
-from tiepdan_desktop.db.models import AuditEntry, Person, SealedPerson
+from tiepdan_desktop.db.models import AuditEntry, Person, SealedPerson, User
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.case_records import CaseFilter, CaseView
 from tiepdan_desktop.domain.case_workflow import StepInput, StepKind
 from tiepdan_desktop.domain.enums import (
+    FilerKind,
     Gender,
     IdDocumentType,
     LetterOutcome,
@@ -236,8 +237,11 @@ class TestCustodians:
         letter = letters.register_letter(clocked, officer, _letter())
         with pytest.raises(ValidationError, match="lý do"):
             vault_service.reveal_people(clocked, custodian, "letter", letter.id, PASSWORD, "xem")
-        with pytest.raises(ValidationError, match="Mật khẩu"):
+        with pytest.raises(ValidationError, match="mật khẩu"):
             vault_service.reveal_people(clocked, custodian, "letter", letter.id, "sai-roi", REASON)
+        with clocked.sessions.reading() as session:  # counted towards the lock, like a sign-in
+            user = session.get(User, custodian.user_id)
+            assert user is not None and user.failed_login_count == 1
         [revealed] = vault_service.reveal_people(
             clocked, custodian, "letter", letter.id, PASSWORD, REASON
         )
@@ -688,3 +692,41 @@ def test_no_role_reads_a_denouncer_anywhere_until_a_custodian_reveals(
     # The one way: a custodian's reveal, with a reason.
     [revealed] = vault_service.reveal_people(clocked, custodian, "letter", ref.id, PASSWORD, REASON)
     assert revealed.identity.full_name == "Hoàng Thị Bí Mật"
+
+
+class TestEditingSealedPeople:
+    def test_a_pseudonym_is_kept_or_replaced_never_written_over(
+        self, clocked: ServiceContext, leader: Actor, officer: Actor
+    ) -> None:
+        letter = letters.register_letter(clocked, officer, _letter())
+        shown = letters.get_letter(clocked, leader, letter.id).filers[0][0]
+        assert shown.full_name == "Người tố cáo TC-2026-0001" and shown.id_number is None
+        kept = PersonInput(shown.full_name, person_id=shown.person_id)
+        # Details typed beside the pseudonym are refused, in Vietnamese.
+        with pytest.raises(ValidationError, match="đã được niêm phong"):
+            letters.update_letter(
+                clocked,
+                leader,
+                letter.id,
+                _letter(replace(kept, phone="0912345678")),
+            )
+        # Kept as shown, a second filer added: numbered after it.
+        second = replace(OPEN_FILER, full_name="Đỗ Thị Hai")
+        both = _letter(
+            filers=(LetterFiler(kept), LetterFiler(second)),
+            filer_kind=FilerKind.MANY_SIGNERS,
+            signer_count=2,
+        )
+        names = [
+            v.full_name for v, _ in letters.update_letter(clocked, leader, letter.id, both).filers
+        ]
+        assert names == ["Người tố cáo TC-2026-0001", "Người tố cáo TC-2026-0001.2"]
+        # Reclassified as a complaint with the real name typed over the pseudonym:
+        # a new open person; the sealed row is left as it was.
+        real = replace(DENOUNCER, person_id=shown.person_id)
+        as_complaint = _letter(real, letter_type=LetterType.COMPLAINT, content="Khiếu nại")
+        letters.update_letter(clocked, leader, letter.id, as_complaint)
+        with clocked.sessions.reading() as session:
+            sealed_row = session.get(Person, shown.person_id)
+            assert sealed_row is not None and sealed_row.full_name == "Người tố cáo TC-2026-0001"
+            assert sealed_row.id_number is None and sealed_row.address is None

@@ -5,6 +5,7 @@ Every message is Vietnamese and written for an official, not a programmer.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 
 
@@ -53,3 +54,7 @@ class CancelledError(DomainError):
 
 class SealedFileError(PermissionDeniedError):
     """A file kept encrypted in the identity vault: a custodian opens it (with a reason)."""
+
+    def __init__(self, message: str, attachment_id: uuid.UUID) -> None:
+        super().__init__(message)
+        self.attachment_id = attachment_id

@@ -56,7 +56,10 @@ class SealedIdentity:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SealedIdentity:
-        return cls(**json.loads(data.decode()))
+        try:
+            return cls(**json.loads(data.decode()))
+        except (ValueError, TypeError) as error:
+            raise VaultKeyError("not a sealed identity") from error
 
     def fragments(self) -> list[str]:
         """The pieces of this identity a free text may repeat."""
@@ -133,7 +136,9 @@ def seal(vault_public: bytes, plaintext: bytes, label: bytes) -> bytes:
 
 
 def open_sealed(vault_private: bytes, sealed: bytes, label: bytes) -> bytes:
-    if not sealed.startswith(_VERSION):
+    """The plaintext of `sealed`; VaultKeyError for a wrong key, a changed label
+    or bytes that are not a seal (damaged, truncated)."""
+    if not sealed.startswith(_VERSION) or len(sealed) < 1 + _KEY + 1 + _NONCE + _KEY + 16:
         raise VaultKeyError("unknown format")
     ephemeral_public = sealed[1 : 1 + _KEY]
     key_end = 1 + _KEY + 1 + _NONCE + _KEY + 16
@@ -162,8 +167,8 @@ def new_recovery_key() -> str:
 
 
 def recovery_key_bytes(typed: str) -> bytes:
-    """The key a typed recovery key stands for; spaces, dashes and case ignored.
-    O/0 and I/L/1 are read as base32 has them."""
+    """The key a typed recovery key stands for; spaces, dashes and case ignored,
+    and the digits 0, 1, 8 (not in base32) read as the letters O, I, B."""
     text = re.sub(r"[\s\-]", "", typed).upper().replace("0", "O").replace("1", "I")
     text = text.replace("8", "B")
     if len(text) != _RECOVERY_GROUPS * 4 or not re.fullmatch(r"[A-Z2-7]+", text):

@@ -20,6 +20,7 @@ from tiepdan_desktop.domain.validators import digits_only, normalize_phone
 from tiepdan_desktop.domain.visit_records import PersonInput
 from tiepdan_desktop.services.identity_sealing import (
     Sealing,
+    is_sealed,
     kept_seal,
     new_sealed_person,
 )
@@ -49,6 +50,10 @@ def person_row(
         raise NotFoundError("Không tìm thấy công dân đã chọn; hãy nhập lại.")
     if sealing is not None:
         return _sealed_row(session, unit_id, person, sealing)
+    if picked is not None and kept_seal(session, person) is not None:
+        return picked  # a sealed person stays sealed, on any record
+    if picked is not None and is_sealed(session, picked.id):
+        picked = None  # a real name typed over a pseudonym: a new person, the seal untouched
     row = picked or Person(unit_id=unit_id)
     session.add(row)
     row.full_name = normalize_text(person.full_name)
@@ -77,7 +82,7 @@ def typed_identity(person: PersonInput) -> SealedIdentity:
 def _sealed_row(
     session: Session, unit_id: uuid.UUID, person: PersonInput, sealing: Sealing
 ) -> Person:
-    kept = kept_seal(session, person.person_id, person.full_name)
+    kept = kept_seal(session, person)
     if kept is not None:
         row = session.get(Person, kept.person_id)
         assert row is not None  # the seal's foreign key
@@ -95,8 +100,9 @@ def cleaner_for_input(
     """The cleaner of a protected record's texts, from the people on its form:
     prepared before any text is written, so no plaintext reaches the file."""
     for person in people:
-        kept = kept_seal(session, person.person_id, person.full_name)
+        kept = kept_seal(session, person)
         if kept is not None:
+            sealing.codes.keep(kept.code)
             sealing.cleaner.add_tags(json.loads(kept.tags_json), kept.longest)
         else:
             sealing.cleaner.add_identity(typed_identity(person))

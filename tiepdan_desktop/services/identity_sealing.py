@@ -31,9 +31,11 @@ from tiepdan_desktop.db.repositories.sealed_people import tag_cleaners
 from tiepdan_desktop.domain import identity_vault as crypto
 from tiepdan_desktop.domain.confidentiality import identity_is_protected
 from tiepdan_desktop.domain.enums import LetterType
+from tiepdan_desktop.domain.errors import ValidationError
 from tiepdan_desktop.domain.identity_vault import SealedIdentity, TextCleaner
 from tiepdan_desktop.domain.reception import protected_visitor_label
 from tiepdan_desktop.domain.text import search_key
+from tiepdan_desktop.domain.visit_records import PersonInput
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,11 @@ class RecordCodes:
     year: int
     number: int
     used: int = 0
+
+    def keep(self, code: str) -> None:
+        """A person kept under `code`: later ones are numbered after it."""
+        suffix = code.rpartition(".")[2] if "." in code else "1"
+        self.used = max(self.used, int(suffix) if suffix.isdigit() else 1)
 
     def next(self) -> tuple[str, str]:
         """(code, the name shown) of the next person sealed for the record."""
@@ -146,6 +153,10 @@ def new_sealed_person(
     session.flush()
     session.add(SealedPerson(person_id=row.id, **sealed_values(writer, row.id, code, identity)))
     return row
+
+
+def is_sealed(session: Session, person_id: uuid.UUID) -> bool:
+    return session.get(SealedPerson, person_id) is not None
 
 
 def sealed_copy(session: Session, person: Person, codes: RecordCodes) -> Person | None:
@@ -236,16 +247,25 @@ def start_sealing(writer: VaultWriter, codes: RecordCodes) -> Sealing:
     return Sealing(writer, codes, TextCleaner(writer.index_key))
 
 
-def kept_seal(
-    session: Session, person_id: uuid.UUID | None, typed_name: str
-) -> SealedPerson | None:
-    """The sealed person a form kept as it was shown (its pseudonym unchanged)."""
-    if person_id is None:
+def kept_seal(session: Session, person: PersonInput) -> SealedPerson | None:
+    """The sealed person a form kept as it was shown: its pseudonym unchanged and
+    nothing typed beside it.  A real name typed over the pseudonym is a new person
+    (None); details typed beside the pseudonym are refused, as they could be
+    neither sealed with the identity nor kept in clear."""
+    if person.person_id is None:
         return None
-    sealed = session.get(SealedPerson, person_id)
-    person = session.get(Person, person_id)
-    if sealed is None or person is None or " ".join(typed_name.split()) != person.full_name:
+    sealed = session.get(SealedPerson, person.person_id)
+    row = session.get(Person, person.person_id)
+    if sealed is None or row is None or " ".join(person.full_name.split()) != row.full_name:
         return None
+    typed = (person.id_number, person.address, person.phone)
+    if person.birth_year is not None or any(value and value.strip() for value in typed):
+        raise ValidationError(
+            {
+                "people": f"{row.full_name} đã được niêm phong: không bổ sung từng phần được. "
+                "Muốn thay, hãy xóa dòng này và nhập lại đầy đủ người đó."
+            }
+        )
     return sealed
 
 
@@ -266,7 +286,15 @@ def drop_orphans(session: Session, person_ids: Iterable[uuid.UUID]) -> None:
 
 # --- records written before they were protected -----------------------------------------
 
-LETTER_TEXTS = ("content", "requests", "authorisation_doc")
+LETTER_TEXTS = (
+    "content",
+    "requests",
+    "authorisation_doc",
+    "classification_note",
+    "ineligible_reason",
+    "outcome_note",
+    "reply_note",
+)
 VISIT_TEXTS = ("content", "prior_handling", "forwarded_to", "result_followup", "notes")
 
 
@@ -285,6 +313,9 @@ def seal_stored(
     anything changed."""
     cleaner = TextCleaner(writer.index_key)
     replaced: list[uuid.UUID] = []
+    for link in links:  # the people already sealed keep their codes; new ones follow
+        if (kept := session.get(SealedPerson, link.person_id)) is not None:
+            codes.keep(kept.code)
     for link in links:
         person_id = link.person_id
         sealed = session.get(SealedPerson, person_id)

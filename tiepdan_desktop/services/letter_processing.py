@@ -264,7 +264,8 @@ def _readable(context: ServiceContext, actor: Actor, row: Attachment) -> Path:
     if row.sealed:
         raise SealedFileError(
             "Tệp này được niêm phong trong két bảo mật (có thể có bút tích người tố cáo): "
-            "người giữ két mở bằng mật khẩu của mình, ghi rõ lý do."
+            "người giữ két mở bằng mật khẩu của mình, ghi rõ lý do.",
+            row.id,
         )
     if row.confidential and not may_see_denouncers(context, actor):
         raise PermissionDeniedError(

@@ -27,6 +27,7 @@ from tiepdan_desktop.db.repositories import audit as audit_repo
 from tiepdan_desktop.db.repositories import letters as repo
 from tiepdan_desktop.db.repositories.calendar import work_calendar
 from tiepdan_desktop.db.repositories.organisation import the_unit
+from tiepdan_desktop.db.repositories.sealed_people import tag_cleaners
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import (
     identity_is_protected,
@@ -534,5 +535,7 @@ def letter_history(
         hidden = repo.filer_views(session, letter, may_see)[1]
         people = repo.people_of(session, [letter.id])[letter.id] if hidden else []
         identity = repo.identity_of(person for _role, person in people)
+        everyone = [p.id for _r, p in repo.people_of(session, [letter.id]).get(letter.id, [])]
+        sealed = tag_cleaners(session, {letter.id: everyone}).get(letter.id)
         records = audit_repo.recent_entries(session, 300, "letter", str(letter_id))
-    return audit_repo.identity_lifted(records, identity)
+    return audit_repo.identity_lifted(records, identity, sealed)

@@ -47,6 +47,7 @@ from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES
 from tiepdan_desktop.domain.enums import Role
 from tiepdan_desktop.domain.errors import (
+    AuthenticationError,
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
@@ -54,6 +55,7 @@ from tiepdan_desktop.domain.errors import (
 )
 from tiepdan_desktop.domain.identity_vault import SealedIdentity, VaultKeyError
 from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.services import accounts
 from tiepdan_desktop.services.access import requires, signed_in
 from tiepdan_desktop.services.attachment_store import (
     attachment_file,
@@ -70,7 +72,6 @@ from tiepdan_desktop.services.identity_sealing import (
     seal_label,
     seal_stored,
 )
-from tiepdan_desktop.services.passwords import password_matches
 from tiepdan_desktop.services.vault_keys import (
     RECOVERY_LABEL,
     may_hold,
@@ -168,6 +169,7 @@ def create_vault(context: ServiceContext, actor: Actor, password: str) -> VaultC
     their password), and seals the denouncers already in the register.  The
     recovery key is returned this once, to the chairman, and kept nowhere in
     clear: the administrator, who manages the accounts, never sees it."""
+    _password_again(context, actor.username, password)
     private, public = crypto.new_vault_keys()
     recovery = crypto.new_recovery_key()
     recovery_key = crypto.recovery_wrapping_key(crypto.recovery_key_bytes(recovery))
@@ -180,8 +182,6 @@ def create_vault(context: ServiceContext, actor: Actor, password: str) -> VaultC
         me = session.get(User, actor.user_id) if actor.user_id else None
         if me is None or not may_hold(session, me):
             raise PermissionDeniedError("Chỉ lãnh đạo UBND mới thiết lập két bảo mật.")
-        if not password_matches(context, me.password_hash, password):
-            raise ValidationError({"password": "Mật khẩu của bạn không đúng."})
         first = VaultCustodian(user_id=me.id, granted_by_name=actor.full_name)
         wrap_for(first, private, password, context.vault_kdf)
         session.add(first)
@@ -296,6 +296,10 @@ def take_custody(
     (username and password) or by the printed recovery key."""
     if actor.user_id is None:
         raise PermissionDeniedError("Tài khoản dòng lệnh không giữ két.")
+    _password_again(context, actor.username, my_password)
+    if not recovery_key and opener_username and opener_password:
+        wrong = "Tên đăng nhập hoặc mật khẩu của người đang giữ két không đúng."
+        _password_again(context, opener_username, opener_password, "opener", wrong)
     with context.sessions.writing(actor, "nhan_khoa_ket") as session:
         vault = _vault(session)
         me = session.get(User, actor.user_id)
@@ -303,8 +307,6 @@ def take_custody(
             raise PermissionDeniedError(
                 "Chỉ lãnh đạo UBND và người được quản trị viên chỉ định mới giữ két."
             )
-        if not password_matches(context, me.password_hash, my_password):
-            raise ValidationError({"password": "Mật khẩu của bạn không đúng."})
         if recovery_key:
             private = private_from_recovery(vault, recovery_key)
             how = "bằng khóa dự phòng"
@@ -341,6 +343,7 @@ def reveal_people(
     """The identities sealed for one visit («visit») or letter («letter»), for a
     custodian who gives their password and a reason; the reveal is audited."""
     reason = _checked_reason(reason)
+    _password_again(context, actor.username, password)
     with context.sessions.writing(actor, "mo_ket_xem_danh_tinh") as session:
         private = _custodian_key(session, context, actor, password)
         sealed = _sealed_of(session, entity, record_id)
@@ -357,6 +360,21 @@ def reveal_people(
         return revealed
 
 
+def _password_again(
+    context: ServiceContext,
+    username: str,
+    password: str,
+    field: str = "password",
+    wrong: str | None = None,
+) -> None:
+    """The password typed to open the vault, checked as a sign-in: a wrong one is
+    written in the audit trail and counts towards the account's lock."""
+    try:
+        accounts.authenticate(context, username, password)
+    except AuthenticationError as error:
+        raise ValidationError({field: wrong or error.message}) from error
+
+
 def _custodian_key(session: Session, context: ServiceContext, actor: Actor, password: str) -> bytes:
     """The vault private key, for a custodian who typed their password."""
     if actor.user_id is None:
@@ -368,8 +386,6 @@ def _custodian_key(session: Session, context: ServiceContext, actor: Actor, pass
         raise PermissionDeniedError(
             "Bạn không giữ khóa két bảo mật; chỉ người giữ két mới xem được danh tính."
         )
-    if not password_matches(context, me.password_hash, password):
-        raise ValidationError({"password": "Mật khẩu không đúng."})
     return open_slot(custodian, password, context.vault_kdf)
 
 
@@ -387,6 +403,7 @@ def open_sealed_attachment(
     """A sealed file (pages a denouncer wrote) decrypted for a custodian into a
     private temporary folder removed when the program ends; the opening is audited."""
     reason = _checked_reason(reason)
+    _password_again(context, actor.username, password)
     with context.sessions.writing(actor, "mo_tep_niem_phong") as session:
         private = _custodian_key(session, context, actor, password)
         row = session.get(Attachment, attachment_id)
@@ -404,13 +421,28 @@ def open_sealed_attachment(
         record_bulk_action(
             session, actor, "mo_tep_niem_phong", "attachment", {"record": str(row.id)}, "view"
         )
-    target = _private_folder() / (Path(name).name or "tep" + Path(row.original_name).suffix)
-    target.write_bytes(data)
+    try:
+        target = _private_folder() / (Path(name).name or "tep" + Path(row.original_name).suffix)
+        target.write_bytes(data)
+    except OSError as error:
+        raise ConflictError(
+            f"Không ghi được tệp tạm để mở: {error.strerror or error}. Ổ đĩa có thể đã đầy."
+        ) from error
     return target
 
 
+_PRIVATE_PREFIX = "tiepdan-mat-"
+_ours: set[Path] = set()
+
+
 def _private_folder() -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="tiepdan-mat-"))
+    """A folder for one opened file, removed when the program ends; folders a
+    crashed run left behind are removed now."""
+    for stale in Path(tempfile.gettempdir()).glob(_PRIVATE_PREFIX + "*"):
+        if stale not in _ours:
+            shutil.rmtree(stale, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix=_PRIVATE_PREFIX))
+    _ours.add(folder)
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
 

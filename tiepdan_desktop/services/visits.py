@@ -33,6 +33,7 @@ from tiepdan_desktop.db.repositories import audit as audit_repo
 from tiepdan_desktop.db.repositories import letters as letter_repo
 from tiepdan_desktop.db.repositories import visits as repo
 from tiepdan_desktop.db.repositories.organisation import the_unit
+from tiepdan_desktop.db.repositories.sealed_people import tag_cleaners
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import (
     identity_is_protected,
@@ -587,5 +588,7 @@ def visit_history(context: ServiceContext, actor: Actor, visit_id: uuid.UUID) ->
         hidden = repo.visitor_views(session, visit, may_see)[1]
         people = repo.people_at(session, [visit.id]).get(visit.id, []) if hidden else []
         identity = letter_repo.identity_of(person for _role, person in people)
+        everyone = [p.id for _r, p in repo.people_at(session, [visit.id]).get(visit.id, [])]
+        sealed = tag_cleaners(session, {visit.id: everyone}).get(visit.id)
         records = audit_repo.recent_entries(session, 300, "visit", str(visit_id))
-    return audit_repo.identity_lifted(records, identity)
+    return audit_repo.identity_lifted(records, identity, sealed)

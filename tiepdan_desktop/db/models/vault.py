@@ -48,7 +48,11 @@ class SealedPerson(Base):
     """The sealed identity of a denouncer whose `person` row shows only the pseudonym."""
 
     __tablename__ = "sealed_person"
-    __table_args__ = (Index(None, "blind_id"), Index(None, "blind_name_year"))
+    __table_args__ = (
+        Index(None, "blind_id"),
+        Index(None, "blind_name_year"),
+        Index(None, "blind_name_address"),
+    )
 
     person_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, info=AUDIT_SECRET

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.models import AuditEntry
 from tiepdan_desktop.domain.confidentiality import redact_identity
+from tiepdan_desktop.domain.identity_vault import TextCleaner
 from tiepdan_desktop.domain.records import AuditRecord
 
 
@@ -36,17 +37,26 @@ def recent_entries(
     ]
 
 
-def identity_lifted(records: list[AuditRecord], identity: list[str]) -> list[AuditRecord]:
+def identity_lifted(
+    records: list[AuditRecord], identity: list[str], sealed: TextCleaner | None = None
+) -> list[AuditRecord]:
     """The records with a protected person's identity lifted out of every text
-    value (entries written before the vault sealed them may hold it)."""
-    if not identity:
+    value: by its words (`identity`), or by the seal's keyed tags (`sealed`) for
+    entries written before the vault sealed the person."""
+    if not identity and sealed is None:
         return records
+
+    def lifted(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        text = redact_identity(value, identity) if identity else value
+        return sealed.clean(text) if sealed is not None else text
+
     return [
         replace(
             record,
             changes={
-                field: [redact_identity(v, identity) if isinstance(v, str) else v for v in values]
-                for field, values in record.changes.items()
+                field: [lifted(v) for v in values] for field, values in record.changes.items()
             },
         )
         for record in records

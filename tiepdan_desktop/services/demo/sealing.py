@@ -8,7 +8,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from tiepdan_desktop.domain.confidentiality import identity_is_protected, redact_identity
+from tiepdan_desktop.domain.confidentiality import (
+    identity_fragments,
+    identity_is_protected,
+    redact_identity,
+)
 from tiepdan_desktop.domain.enums import LetterType
 from tiepdan_desktop.domain.identity_vault import SealedIdentity
 from tiepdan_desktop.domain.text import name_sort_key, search_key
@@ -40,7 +44,7 @@ class _Sealer:
         )
         code, shown = codes.next()
         first = self.sealed_copy.get(person_id)
-        copy_id = _derived_id(person_id, first)
+        copy_id = _derived_id(person_id, first, code)
         self.new_persons.append(
             {
                 **person,
@@ -66,11 +70,12 @@ class _Sealer:
         return copy_id
 
 
-def _derived_id(person_id: uuid.UUID, first: uuid.UUID | None) -> uuid.UUID:
-    """A new id in the same place of the time order as the person it replaces."""
+def _derived_id(person_id: uuid.UUID, first: uuid.UUID | None, code: str) -> uuid.UUID:
+    """A new id, the same for the same seed: beside the person it replaces, or
+    for a later record, from the first copy and the record's code."""
     if first is None:
         return uuid.UUID(int=person_id.int ^ 0x1)
-    return uuid.UUID(int=(first.int & ~0xFFFFFFFF) | uuid.uuid4().int & 0xFFFFFFFF)
+    return uuid.uuid5(first, code)
 
 
 def seal_demo_rows(rows: DemoRows, writer: VaultWriter) -> list[Row]:
@@ -96,6 +101,8 @@ def _seal_links(sealer: _Sealer, records: list[Row], links: list[Row], key: str)
         fragments: list[str] = []
         for link in sorted(record_links, key=lambda row: row["position"]):
             person = sealer.persons[link["person_id"]]
-            fragments += [person["full_name"], person["id_number"] or "", person["phone"] or ""]
+            fragments += identity_fragments(
+                person["full_name"], person["id_number"], person["phone"], person["address"]
+            )
             link["person_id"] = sealer.copy_of(link["person_id"], codes)
         record["content"] = redact_identity(record["content"], [f for f in fragments if f])

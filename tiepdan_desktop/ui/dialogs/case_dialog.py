@@ -377,7 +377,7 @@ class CaseDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, SealedFileError):
-                OpenSealedFileDialog(self._app, record_id, self).exec()
+                OpenSealedFileDialog(self._app, error.attachment_id, self).exec()
             else:
                 show_failure(self, error, self.tr("Không mở được tệp"))
 

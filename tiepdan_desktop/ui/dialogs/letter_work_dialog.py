@@ -407,9 +407,7 @@ class LetterWorkDialog(QDialog):
         )
 
     def _open(self, locate: Callable[[], Path]) -> None:
-        self._app.tasks.read(
-            locate, self._opened, lambda error: show_failure(self, error), owner=self
-        )
+        self._app.tasks.read(locate, self._opened, self._not_opened, owner=self)
 
     def _opened(self, path: Path) -> None:
         if not open_in_system_viewer(path):
@@ -420,25 +418,20 @@ class LetterWorkDialog(QDialog):
                 ),
             )
 
+    def _not_opened(self, error: BaseException) -> None:
+        """A sealed file is opened through the vault, by a custodian with a reason."""
+        if isinstance(error, SealedFileError):
+            OpenSealedFileDialog(self._app, error.attachment_id, self).exec()
+        else:
+            show_failure(self, error)
+
     def open_document(self, document_id: uuid.UUID, editable: bool) -> None:
         services, actor = self._app.services, self._app.actor
         self._open(lambda: letter_processing.document_path(services, actor, document_id, editable))
 
     def open_attachment(self, attachment_id: uuid.UUID) -> None:
         services, actor = self._app.services, self._app.actor
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, SealedFileError):
-                OpenSealedFileDialog(self._app, attachment_id, self).exec()
-            else:
-                show_failure(self, error)
-
-        self._app.tasks.read(
-            lambda: letter_processing.attachment_path(services, actor, attachment_id),
-            self._opened,
-            failed,
-            owner=self,
-        )
+        self._open(lambda: letter_processing.attachment_path(services, actor, attachment_id))
 
     def edit_intake(self) -> None:
         dialog = LetterDialog(self._app, self._officers, self._areas, self.letter, self)

@@ -61,6 +61,9 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_sealed_person_blind_name_year"), ["blind_name_year"], unique=False
         )
+        batch_op.create_index(
+            batch_op.f("ix_sealed_person_blind_name_address"), ["blind_name_address"], unique=False
+        )
 
     op.create_table(
         "vault_custodian",
@@ -86,6 +89,7 @@ def downgrade() -> None:
     op.drop_table("vault_custodian")
     with op.batch_alter_table("sealed_person", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_sealed_person_blind_name_year"))
+        batch_op.drop_index(batch_op.f("ix_sealed_person_blind_name_address"))
         batch_op.drop_index(batch_op.f("ix_sealed_person_blind_id"))
 
     op.drop_table("sealed_person")
