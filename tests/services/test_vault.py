@@ -730,3 +730,30 @@ class TestEditingSealedPeople:
             sealed_row = session.get(Person, shown.person_id)
             assert sealed_row is not None and sealed_row.full_name == "Người tố cáo TC-2026-0001"
             assert sealed_row.id_number is None and sealed_row.address is None
+
+
+def test_a_letter_classified_as_a_denunciation_leaves_no_word_of_its_filer(
+    clocked: ServiceContext, officer: Actor, custodian: Actor
+) -> None:
+    """Entered as a complaint (open: its filer searchable), then classified as a
+    denunciation: sealed, and the search index forgets the filer's words."""
+
+    def index_bytes() -> bytes:
+        with clocked.sessions.reading() as session:
+            rows = session.execute(text("SELECT block FROM letter_fts_data")).scalars()
+            return b"".join(row for row in rows if isinstance(row, bytes))
+
+    complaint = _letter(letter_type=LetterType.COMPLAINT, content="Khiếu nại việc cấp giấy")
+    letter = letters.register_letter(clocked, officer, complaint)
+    assert b"079175004321" in index_bytes()  # the check can fail: an open filer is indexed
+    answers = Classification(
+        LetterType.DENUNCIATION,
+        conditions_met=frozenset(CONDITIONS_BY_TYPE[LetterType.DENUNCIATION]),
+        competent=True,
+    )
+    letters.classify_letter(clocked, officer, letter.id, answers)
+    assert b"079175004321" not in index_bytes()
+    shown = letters.get_letter(clocked, custodian, letter.id).filers[0][0]
+    assert shown.full_name == "Người tố cáo TC-2026-0001"
+    with clocked.sessions.reading() as session:
+        assert session.scalar(select(Person).where(Person.id_number == "079175004321")) is None

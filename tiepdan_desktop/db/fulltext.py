@@ -84,6 +84,13 @@ def install(connection: Connection) -> None:
         connection.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
 
 
+def rebuild(connection: Connection, table: str) -> None:
+    """Rebuild one register's index from its rows: the words of rows whose keys
+    lost a protected identity leave the index's pages (zeroed by secure_delete)."""
+    if is_sqlite(connection) and table in INDEXED_TABLES:
+        connection.exec_driver_sql(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+
+
 @contextmanager
 def paused(connection: Connection) -> Iterator[None]:
     """Around a bulk load: the triggers are dropped and the indexes built once at

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.models import (
     Letter,
     LetterPerson,
@@ -353,7 +354,10 @@ def _seal_if_protected(session: Session, letter: Letter) -> None:
         return
     links = list(session.scalars(select(LetterPerson).where(LetterPerson.letter_id == letter.id)))
     codes = RecordCodes(letter.letter_type, letter.year, letter.number)
-    seal_stored(session, writer, codes, letter, links, LETTER_TEXTS)
+    if seal_stored(session, writer, codes, letter, links, LETTER_TEXTS):
+        refresh_search_keys(session, letter)
+        session.flush()  # the register's index forgets the words it had of them
+        fulltext.rebuild(session.connection(), "letter")
 
 
 def _as_is(text: str | None) -> str | None:

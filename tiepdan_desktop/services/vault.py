@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.audit import record_bulk_action
 from tiepdan_desktop.db.base import utc_now
 from tiepdan_desktop.db.models import (
@@ -195,6 +196,8 @@ def create_vault(context: ServiceContext, actor: Actor, password: str) -> VaultC
         session.add(vault)
         session.flush()
         sealed = _seal_older_entries(session, VaultWriter(public, vault.index_key))
+        for table in fulltext.INDEXED_TABLES:  # no word of theirs left in the indexes
+            fulltext.rebuild(session.connection(), table)
         plain_files = _seal_older_files(session, context, public)
         session.info["reason"] = f"Niêm phong {sealed} người tố cáo đã có trong sổ"
     for path in plain_files:  # only once the sealed copies are committed

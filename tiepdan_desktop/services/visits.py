@@ -17,6 +17,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.models import (
     Case,
     Deadline,
@@ -367,7 +368,12 @@ def _apply(
         _set_people(session, unit.id, row, visit.people, may_see, sealing)
     elif sealing is not None:
         session.flush()
-        seal_stored(session, sealing.writer, sealing.codes, row, list(row.visitors), VISIT_TEXTS)
+        if seal_stored(
+            session, sealing.writer, sealing.codes, row, list(row.visitors), VISIT_TEXTS
+        ):
+            _refresh_search_keys(session, row)
+            session.flush()  # the register's index forgets the words it had of them
+            fulltext.rebuild(session.connection(), "visit")
     session.flush()
     _refresh_search_keys(session, row)
     if visit.people is not None:
