@@ -16,6 +16,7 @@ revealing a denouncer's identity (Luật Tố cáo Đ8.3, Đ56).
 from __future__ import annotations
 
 import atexit
+import hashlib
 import logging
 import shutil
 import tempfile
@@ -31,6 +32,8 @@ from tiepdan_desktop.db.audit import record_bulk_action
 from tiepdan_desktop.db.base import utc_now
 from tiepdan_desktop.db.models import (
     Attachment,
+    Case,
+    CaseEvent,
     IdentityVault,
     Letter,
     LetterPerson,
@@ -70,6 +73,7 @@ from tiepdan_desktop.services.identity_sealing import (
     VISIT_TEXTS,
     RecordCodes,
     VaultWriter,
+    cleaner_for,
     seal_label,
     seal_stored,
 )
@@ -199,7 +203,10 @@ def create_vault(context: ServiceContext, actor: Actor, password: str) -> VaultC
         for table in fulltext.INDEXED_TABLES:  # no word of theirs left in the indexes
             fulltext.rebuild(session.connection(), table)
         plain_files = _seal_older_files(session, context, public)
-        session.info["reason"] = f"Niêm phong {sealed} người tố cáo đã có trong sổ"
+        fingerprint = hashlib.sha256(public).hexdigest()[:16]
+        session.info["reason"] = (
+            f"Niêm phong {sealed} người tố cáo đã có trong sổ; khóa công khai {fingerprint}"
+        )
     for path in plain_files:  # only once the sealed copies are committed
         try:
             path.unlink(missing_ok=True)
@@ -253,7 +260,22 @@ def _seal_older_entries(session: Session, writer: VaultWriter) -> int:
         )
         codes = RecordCodes(letter.letter_type, letter.year, letter.number)
         seal_stored(session, writer, codes, letter, links, LETTER_TEXTS)
+        if letter.case_id is not None:
+            _clean_matter(session, letter.case_id, [link.person_id for link in links])
     return (session.scalar(select(func.count()).select_from(SealedPerson)) or 0) - before
+
+
+def _clean_matter(session: Session, case_id: uuid.UUID, person_ids: list[uuid.UUID]) -> None:
+    """A matter written before the vault: its summary and its steps' notes lose
+    the identity of the letter's (now sealed) filers."""
+    cleaner = cleaner_for(session, person_ids)
+    case = session.get(Case, case_id)
+    if cleaner is None or case is None:
+        return
+    case.summary = cleaner.clean(case.summary) or case.summary
+    for event in session.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id)):
+        if event.note:
+            event.note = cleaner.clean(event.note)
 
 
 # --- custodians -------------------------------------------------------------------------
