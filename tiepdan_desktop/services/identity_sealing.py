@@ -206,7 +206,7 @@ def cleaner_for(
     )
     for person_id in set(ids) - sealed:
         if (person := session.get(Person, person_id)) is not None:
-            cleaner.add_identity(identity_of(person))
+            cleaner.add_identity(stored_identity(person))
     return cleaner if cleaner.tags or cleaner.fragments else None
 
 
@@ -220,7 +220,7 @@ def cleaned_for_letter(session: Session, letter: Letter, text: str | None) -> st
     return (cleaner.clean(text) if cleaner is not None else text) or None
 
 
-def identity_of(person: Person) -> SealedIdentity:
+def stored_identity(person: Person) -> SealedIdentity:
     """An unsealed person's identity, to seal it."""
     return SealedIdentity(
         full_name=person.full_name,
@@ -245,6 +245,11 @@ class Sealing:
 
 def start_sealing(writer: VaultWriter, codes: RecordCodes) -> Sealing:
     return Sealing(writer, codes, TextCleaner(writer.index_key))
+
+
+def unchanged(text: str | None) -> str | None:
+    """The texts of an open record are written as typed."""
+    return text
 
 
 def kept_seal(session: Session, person: PersonInput) -> SealedPerson | None:
@@ -324,7 +329,7 @@ def seal_stored(
             continue
         person = session.get(Person, person_id)
         assert person is not None  # the link's foreign key
-        identity = identity_of(person)
+        identity = stored_identity(person)
         cleaner.add_identity(identity)
         copy = new_sealed_person(session, writer, codes, person.unit_id, identity)
         copy.gender, copy.id_type = person.gender, person.id_type if identity.id_number else None

@@ -75,6 +75,7 @@ from tiepdan_desktop.services.identity_sealing import (
     drop_orphans,
     seal_stored,
     start_sealing,
+    unchanged,
     vault_writer,
 )
 from tiepdan_desktop.services.letter_support import (
@@ -317,7 +318,7 @@ def _apply(
         if officer is None or not officer.active:
             raise ValidationError({"officer_id": "Cán bộ nhận đơn này không còn trong danh sách."})
     sealing = _sealing(session, letter, data)
-    clean = sealing.cleaner.clean if sealing is not None else _as_is
+    clean = sealing.cleaner.clean if sealing is not None else unchanged
     forwarded = is_forwarded(data.source)
     letter.received_on = data.received_on
     letter.source = data.source
@@ -358,10 +359,6 @@ def _seal_if_protected(session: Session, letter: Letter) -> None:
         refresh_search_keys(session, letter)
         session.flush()  # the register's index forgets the words it had of them
         fulltext.rebuild(session.connection(), "letter")
-
-
-def _as_is(text: str | None) -> str | None:
-    return text
 
 
 def _sealing(session: Session, letter: Letter, data: LetterInput) -> Sealing | None:

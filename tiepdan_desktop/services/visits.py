@@ -84,6 +84,7 @@ from tiepdan_desktop.services.identity_sealing import (
     seal_stored,
     sealed_copy,
     start_sealing,
+    unchanged,
     vault_writer,
 )
 from tiepdan_desktop.services.letter_support import start_intake_clocks
@@ -345,7 +346,7 @@ def _apply(
     regular = visit.reception_type is ReceptionType.REGULAR
     reception = None if regular else _reception_session(session, unit.id, visit)
     sealing = _sealing(session, row, visit)
-    clean = sealing.cleaner.clean if sealing is not None else _as_is
+    clean = sealing.cleaner.clean if sealing is not None else unchanged
     row.visited_at = visit.visited_at.replace(second=0, microsecond=0)
     row.reception_type = visit.reception_type
     row.session_id = reception.id if reception else None
@@ -386,10 +387,6 @@ def _apply(
             .distinct()
         ):
             _refresh_search_keys(session, other)
-
-
-def _as_is(text: str | None) -> str | None:
-    return text
 
 
 def _sealing(session: Session, row: Visit, visit: VisitInput) -> Sealing | None:
