@@ -26,8 +26,7 @@ TEST_PACKAGES="poppler-utils"
 # LibreOffice already on the machine will do.
 OFFICE_PACKAGE="libreoffice-calc-nogui"
 # Modules that must keep 100 % branch coverage: the deadline engine, the vault's
-# cryptography, the letter
-# classification and outcome rules, and the text core.
+# cryptography, the letter classification and outcome rules, and the text core.
 CORE_MODULES="*/domain/deadlines/*,*/domain/identity_vault.py,*/domain/case_*.py,*/domain/confidentiality.py,*/domain/reception_schedule.py,*/domain/calendar*.py,*/domain/letter_*.py,*/domain/report_*.py,*/domain/text.py,*/domain/validators.py"
 
 say() { printf '\n==> %s\n' "$*"; }

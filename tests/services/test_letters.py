@@ -250,8 +250,12 @@ class TestIntake:
         picked = LetterFiler(replace(TO, person_id=person_id))
         with pytest.raises(NotFoundError):
             letters.register_letter(clocked, officer, _input(filers=(picked,)))
+        # The chairman typing her real name over the pseudonym makes a new, open
+        # person for the open letter: the sealed one is never written over.
         again = letters.register_letter(clocked, leader, _input(filers=(picked,)))
-        assert again.filers[0][0].person_id == person_id
+        assert again.filers[0][0].person_id != person_id
+        kept = letters.get_letter(clocked, leader, denounced.id).filers[0][0]
+        assert kept.person_id == person_id and kept.full_name.startswith("Người tố cáo TC-")
 
 
 class TestClassification:

@@ -175,9 +175,9 @@ def update_user(
             raise ConflictError("Phải còn ít nhất một tài khoản Quản trị đang hoạt động.")
         if user.id == actor.user_id and not changes.active:
             raise ConflictError("Không thể tự khóa tài khoản mình đang dùng.")
-        user.full_name = changes.full_name
         if changes.role is not user.role:
             forget_custodian(session, user.id)  # a new role: custody is decided again
+        user.full_name = changes.full_name
         user.role = changes.role
         user.active = changes.active
         session.flush()
