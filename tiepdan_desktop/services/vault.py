@@ -1,16 +1,16 @@
 """The denouncer identity vault (két bảo mật): creating it, its custodians, and
 revealing a denouncer's identity (Luật Tố cáo Đ8.3, Đ56).
 
-- The administrator creates it once; the recovery key is shown that one time, to
-  be printed, sealed in an envelope and kept by the chairman.  Denouncers entered
-  before it existed are sealed then.
-- Custodians are the unit's leaders and the users the administrator designates.
-  A custodian's key is the vault key wrapped under their own password: taking it
-  needs either a custodian who is present (their password) or the recovery key.
-  An administrator who resets a custodian's password removes that key; nothing
-  the administrator can do opens the vault.
-- Revealing an identity needs the custodian's password and a reason; each reveal
-  is written in the audit trail.
+- The chairman (a leader) creates it once and holds its first key; the recovery
+  key is shown to the chairman that one time, to be printed and sealed in an
+  envelope.  Denouncers and confidential files kept before it are sealed then.
+- Custodians are the unit's leaders and the users the administrator designates,
+  never an administrator.  A custodian's key is the vault key wrapped under their
+  own password: taking it needs a custodian who is present (their password) or
+  the recovery key.  A password reset by the administrator, or a change of role,
+  removes it; nothing the administrator can do opens the vault.
+- Revealing an identity (or opening a sealed page) needs the custodian's password,
+  checked as a sign-in, and a reason; each one is written in the audit trail.
 """
 
 from __future__ import annotations
