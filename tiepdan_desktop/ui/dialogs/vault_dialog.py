@@ -315,6 +315,7 @@ class TakeCustodyDialog(QDialog):
         column.addLayout(form)
         column.addWidget(self.error)
         column.addLayout(buttons)
+        self.setMinimumWidth(560)  # the recovery key is 64 characters typed in one field
 
     @staticmethod
     def _secret(name: str) -> QLineEdit:
