@@ -20,7 +20,7 @@ from sqlalchemy import select, text
 
 from tests.conftest import ADMIN_USERNAME, PASSWORD, chairman_creates_vault
 from tests.tools import require_tools
-from tiepdan_desktop.db.models import AuditEntry, Person, SealedPerson, User
+from tiepdan_desktop.db.models import AuditEntry, Case, CaseEvent, Person, SealedPerson, User
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.case_records import CaseFilter, CaseView
 from tiepdan_desktop.domain.case_workflow import StepInput, StepKind
@@ -757,3 +757,46 @@ def test_a_letter_classified_as_a_denunciation_leaves_no_word_of_its_filer(
     assert shown.full_name == "Người tố cáo TC-2026-0001"
     with clocked.sessions.reading() as session:
         assert session.scalar(select(Person).where(Person.id_number == "079175004321")) is None
+
+
+def test_a_matter_opened_before_the_vault_is_cleaned_when_it_is_made(
+    data_paths: DataPaths,
+) -> None:
+    from tests.conftest import FAST_HASHER, TEMPORARY_PASSWORD, setup_request
+
+    storage = open_storage(data_paths)
+    try:
+        context = storage.context()
+        context.password_hasher = FAST_HASHER
+        context.clock = lambda: NOW
+        setup.initialize(context, setup_request())
+        admin = accounts.authenticate(context, ADMIN_USERNAME, PASSWORD)
+        deputy = NewUser("phochutich", "Trần Văn Phó", Role.LEADER, TEMPORARY_PASSWORD)
+        accounts.create_user(context, admin, deputy)
+        first = accounts.authenticate(context, "phochutich", TEMPORARY_PASSWORD)
+        accounts.change_own_password(context, first, TEMPORARY_PASSWORD, PASSWORD)
+        leader = accounts.authenticate(context, "phochutich", PASSWORD)
+        letter = letters.register_letter(context, admin, _letter())
+        answers = Classification(
+            LetterType.DENUNCIATION,
+            conditions_met=frozenset(CONDITIONS_BY_TYPE[LetterType.DENUNCIATION]),
+            competent=True,
+        )
+        letters.classify_letter(context, admin, letter.id, answers)
+        choice = OutcomeChoice(LetterOutcome.ACCEPTED, dt.date(2026, 11, 25))
+        letter_processing.decide_outcome(context, leader, letter.id, choice)
+        case_id = letters.get_letter(context, admin, letter.id).case_id
+        assert case_id is not None
+        note = "Gặp bà Hoàng Thị Bí Mật, điện thoại 0912 345 678"
+        step = StepInput(StepKind.NOTE, dt.date(2026, 11, 25), note=note)
+        cases.record_step(context, admin, case_id, step)
+        with context.sessions.reading() as session:  # in clear before the vault
+            assert session.scalar(select(CaseEvent.note).where(CaseEvent.note == note))
+        chairman_creates_vault(context, admin)
+        with context.sessions.reading() as session:
+            notes = set(session.scalars(select(CaseEvent.note).where(CaseEvent.case_id == case_id)))
+            summary = session.scalar(select(Case.summary).where(Case.id == case_id))
+        assert "Gặp bà [đã lược bỏ], điện thoại [đã lược bỏ]" in notes
+        assert summary is not None and "Hoàng" not in summary and "079175004321" not in summary
+    finally:
+        storage.close()
