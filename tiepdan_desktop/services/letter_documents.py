@@ -36,6 +36,7 @@ from tiepdan_desktop.domain.enums import Gender, LetterPartyRole
 from tiepdan_desktop.domain.errors import PermissionDeniedError, ValidationError
 from tiepdan_desktop.exports.official_document import (
     DocumentTemplate,
+    OfficialDocument,
     load_template,
     render,
     vietnamese_date,
@@ -44,6 +45,7 @@ from tiepdan_desktop.exports.official_docx import write_official_docx
 from tiepdan_desktop.exports.official_pdf import write_official_pdf
 from tiepdan_desktop.services.attachment_store import add_attachment
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.services.identity_sealing import vault_writer
 
 SETTINGS_KEY = "so_van_ban"
 
@@ -117,7 +119,7 @@ def _day(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
-def _title(gender: Gender | None) -> str:
+def title_of(gender: Gender | None) -> str:
     return {Gender.MALE: "ông", Gender.FEMALE: "bà"}.get(gender, "ông/bà") if gender else "ông/bà"
 
 
@@ -136,7 +138,7 @@ def _filer(session: Session, letter: Letter, template: DocumentTemplate) -> dict
     first = named[0]
     name = first.full_name + (f" và {len(named) - 1} người khác" if len(named) > 1 else "")
     return {
-        "title": _title(first.gender),
+        "title": title_of(first.gender),
         "name": name,
         "address": first.address or "",
         "id_number": first.id_number or "",
@@ -218,6 +220,33 @@ def _told_matter(matter: dict[str, Any] | None, told: Callable[[str], str]) -> d
     }
 
 
+def rendered(
+    session: Session,
+    unit: Unit,
+    letter: Letter,
+    template: DocumentTemplate,
+    issued_on: dt.date,
+    label: str,
+    signer: str,
+    matter: dict[str, Any] | None = None,
+    filer: dict[str, str] | None = None,
+) -> OfficialDocument:
+    """The document as issued; `filer` in place of the register's (the denouncer
+    revealed for the copy sent to them)."""
+    settings = numbering_settings(session)
+    context = document_context(session, unit, letter, template, issued_on, label, matter)
+    if filer is not None:
+        context["filer"] = filer
+    return render(
+        template,
+        context,
+        office_lines=("ỦY BAN NHÂN DÂN", unit.name.removeprefix("UBND ").upper()),
+        number_line=f"Số: {label}",
+        place_date=vietnamese_date(settings.place or bare_name(unit.ward_name), issued_on),
+        signer_name=signer,
+    )
+
+
 def issue_document(
     session: Session,
     context: ServiceContext,
@@ -249,14 +278,7 @@ def issue_document(
     signer = signer_name or (
         actor.full_name if template.signed_by == "officer" else unit.chairman_name
     )
-    document = render(
-        template,
-        document_context(session, unit, letter, template, issued_on, label, matter),
-        office_lines=("ỦY BAN NHÂN DÂN", unit.name.removeprefix("UBND ").upper()),
-        number_line=f"Số: {label}",
-        place_date=vietnamese_date(settings.place or bare_name(unit.ward_name), issued_on),
-        signer_name=signer,
-    )
+    document = rendered(session, unit, letter, template, issued_on, label, signer, matter)
     stem = f"{code}-{issued_on.year}-{number:04d}"
     with tempfile.TemporaryDirectory() as folder:
         pdf = write_official_pdf(document, Path(folder) / f"{stem}.pdf").read_bytes()
@@ -269,7 +291,9 @@ def issue_document(
             f"{stem}{suffix}",
             letter_id=None if case else letter.id,
             case_id=case.id if case else None,
-            confidential=names_denouncer,
+            # With the vault the notice names only the pseudonym (vault.addressed_copy
+            # gives the custodian the copy with the name); before it, the name itself.
+            confidential=names_denouncer and vault_writer(session) is None,
             added_by=actor.user_id,
         )
         for data, suffix in ((pdf, ".pdf"), (docx, ".docx"))

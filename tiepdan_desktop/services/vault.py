@@ -35,10 +35,12 @@ from tiepdan_desktop.db.models import (
     Case,
     CaseEvent,
     IdentityVault,
+    IssuedDocument,
     Letter,
     LetterPerson,
     Person,
     SealedPerson,
+    Unit,
     User,
     VaultCustodian,
     Visit,
@@ -48,7 +50,7 @@ from tiepdan_desktop.db.repositories.organisation import the_unit
 from tiepdan_desktop.domain import identity_vault as crypto
 from tiepdan_desktop.domain.accounts import normalize_username
 from tiepdan_desktop.domain.actor import Actor
-from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES
+from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES, identity_is_protected
 from tiepdan_desktop.domain.enums import Role
 from tiepdan_desktop.domain.errors import (
     AuthenticationError,
@@ -59,6 +61,8 @@ from tiepdan_desktop.domain.errors import (
 )
 from tiepdan_desktop.domain.identity_vault import SealedIdentity, VaultKeyError
 from tiepdan_desktop.domain.permissions import Permission
+from tiepdan_desktop.exports.official_document import load_template
+from tiepdan_desktop.exports.official_pdf import write_official_pdf
 from tiepdan_desktop.services import accounts
 from tiepdan_desktop.services.access import requires, signed_in
 from tiepdan_desktop.services.attachment_store import (
@@ -76,6 +80,12 @@ from tiepdan_desktop.services.identity_sealing import (
     cleaner_for,
     seal_label,
     seal_stored,
+)
+from tiepdan_desktop.services.letter_documents import (
+    number_label,
+    numbering_settings,
+    rendered,
+    title_of,
 )
 from tiepdan_desktop.services.vault_keys import (
     RECOVERY_LABEL,
@@ -383,6 +393,69 @@ def reveal_people(
             operation="view",
         )
         return revealed
+
+
+@requires(Permission.VIEW_REGISTERS)
+def addressed_copy(
+    context: ServiceContext, actor: Actor, document_id: uuid.UUID, password: str, reason: str
+) -> Path:
+    """The copy of a notice addressed to the denouncer (thông báo thụ lý, không thụ
+    lý…) with their name and address, for a custodian to print and send: the same
+    document as issued, the pseudonym replaced; written to a private folder, never
+    kept with the register; audited."""
+    reason = _checked_reason(reason)
+    _password_again(context, actor.username, password)
+    with context.sessions.writing(actor, "ban_gui_nguoi_to_cao") as session:
+        private = _custodian_key(session, context, actor, password)
+        document = session.get(IssuedDocument, document_id)
+        letter = None if document is None else _letter_of(session, document)
+        if document is None or letter is None:
+            raise NotFoundError("Không tìm thấy văn bản này.")
+        template = load_template(document.form_code)
+        if not (template.denouncer_identity and identity_is_protected(letter.letter_type)):
+            raise ValidationError(
+                {"document": f"{template.name} không gửi cho người tố cáo: không cần bản này."}
+            )
+        sealed = _sealed_of(session, "letter", letter.id)[0]
+        identity = _opened(private, sealed)
+        person = session.get(Person, sealed.person_id)
+        unit = session.get(Unit, letter.unit_id)
+        assert unit is not None  # a letter always belongs to the unit
+        label = number_label(numbering_settings(session), document.number, document.symbol)
+        filer = {
+            "title": title_of(person.gender if person else None),
+            "name": identity.full_name,
+            "address": identity.address or "",
+            "id_number": identity.id_number or "",
+        }
+        official = rendered(
+            session,
+            unit,
+            letter,
+            template,
+            document.issued_on,
+            label,
+            document.signer_name,
+            filer=filer,
+        )
+        session.info["reason"] = reason
+        record_bulk_action(
+            session,
+            actor,
+            "ban_gui_nguoi_to_cao",
+            "issued_document",
+            {"record": str(document.id), "codes": [sealed.code]},
+            operation="view",
+        )
+    name = f"{document.form_code}-{document.issued_on.year}-{document.number:04d}-ban-gui.pdf"
+    try:
+        return write_official_pdf(official, _private_folder() / name)
+    except OSError as error:
+        raise ConflictError(f"Không ghi được tệp tạm: {error.strerror or error}.") from error
+
+
+def _letter_of(session: Session, document: IssuedDocument) -> Letter | None:
+    return None if document.letter_id is None else session.get(Letter, document.letter_id)
 
 
 def _password_again(

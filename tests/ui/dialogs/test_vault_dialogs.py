@@ -205,3 +205,55 @@ def test_a_sealed_page_opens_for_a_custodian_through_the_vault(
     settle(qtbot, tasks)
     assert [p.name for p in opened] == ["trang-viet-tay.pdf"]
     assert opened[0].read_bytes() == b"%PDF-1.4 trang viet tay" and dialog.result() == 1
+
+
+def test_the_custodian_addresses_the_notice_from_the_letters_files(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    services: ServiceContext,
+    officer: Actor,
+    custodian: Actor,
+    tasks: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pathlib import Path
+
+    from tiepdan_desktop.domain.enums import LetterOutcome
+    from tiepdan_desktop.domain.letter_classification import CONDITIONS_BY_TYPE, Classification
+    from tiepdan_desktop.domain.letter_records import OutcomeChoice
+    from tiepdan_desktop.services import letter_processing
+    from tiepdan_desktop.ui.dialogs import reveal_dialog
+    from tiepdan_desktop.ui.widgets.letter_files_panel import LetterFilesPanel
+
+    services.clock = lambda: dt.datetime(2026, 11, 25, 9, 0)
+    letter = _denunciation(services, officer)
+    kinds = frozenset(CONDITIONS_BY_TYPE[LetterType.DENUNCIATION])
+    letters.classify_letter(
+        services, officer, letter.id, Classification(LetterType.DENUNCIATION, kinds, True)
+    )
+    choice = OutcomeChoice(LetterOutcome.ACCEPTED, dt.date(2026, 11, 25))
+    result = letter_processing.decide_outcome(services, custodian, letter.id, choice)
+    notice = next(d for d in result.documents if d.form_code == "nd31-mau-05")
+    panel = LetterFilesPanel()
+    qtbot.addWidget(panel)
+    asked: list[object] = []
+    panel.addressed_copy.connect(asked.append)
+    panel.show_files(result.detail.documents, ())
+    panel.show_denouncer_copies(True)
+    assert panel.addressed_button.isVisibleTo(panel)
+    panel.documents.selectRow(result.detail.documents.index(notice))
+    panel.addressed_button.click()
+    assert asked == [notice.document_id]
+    opened: list[Path] = []
+    monkeypatch.setattr(reveal_dialog, "open_in_system_viewer", lambda p: opened.append(p) or True)
+    app = AppContext(services, custodian, tasks, app_context.ui_state, "tiepdan.sqlite")
+    dialog = reveal_dialog.AddressedCopyDialog(app, notice.document_id)
+    qtbot.addWidget(dialog)
+    dialog.reason.setText("Gửi thông báo thụ lý cho người tố cáo")
+    dialog.password.setText(PASSWORD)
+    dialog.open_button.click()
+    settle(qtbot, tasks)
+    assert [p.name for p in opened] == [
+        f"nd31-mau-05-2026-{notice.number_label.split('/')[0].zfill(4)}-ban-gui.pdf"
+    ]

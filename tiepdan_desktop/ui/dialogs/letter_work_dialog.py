@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tiepdan_desktop.domain.confidentiality import identity_is_protected
 from tiepdan_desktop.domain.enums import DeadlineStatus, LetterState
 from tiepdan_desktop.domain.errors import DomainError, SealedFileError, ValidationError
 from tiepdan_desktop.domain.letter_records import (
@@ -45,7 +46,7 @@ from tiepdan_desktop.domain.records import SubjectAreaInfo
 from tiepdan_desktop.services import letter_processing, letters
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.letter_dialog import LetterDialog
-from tiepdan_desktop.ui.dialogs.reveal_dialog import OpenSealedFileDialog
+from tiepdan_desktop.ui.dialogs.reveal_dialog import AddressedCopyDialog, OpenSealedFileDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.files import open_in_system_viewer
 from tiepdan_desktop.ui.messages import confirm, show_info, show_warning
@@ -122,6 +123,9 @@ class LetterWorkDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._build()
         self.files.open_document.connect(self.open_document)
+        self.files.addressed_copy.connect(
+            lambda document_id: AddressedCopyDialog(self._app, document_id, self).exec()
+        )
         self.files.open_attachment.connect(self.open_attachment)
         self.files.add_scan.connect(self.add_scan)
         self.edit_button.setEnabled(self._can_edit)
@@ -191,6 +195,7 @@ class LetterWorkDialog(QDialog):
         self.header.setText(header_html(letter))
         self.matter.setText(matter_text(letter))
         self.files.show_files(letter.documents, letter.attachments)
+        self.files.show_denouncer_copies(identity_is_protected(letter.letter_type))
         self.deadlines.setHtml(deadlines_html(letter, self._app.services.today()))
         if changed:
             undecided = letter.state in UNDECIDED

@@ -131,9 +131,12 @@ class OpenSealedFileDialog(RevealDialog):
     system's viewer from a private folder the program empties when it ends."""
 
     def __init__(
-        self, app: AppContext, attachment_id: uuid.UUID, parent: QWidget | None = None
+        self,
+        app: AppContext,
+        attachment_id: uuid.UUID,
+        parent: QWidget | None = None,
+        label: str = "Tệp đính kèm được niêm phong (có thể có bút tích người tố cáo)",
     ) -> None:
-        label = "Tệp đính kèm được niêm phong (có thể có bút tích người tố cáo)"
         super().__init__(app, "attachment", attachment_id, label, parent)
         self.setWindowTitle(self.tr("Mở tệp niêm phong"))
         self.open_button.setText(self.tr("Mở két và mở tệp"))
@@ -149,3 +152,20 @@ class OpenSealedFileDialog(RevealDialog):
             )
             return
         self.accept()
+
+
+class AddressedCopyDialog(OpenSealedFileDialog):
+    """The notice to the denouncer with their name and address, for a custodian to
+    print and send; opened from the private folder like a sealed page."""
+
+    def __init__(
+        self, app: AppContext, document_id: uuid.UUID, parent: QWidget | None = None
+    ) -> None:
+        label = "Thông báo gửi người tố cáo, có họ tên và địa chỉ của người nhận"
+        super().__init__(app, document_id, parent, label)
+        self.setWindowTitle(self.tr("Bản gửi người tố cáo"))
+        self.open_button.setText(self.tr("Mở két và lập bản gửi"))
+
+    def _open_vault(self, password: str, reason: str) -> object:
+        services, actor = self._app.services, self._app.actor
+        return vault.addressed_copy(services, actor, self._record_id, password, reason)

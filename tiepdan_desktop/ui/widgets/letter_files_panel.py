@@ -46,6 +46,7 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
 
 class LetterFilesPanel(QWidget):
     open_document = Signal(object, bool)  # document id, editable (.docx)
+    addressed_copy = Signal(object)  # document id: the copy naming the denouncer
     open_attachment = Signal(object)  # attachment id
     add_scan = Signal()
 
@@ -63,6 +64,13 @@ class LetterFilesPanel(QWidget):
         self.open_docx_button = action_button(
             "openDocxButton", self.tr("Mở bản Word (.docx) để sửa"), lambda: self._document(True)
         )
+        self.addressed_button = action_button(
+            "addressedCopyButton", self.tr("Bản gửi người tố cáo…"), self._addressed
+        )
+        self.addressed_button.setToolTip(
+            self.tr("Người giữ két in thông báo có tên, địa chỉ người tố cáo (ghi nhật ký)")
+        )
+        self.addressed_button.setVisible(False)
         self.add_scan_button = action_button(
             "addScanButton", self.tr("Thêm bản quét…"), self.add_scan.emit
         )
@@ -75,6 +83,7 @@ class LetterFilesPanel(QWidget):
         document_buttons = QHBoxLayout()
         document_buttons.addWidget(self.open_pdf_button)
         document_buttons.addWidget(self.open_docx_button)
+        document_buttons.addWidget(self.addressed_button)
         document_buttons.addStretch(1)
         document_column.addLayout(document_buttons)
         attachments = QGroupBox(self.tr("Bản quét đơn, tài liệu kèm theo"))
@@ -115,7 +124,7 @@ class LetterFilesPanel(QWidget):
                 (
                     a.original_name,
                     a.media_type,
-                    self.tr("Mật: chỉ lãnh đạo mở được") if a.confidential else "",
+                    self.tr("Mật: mở qua két bảo mật") if a.confidential else "",
                     f"{format_number(max(a.size_bytes // 1024, 1))} KB",
                 )
                 for a in attachments
@@ -133,6 +142,14 @@ class LetterFilesPanel(QWidget):
         if (row := self._selected(self.documents)) is not None:
             chosen: uuid.UUID = self._documents[row].document_id
             self.open_document.emit(chosen, editable)
+
+    def show_denouncer_copies(self, protected: bool) -> None:
+        """The letter may hold a denunciation: its notices have a copy to address."""
+        self.addressed_button.setVisible(protected)
+
+    def _addressed(self) -> None:
+        if (row := self._selected(self.documents)) is not None:
+            self.addressed_copy.emit(self._documents[row].document_id)
 
     def _attachment(self) -> None:
         if (row := self._selected(self.attachments)) is not None:
