@@ -109,6 +109,7 @@ SUPPORT_MODULES = {
     "tiepdan_desktop.services.report_snapshots",
     "tiepdan_desktop.services.identity_sealing",
     "tiepdan_desktop.services.vault_keys",
+    "tiepdan_desktop.services.visit_support",
 }
 
 

@@ -5,6 +5,7 @@ never can."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -20,6 +21,7 @@ from sqlalchemy import select, text
 
 from tests.conftest import ADMIN_USERNAME, PASSWORD, chairman_creates_vault
 from tests.tools import require_tools
+from tiepdan_desktop.db.audit import SECRET_PLACEHOLDER
 from tiepdan_desktop.db.models import AuditEntry, Case, CaseEvent, Person, SealedPerson, User
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.case_records import CaseFilter, CaseView
@@ -41,6 +43,7 @@ from tiepdan_desktop.domain.errors import (
     SealedFileError,
     ValidationError,
 )
+from tiepdan_desktop.domain.identity_vault import KdfCost
 from tiepdan_desktop.domain.letter_classification import CONDITIONS_BY_TYPE, Classification
 from tiepdan_desktop.domain.letter_records import (
     LetterFiler,
@@ -837,3 +840,66 @@ def test_the_notice_to_the_denouncer_is_addressed_by_a_custodian_only(
             select(AuditEntry).where(AuditEntry.action == "ban_gui_nguoi_to_cao")
         ).one()
     assert entry.reason == REASON and "TC-2026-0001" in entry.changes_json
+
+
+class TestSecondReview:
+    """What the second review of the vault found, each made to fail first."""
+
+    def test_an_open_letter_made_a_denunciation_in_its_form_forgets_the_filer(
+        self, clocked: ServiceContext, officer: Actor, leader: Actor
+    ) -> None:
+        def index_bytes() -> bytes:
+            with clocked.sessions.reading() as session:
+                rows = session.execute(text("SELECT block FROM letter_fts_data")).scalars()
+                return b"".join(row for row in rows if isinstance(row, bytes))
+
+        complaint = _letter(letter_type=LetterType.COMPLAINT, content="Khiếu nại việc cấp giấy")
+        letter = letters.register_letter(clocked, officer, complaint)
+        note = "Đã gọi bà Hoàng Thị Bí Mật theo số 0912 345 678"
+        answers = Classification(
+            LetterType.COMPLAINT,
+            conditions_met=frozenset(),  # not met: the note becomes the reason too
+            competent=True,
+            note=note,
+        )
+        letters.classify_letter(clocked, officer, letter.id, answers)
+        assert b"079175004321" in index_bytes()
+        letters.update_letter(clocked, leader, letter.id, _letter())  # now a denunciation
+        assert b"079175004321" not in index_bytes()
+        with clocked.sessions.reading() as session:
+            row = session.execute(
+                text("SELECT classification_note, ineligible_reason FROM letter")
+            ).one()
+            rewrites = [
+                json.loads(entry.changes_json).get("classification_note")
+                for entry in session.scalars(
+                    select(AuditEntry).where(
+                        AuditEntry.entity == "letter", AuditEntry.operation == "update"
+                    )
+                )
+            ]
+        for value in row:
+            assert value and "Hoàng" not in value and "0912" not in value, value
+        # The trail records the rewrite without the words it removed.
+        assert [SECRET_PLACEHOLDER, row[0]] in rewrites
+
+    def test_a_temporary_password_cannot_hold_the_key(
+        self, clocked: ServiceContext, admin: Actor, vault_created: VaultCreated
+    ) -> None:
+        new = NewUser("phochutich", "Trần Văn Phó", Role.LEADER, "Tam-thoi-2026")
+        accounts.create_user(clocked, admin, new)
+        deputy = accounts.authenticate(clocked, "phochutich", "Tam-thoi-2026")
+        with pytest.raises(PermissionDeniedError, match="mật khẩu tạm"):
+            vault_service.take_custody(
+                clocked, deputy, "Tam-thoi-2026", recovery_key=vault_created.recovery_key
+            )
+
+    def test_a_key_opens_with_the_cost_it_was_made_with(
+        self, clocked: ServiceContext, officer: Actor, custodian: Actor
+    ) -> None:
+        letter = letters.register_letter(clocked, officer, _letter())
+        clocked.vault_kdf = KdfCost(passes=2, memory_kib=2048)  # a later default
+        [revealed] = vault_service.reveal_people(
+            clocked, custodian, "letter", letter.id, PASSWORD, REASON
+        )
+        assert revealed.identity.full_name == DENOUNCER.full_name

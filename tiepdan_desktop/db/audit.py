@@ -58,7 +58,12 @@ def _entity_id(obj: Base) -> str:
     )
 
 
-def _changes(obj: Base, operation: str) -> dict[str, list[Any]]:
+# session.info key: texts rewritten to lift a protected identity out of them (the
+# identity vault) are recorded as changed without their old words.
+HIDE_OLD_TEXTS = "hide_old_texts"
+
+
+def _changes(obj: Base, operation: str, hide_old_texts: bool = False) -> dict[str, list[Any]]:
     state = inspect(obj)
     changes: dict[str, list[Any]] = {}
     for attr in state.mapper.column_attrs:
@@ -81,6 +86,8 @@ def _changes(obj: Base, operation: str) -> dict[str, list[Any]]:
                 continue
         if column_info.get("audit") == "secret":
             changes[attr.key] = [SECRET_PLACEHOLDER, SECRET_PLACEHOLDER]
+        elif hide_old_texts and operation == "update" and isinstance(old, str):
+            changes[attr.key] = [SECRET_PLACEHOLDER, plain(new)]
         else:
             changes[attr.key] = [plain(old), plain(new)]
     return changes
@@ -95,7 +102,7 @@ def _pending_entries(session: Session) -> Iterable[tuple[Base, str, dict[str, li
         for obj in objects:
             if not isinstance(obj, Base):
                 continue
-            changes = _changes(obj, operation)
+            changes = _changes(obj, operation, bool(session.info.get(HIDE_OLD_TEXTS)))
             if changes or operation != "update":
                 yield obj, operation, changes
 

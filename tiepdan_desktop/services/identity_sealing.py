@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tiepdan_desktop.db.audit import HIDE_OLD_TEXTS
 from tiepdan_desktop.db.models import (
     IdentityVault,
     Letter,
@@ -243,7 +244,8 @@ class Sealing:
     cleaner: TextCleaner
 
 
-def start_sealing(writer: VaultWriter, codes: RecordCodes) -> Sealing:
+def start_sealing(session: Session, writer: VaultWriter, codes: RecordCodes) -> Sealing:
+    session.info[HIDE_OLD_TEXTS] = True  # texts rewritten here may have named them
     return Sealing(writer, codes, TextCleaner(writer.index_key))
 
 
@@ -316,6 +318,7 @@ def seal_stored(
     row goes when nothing else links to it, and the record's texts lose the
     identity.  `links` are its VisitPerson or LetterPerson rows.  True when
     anything changed."""
+    session.info[HIDE_OLD_TEXTS] = True  # the texts rewritten here named them
     cleaner = TextCleaner(writer.index_key)
     replaced: list[uuid.UUID] = []
     for link in links:  # the people already sealed keep their codes; new ones follow

@@ -71,6 +71,7 @@ from tiepdan_desktop.services.identity_sealing import (
     Sealing,
     blind_keys_of,
     blind_keys_stored,
+    cleaned_for_letter,
     cleaner_for,
     drop_orphans,
     seal_stored,
@@ -317,6 +318,7 @@ def _apply(
         officer = session.get(User, officer_id)
         if officer is None or not officer.active:
             raise ValidationError({"officer_id": "Cán bộ nhận đơn này không còn trong danh sách."})
+    was_open = letter.letter_type is not None and not identity_is_protected(letter.letter_type)
     sealing = _sealing(session, letter, data)
     clean = sealing.cleaner.clean if sealing is not None else unchanged
     forwarded = is_forwarded(data.source)
@@ -346,6 +348,13 @@ def _apply(
     else:
         _seal_if_protected(session, letter)
     refresh_search_keys(session, letter)
+    if sealing is not None and was_open:
+        # Made a denunciation here: every text written while it was open, and
+        # the words the register's index kept of its filer.
+        for name in LETTER_TEXTS:
+            setattr(letter, name, sealing.cleaner.clean(getattr(letter, name)))
+        session.flush()
+        fulltext.rebuild(session.connection(), "letter")
 
 
 def _seal_if_protected(session: Session, letter: Letter) -> None:
@@ -368,7 +377,9 @@ def _sealing(session: Session, letter: Letter, data: LetterInput) -> Sealing | N
     writer = vault_writer(session)
     if writer is None or not identity_is_protected(data.letter_type):
         return None
-    sealing = start_sealing(writer, RecordCodes(data.letter_type, letter.year, letter.number))
+    sealing = start_sealing(
+        session, writer, RecordCodes(data.letter_type, letter.year, letter.number)
+    )
     if data.filers is not None:
         cleaner_for_input(session, sealing, [filer.person for filer in data.filers])
     elif letter.id is not None:  # filers kept as stored: sealed after the texts are clean
@@ -489,13 +500,11 @@ def classify_letter(
         letter.conditions_json = json.dumps(sorted(c.value for c in classification.conditions_met))
         letter.situations_json = json.dumps(sorted(s.value for s in classification.situations))
         letter.eligible = classification.eligible
-        letter.ineligible_reason = classification.ineligible_reason()
-        note = optional_text(classification.note)
-        stored = [p.id for _r, p in repo.people_of(session, [letter.id]).get(letter.id, [])]
-        cleaner = (
-            cleaner_for(session, stored) if identity_is_protected(letter.letter_type) else None
+        letter.ineligible_reason = cleaned_for_letter(
+            session, letter, classification.ineligible_reason()
         )
-        letter.classification_note = cleaner.clean(note) if cleaner is not None else note
+        note = optional_text(classification.note)
+        letter.classification_note = cleaned_for_letter(session, letter, note)
         letter.competent = classification.competent
         letter.competent_body = (
             None if classification.competent else optional_text(classification.competent_body)

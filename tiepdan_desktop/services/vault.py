@@ -20,6 +20,7 @@ import hashlib
 import logging
 import shutil
 import tempfile
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ from tiepdan_desktop.domain import identity_vault as crypto
 from tiepdan_desktop.domain.accounts import normalize_username
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import IDENTITY_PROTECTED_TYPES, identity_is_protected
-from tiepdan_desktop.domain.enums import Role
+from tiepdan_desktop.domain.enums import LetterPartyRole, Role
 from tiepdan_desktop.domain.errors import (
     AuthenticationError,
     ConflictError,
@@ -87,6 +88,7 @@ from tiepdan_desktop.services.letter_documents import (
     rendered,
     title_of,
 )
+from tiepdan_desktop.services.letter_support import refresh_search_keys
 from tiepdan_desktop.services.vault_keys import (
     RECOVERY_LABEL,
     may_hold,
@@ -95,6 +97,7 @@ from tiepdan_desktop.services.vault_keys import (
     private_from_recovery,
     wrap_for,
 )
+from tiepdan_desktop.services.visit_support import refresh_visit_keys
 
 MIN_REASON_LENGTH = 10
 log = logging.getLogger(__name__)
@@ -260,7 +263,8 @@ def _seal_older_entries(session: Session, writer: VaultWriter) -> int:
         links = list(session.scalars(select(VisitPerson).where(VisitPerson.visit_id == visit.id)))
         assert visit.letter_type is not None  # protected
         codes = RecordCodes(visit.letter_type, visit.year, visit.number)
-        seal_stored(session, writer, codes, visit, links, VISIT_TEXTS)
+        if seal_stored(session, writer, codes, visit, links, VISIT_TEXTS):
+            refresh_visit_keys(session, visit)  # keys made before: IDs typed with spaces
     letters = session.scalars(
         select(Letter).where(Letter.letter_type.in_(IDENTITY_PROTECTED_TYPES))
     ).all()
@@ -269,7 +273,8 @@ def _seal_older_entries(session: Session, writer: VaultWriter) -> int:
             session.scalars(select(LetterPerson).where(LetterPerson.letter_id == letter.id))
         )
         codes = RecordCodes(letter.letter_type, letter.year, letter.number)
-        seal_stored(session, writer, codes, letter, links, LETTER_TEXTS)
+        if seal_stored(session, writer, codes, letter, links, LETTER_TEXTS):
+            refresh_search_keys(session, letter)
         if letter.case_id is not None:
             _clean_matter(session, letter.case_id, [link.person_id for link in links])
     return (session.scalar(select(func.count()).select_from(SealedPerson)) or 0) - before
@@ -283,6 +288,7 @@ def _clean_matter(session: Session, case_id: uuid.UUID, person_ids: list[uuid.UU
     if cleaner is None or case is None:
         return
     case.summary = cleaner.clean(case.summary) or case.summary
+    case.verifier = cleaner.clean(case.verifier)
     for event in session.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id)):
         if event.note:
             event.note = cleaner.clean(event.note)
@@ -342,6 +348,8 @@ def take_custody(
             raise PermissionDeniedError(
                 "Chỉ lãnh đạo UBND và người được quản trị viên chỉ định mới giữ két."
             )
+        if me.must_change_password:  # a password the administrator chose must not hold it
+            raise PermissionDeniedError("Hãy đổi mật khẩu tạm thời trước khi nhận khóa két.")
         if recovery_key:
             private = private_from_recovery(vault, recovery_key)
             how = "bằng khóa dự phòng"
@@ -416,7 +424,7 @@ def addressed_copy(
             raise ValidationError(
                 {"document": f"{template.name} không gửi cho người tố cáo: không cần bản này."}
             )
-        sealed = _sealed_of(session, "letter", letter.id)[0]
+        sealed = _addressee(session, letter)
         identity = _opened(private, sealed)
         person = session.get(Person, sealed.person_id)
         unit = session.get(Unit, letter.unit_id)
@@ -454,6 +462,20 @@ def addressed_copy(
         raise ConflictError(f"Không ghi được tệp tạm: {error.strerror or error}.") from error
 
 
+def _addressee(session: Session, letter: Letter) -> SealedPerson:
+    """Who a notice is sent to: the first filer, not an authorised representative,
+    as the issued document names them."""
+    links = session.scalars(
+        select(LetterPerson)
+        .where(LetterPerson.letter_id == letter.id)
+        .order_by(LetterPerson.role == LetterPartyRole.AUTHORISED, LetterPerson.position)
+    )
+    for link in links:
+        if (sealed := session.get(SealedPerson, link.person_id)) is not None:
+            return sealed
+    raise NotFoundError("Đơn này không có người đứng đơn nào được niêm phong.")
+
+
 def _letter_of(session: Session, document: IssuedDocument) -> Letter | None:
     return None if document.letter_id is None else session.get(Letter, document.letter_id)
 
@@ -484,7 +506,7 @@ def _custodian_key(session: Session, context: ServiceContext, actor: Actor, pass
         raise PermissionDeniedError(
             "Bạn không giữ khóa két bảo mật; chỉ người giữ két mới xem được danh tính."
         )
-    return open_slot(custodian, password, context.vault_kdf)
+    return open_slot(custodian, password)
 
 
 def _checked_reason(reason: str) -> str:
@@ -536,8 +558,9 @@ _ours: set[Path] = set()
 def _private_folder() -> Path:
     """A folder for one opened file, removed when the program ends; folders a
     crashed run left behind are removed now."""
+    day_ago = time.time() - 24 * 3600  # another program open now keeps its own
     for stale in Path(tempfile.gettempdir()).glob(_PRIVATE_PREFIX + "*"):
-        if stale not in _ours:
+        if stale not in _ours and stale.stat().st_mtime < day_ago:
             shutil.rmtree(stale, ignore_errors=True)
     folder = Path(tempfile.mkdtemp(prefix=_PRIVATE_PREFIX))
     _ours.add(folder)

@@ -4,6 +4,7 @@ vault and account services, not actions of their own."""
 
 from __future__ import annotations
 
+import struct
 import uuid
 
 from sqlalchemy import select
@@ -48,16 +49,31 @@ def private_from_custodian(
         raise ValidationError(
             {"opener": "Tên đăng nhập hoặc mật khẩu của người đang giữ két không đúng."}
         )
-    return open_slot(custodian, password, context.vault_kdf)
+    return open_slot(custodian, password)
 
 
-def open_slot(custodian: VaultCustodian, password: str, cost: KdfCost) -> bytes:
+def open_slot(custodian: VaultCustodian, password: str) -> bytes:
+    """The vault private key from a custodian's slot, with the cost it was made with."""
     assert custodian.salt is not None and custodian.wrapped_key is not None
-    key = crypto.password_key(normalize_password(password), custodian.salt, cost)
+    salt, cost = _salt_and_cost(custodian.salt)
+    key = crypto.password_key(normalize_password(password), salt, cost)
     try:
         return crypto.unwrap(key, custodian.wrapped_key, custodian_label(custodian.user_id))
     except VaultKeyError as error:
         raise ValidationError({"password": "Mật khẩu không mở được két."}) from error
+
+
+# The salt column keeps the 16 random bytes and then the argon2id cost (passes and
+# memory, two big-endian 32-bit numbers): a later default cost opens older slots.
+_COST = struct.Struct(">II")
+
+
+def _salt_and_cost(stored: bytes) -> tuple[bytes, KdfCost]:
+    salt, cost = stored[:16], stored[16:]
+    if len(cost) != _COST.size:
+        return salt, KdfCost()
+    passes, memory = _COST.unpack(cost)
+    return salt, KdfCost(passes, memory)
 
 
 def private_from_recovery(vault: IdentityVault, recovery: str) -> bytes:
@@ -69,8 +85,9 @@ def private_from_recovery(vault: IdentityVault, recovery: str) -> bytes:
 
 
 def wrap_for(custodian: VaultCustodian, private: bytes, password: str, cost: KdfCost) -> None:
-    custodian.salt = crypto.new_salt()
-    key = crypto.password_key(normalize_password(password), custodian.salt, cost)
+    salt = crypto.new_salt()
+    custodian.salt = salt + _COST.pack(cost.passes, cost.memory_kib)
+    key = crypto.password_key(normalize_password(password), salt, cost)
     custodian.wrapped_key = crypto.wrap(key, private, custodian_label(custodian.user_id))
 
 
@@ -81,7 +98,7 @@ def rewrap_on_password_change(
     custodian = session.get(VaultCustodian, user_id)
     if custodian is None or custodian.wrapped_key is None:
         return
-    wrap_for(custodian, open_slot(custodian, old_password, cost), new_password, cost)
+    wrap_for(custodian, open_slot(custodian, old_password), new_password, cost)
 
 
 def forget_custodian(session: Session, user_id: uuid.UUID) -> None:

@@ -38,9 +38,6 @@ from tiepdan_desktop.db.repositories.sealed_people import tag_cleaners
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.confidentiality import (
     identity_is_protected,
-    register_name_sort,
-    register_search_exact,
-    register_search_text,
 )
 from tiepdan_desktop.domain.deadlines import DeadlineRequest
 from tiepdan_desktop.domain.enums import (
@@ -88,6 +85,7 @@ from tiepdan_desktop.services.identity_sealing import (
     vault_writer,
 )
 from tiepdan_desktop.services.letter_support import start_intake_clocks
+from tiepdan_desktop.services.visit_support import refresh_visit_keys
 
 MAX_BLOCK = 500
 FIRST_KEYS = 200  # a screenful and then some
@@ -298,35 +296,6 @@ def _set_people(
         drop_orphans(session, before)
 
 
-def _refresh_search_keys(session: Session, visit: Visit) -> None:
-    people = list(
-        session.scalars(
-            select(Person)
-            .join(VisitPerson, VisitPerson.person_id == Person.id)
-            .where(VisitPerson.visit_id == visit.id)
-            .order_by(VisitPerson.position)
-        )
-    )
-    first = people[0] if people else None
-    visit.primary_name_sort = register_name_sort(
-        visit.letter_type, first.name_sort if first else ""
-    )
-    visit.search_text = register_search_text(
-        visit.letter_type,
-        search_key(visit.content),
-        [p.name_key for p in people],
-        [p.id_number for p in people],
-        first.address_key if first else None,
-    )
-    visit.search_exact = register_search_exact(
-        visit.letter_type,
-        visit.content,
-        [p.full_name for p in people],
-        [p.id_number for p in people],
-        first.address if first else None,
-    )
-
-
 def _apply(
     session: Session,
     context: ServiceContext,
@@ -345,6 +314,7 @@ def _apply(
     row.officer_id, row.officer_name = _officer(session, actor, visit.officer_id)
     regular = visit.reception_type is ReceptionType.REGULAR
     reception = None if regular else _reception_session(session, unit.id, visit)
+    was_open = row.id is not None and not identity_is_protected(row.letter_type)
     sealing = _sealing(session, row, visit)
     clean = sealing.cleaner.clean if sealing is not None else unchanged
     row.visited_at = visit.visited_at.replace(second=0, microsecond=0)
@@ -372,11 +342,14 @@ def _apply(
         if seal_stored(
             session, sealing.writer, sealing.codes, row, list(row.visitors), VISIT_TEXTS
         ):
-            _refresh_search_keys(session, row)
+            refresh_visit_keys(session, row)
             session.flush()  # the register's index forgets the words it had of them
             fulltext.rebuild(session.connection(), "visit")
     session.flush()
-    _refresh_search_keys(session, row)
+    refresh_visit_keys(session, row)
+    if sealing is not None and was_open:  # made a denunciation here: the index forgets them
+        session.flush()
+        fulltext.rebuild(session.connection(), "visit")
     if visit.people is not None:
         # A person corrected here reads the same in their earlier visits' keys.
         people = select(VisitPerson.person_id).where(VisitPerson.visit_id == row.id)
@@ -386,7 +359,7 @@ def _apply(
             .where(VisitPerson.person_id.in_(people), Visit.id != row.id)
             .distinct()
         ):
-            _refresh_search_keys(session, other)
+            refresh_visit_keys(session, other)
 
 
 def _sealing(session: Session, row: Visit, visit: VisitInput) -> Sealing | None:
@@ -397,7 +370,8 @@ def _sealing(session: Session, row: Visit, visit: VisitInput) -> Sealing | None:
     if writer is None or not identity_is_protected(visit.letter_type):
         return None
     assert visit.letter_type is not None  # protected
-    sealing = start_sealing(writer, RecordCodes(visit.letter_type, row.year, row.number))
+    codes = RecordCodes(visit.letter_type, row.year, row.number)
+    sealing = start_sealing(session, writer, codes)
     if visit.people is not None:
         cleaner_for_input(session, sealing, visit.people)
     elif row.id is not None:  # visitors kept as stored: sealed after the texts are clean
