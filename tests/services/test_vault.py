@@ -900,3 +900,26 @@ class TestSecondReview:
             clocked, custodian, "letter", letter.id, PASSWORD, REASON
         )
         assert revealed.identity.full_name == DENOUNCER.full_name
+
+
+def test_the_audit_list_cleans_entries_written_before_the_vault(data_paths: DataPaths) -> None:
+    from tests.conftest import FAST_HASHER, setup_request
+
+    storage = open_storage(data_paths)
+    try:
+        context = storage.context()
+        context.password_hasher = FAST_HASHER
+        setup.initialize(context, setup_request())
+        admin = accounts.authenticate(context, ADMIN_USERNAME, PASSWORD)
+        letters.register_letter(context, admin, _letter())  # its words name her, in clear
+        before = repr(maintenance.list_audit_entries(context, admin, 500))
+        assert "Hoàng Thị Bí Mật" in before  # the check can fail: the trail holds them
+        chairman_creates_vault(context, admin)
+        with context.sessions.reading() as session:  # still there: append-only
+            kept = " ".join(session.scalars(select(AuditEntry.changes_json)))
+        assert "Hoàng Thị Bí Mật" in kept
+        shown = repr(maintenance.list_audit_entries(context, admin, 500))
+        for secret in SECRETS:
+            assert secret.lower() not in shown.lower(), secret
+    finally:
+        storage.close()
