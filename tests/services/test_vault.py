@@ -50,6 +50,7 @@ from tiepdan_desktop.domain.letter_records import (
     LetterFilter,
     LetterInput,
     OutcomeChoice,
+    OutcomeResult,
 )
 from tiepdan_desktop.domain.overview_records import WorkList
 from tiepdan_desktop.domain.records import NewUser, UserChanges
@@ -69,14 +70,13 @@ from tiepdan_desktop.services import (
     overview,
     report_outlines,
     reports,
-    setup,
     visit_exports,
     visits,
 )
 from tiepdan_desktop.services import vault as vault_service
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.vault import VaultCreated
-from tiepdan_desktop.storage import Storage, open_storage
+from tiepdan_desktop.storage import Storage
 
 NOW = dt.datetime(2026, 11, 25, 9, 0)
 DENOUNCER = PersonInput(
@@ -139,6 +139,14 @@ def _visit(**changes: object) -> VisitInput:
     }
     values.update(changes)
     return VisitInput(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def before_vault(services: ServiceContext, unit: object) -> tuple[ServiceContext, Actor]:
+    """A register without its vault yet (an older one, or before the chairman's first
+    sign-in), and its administrator signed in."""
+    services.clock = lambda: NOW
+    return services, accounts.authenticate(services, ADMIN_USERNAME, PASSWORD)
 
 
 @pytest.fixture
@@ -417,29 +425,22 @@ class TestSealedFiles:
             ).one()
         assert entry.reason == REASON and entry.username == custodian.username
 
-    def test_files_kept_before_the_vault_are_sealed_with_it(self, data_paths: DataPaths) -> None:
-        from tests.conftest import FAST_HASHER, setup_request
-
-        storage = open_storage(data_paths)
-        try:
-            context = storage.context()
-            context.password_hasher = FAST_HASHER
-            setup.initialize(context, setup_request())
-            admin = accounts.authenticate(context, ADMIN_USERNAME, PASSWORD)
-            letter = letters.register_letter(context, admin, _letter())
-            scan = data_paths.root / "trang-1.pdf"
-            scan.write_bytes(self.PAGE)
-            view = letter_processing.add_scan(context, admin, letter.id, scan)
-            [plain] = data_paths.attachments.rglob("*.pdf")
-            assert plain.read_bytes() == self.PAGE
-            chairman_creates_vault(context, admin)
-            assert not plain.exists()  # the plain copy is gone
-            with pytest.raises(SealedFileError):
-                letter_processing.attachment_path(context, admin, view.attachment_id)
-            stored = list(data_paths.attachments.rglob("*.pdf"))
-            assert len(stored) == 1 and self.PAGE not in stored[0].read_bytes()
-        finally:
-            storage.close()
+    def test_files_kept_before_the_vault_are_sealed_with_it(
+        self, before_vault: tuple[ServiceContext, Actor], data_paths: DataPaths
+    ) -> None:
+        context, admin = before_vault
+        letter = letters.register_letter(context, admin, _letter())
+        scan = data_paths.root / "trang-1.pdf"
+        scan.write_bytes(self.PAGE)
+        view = letter_processing.add_scan(context, admin, letter.id, scan)
+        [plain] = data_paths.attachments.rglob("*.pdf")
+        assert plain.read_bytes() == self.PAGE
+        chairman_creates_vault(context, admin)
+        assert not plain.exists()  # the plain copy is gone
+        with pytest.raises(SealedFileError):
+            letter_processing.attachment_path(context, admin, view.attachment_id)
+        stored = list(data_paths.attachments.rglob("*.pdf"))
+        assert len(stored) == 1 and self.PAGE not in stored[0].read_bytes()
 
 
 class TestDuplicates:
@@ -468,69 +469,58 @@ class TestDuplicates:
 
 class TestOlderRegisters:
     def test_denouncers_entered_before_the_vault_are_sealed_when_it_is_made(
-        self, data_paths: DataPaths
+        self, before_vault: tuple[ServiceContext, Actor], storage: Storage, data_paths: DataPaths
     ) -> None:
-        storage = open_storage(data_paths)
-        try:
-            context = storage.context()
-            context.clock = lambda: NOW
-            from tests.conftest import FAST_HASHER, setup_request
+        context, admin = before_vault
 
-            context.password_hasher = FAST_HASHER
-            setup.initialize(context, setup_request())
-            admin = accounts.authenticate(context, ADMIN_USERNAME, PASSWORD)
-            letter = letters.register_letter(context, admin, _letter())
-            open_one = letters.register_letter(
-                context,
-                admin,
-                _letter(
-                    OPEN_FILER,
-                    content="Kiến nghị sửa con đường trước nhà bị hư hỏng nặng",
-                    letter_type=LetterType.PETITION,
-                ),
-            )
-            with context.sessions.reading() as session:  # written in clear, as before
-                assert session.scalar(select(Person).where(Person.full_name == DENOUNCER.full_name))
-            with pytest.raises(PermissionDeniedError):  # not the administrator
-                vault_service.create_vault(context, admin, PASSWORD)
-            chairman, created = chairman_creates_vault(context, admin)
-            assert created.sealed_now == 1
-            with context.sessions.reading() as session:
-                names = set(session.scalars(select(Person.full_name)))
-                assert names == {"Người tố cáo TC-2026-0001", "Trần Văn Công Khai"}
-                assert (
-                    session.scalar(
-                        select(Person.id_number).where(
-                            Person.full_name == "Người tố cáo TC-2026-0001"
-                        )
-                    )
-                    is None
+        letter = letters.register_letter(context, admin, _letter())
+        open_one = letters.register_letter(
+            context,
+            admin,
+            _letter(
+                OPEN_FILER,
+                content="Kiến nghị sửa con đường trước nhà bị hư hỏng nặng",
+                letter_type=LetterType.PETITION,
+            ),
+        )
+        with context.sessions.reading() as session:  # written in clear, as before
+            assert session.scalar(select(Person).where(Person.full_name == DENOUNCER.full_name))
+        with pytest.raises(PermissionDeniedError):  # not the administrator
+            vault_service.create_vault(context, admin, PASSWORD)
+        chairman, created = chairman_creates_vault(context, admin)
+        assert created.sealed_now == 1
+        with context.sessions.reading() as session:
+            names = set(session.scalars(select(Person.full_name)))
+            assert names == {"Người tố cáo TC-2026-0001", "Trần Văn Công Khai"}
+            assert (
+                session.scalar(
+                    select(Person.id_number).where(Person.full_name == "Người tố cáo TC-2026-0001")
                 )
-            shown = letters.get_letter(context, admin, letter.id)
-            assert "Hoàng" not in shown.content and "[đã lược bỏ]" in shown.content
-            open_filer = letters.get_letter(context, admin, open_one.id).filers[0][0]
-            assert open_filer.full_name == "Trần Văn Công Khai"
-            # The chairman, who made it, reads her back; a second chairman's account
-            # takes its key with the recovery key (typed in lower case, as it may be).
-            [revealed] = vault_service.reveal_people(
-                context, chairman, "letter", letter.id, PASSWORD, REASON
+                is None
             )
-            assert revealed.identity.full_name == DENOUNCER.full_name
-            deputy = NewUser("phochutich", "Trần Văn Phó", Role.LEADER, "Tam-thoi-2026")
-            accounts.create_user(context, admin, deputy)
-            second = accounts.authenticate(context, "phochutich", "Tam-thoi-2026")
-            accounts.change_own_password(context, second, "Tam-thoi-2026", "Pho-Chu-Tich-2026")
-            vault_service.take_custody(
-                context, second, "Pho-Chu-Tich-2026", recovery_key=created.recovery_key.lower()
-            )
-            again = vault_service.reveal_people(
-                context, second, "letter", letter.id, "Pho-Chu-Tich-2026", REASON
-            )
-            assert again == [revealed]
-            with pytest.raises(ConflictError, match="không thể tạo lại"):
-                vault_service.create_vault(context, chairman, PASSWORD)
-        finally:
-            storage.close()
+        shown = letters.get_letter(context, admin, letter.id)
+        assert "Hoàng" not in shown.content and "[đã lược bỏ]" in shown.content
+        open_filer = letters.get_letter(context, admin, open_one.id).filers[0][0]
+        assert open_filer.full_name == "Trần Văn Công Khai"
+        # The chairman, who made it, reads her back; a second chairman's account
+        # takes its key with the recovery key (typed in lower case, as it may be).
+        [revealed] = vault_service.reveal_people(
+            context, chairman, "letter", letter.id, PASSWORD, REASON
+        )
+        assert revealed.identity.full_name == DENOUNCER.full_name
+        deputy = NewUser("phochutich", "Trần Văn Phó", Role.LEADER, "Tam-thoi-2026")
+        accounts.create_user(context, admin, deputy)
+        second = accounts.authenticate(context, "phochutich", "Tam-thoi-2026")
+        accounts.change_own_password(context, second, "Tam-thoi-2026", "Pho-Chu-Tich-2026")
+        vault_service.take_custody(
+            context, second, "Pho-Chu-Tich-2026", recovery_key=created.recovery_key.lower()
+        )
+        again = vault_service.reveal_people(
+            context, second, "letter", letter.id, "Pho-Chu-Tich-2026", REASON
+        )
+        assert again == [revealed]
+        with pytest.raises(ConflictError, match="không thể tạo lại"):
+            vault_service.create_vault(context, chairman, PASSWORD)
         # The rows overwritten leave nothing behind (secure_delete), but the audit
         # trail keeps what it recorded before the vault existed: it is append-only.
         raw = sqlite3.connect(data_paths.database)
@@ -543,31 +533,39 @@ class TestOlderRegisters:
             raw.close()
 
 
-def test_the_check_names_denouncers_left_in_clear(data_paths: DataPaths) -> None:
-    from tests.conftest import FAST_HASHER, setup_request
+def test_the_check_names_denouncers_left_in_clear(
+    before_vault: tuple[ServiceContext, Actor], storage: Storage
+) -> None:
     from tiepdan_desktop.db.integrity import check_database
 
-    storage = open_storage(data_paths)
-    try:
-        context = storage.context()
-        context.password_hasher = FAST_HASHER
-        setup.initialize(context, setup_request())
-        admin = accounts.authenticate(context, ADMIN_USERNAME, PASSWORD)
-        letters.register_letter(context, admin, _letter())
-        report = check_database(storage.engine)
-        assert report.problems == [
-            "Chưa thiết lập két bảo mật danh tính người tố cáo: 1 người tố cáo đang lưu "
-            "không mã hóa."
-        ]
-        chairman_creates_vault(context, admin)
-        assert check_database(storage.engine).problems == []
-        with storage.engine.begin() as connection:  # a seal removed behind the program's back
-            connection.execute(text("DELETE FROM sealed_person"))
-        assert check_database(storage.engine).problems == [
-            "1 người tố cáo chưa được niêm phong trong két bảo mật."
-        ]
-    finally:
-        storage.close()
+    context, admin = before_vault
+    letters.register_letter(context, admin, _letter())
+    report = check_database(storage.engine)
+    assert report.problems == [
+        "Chưa thiết lập két bảo mật danh tính người tố cáo: 1 người tố cáo đang lưu không mã hóa."
+    ]
+    chairman_creates_vault(context, admin)
+    assert check_database(storage.engine).problems == []
+    with storage.engine.begin() as connection:  # a seal removed behind the program's back
+        connection.execute(text("DELETE FROM sealed_person"))
+    assert check_database(storage.engine).problems == [
+        "1 người tố cáo chưa được niêm phong trong két bảo mật."
+    ]
+
+
+def _accepted(
+    services: ServiceContext, clerk: Actor, chairman: Actor, letter_id: uuid.UUID
+) -> OutcomeResult:
+    """The letter classified as a denunciation by `clerk` and accepted by `chairman`
+    on 25/11: the outcome, with its issued documents."""
+    answers = Classification(
+        LetterType.DENUNCIATION,
+        conditions_met=frozenset(CONDITIONS_BY_TYPE[LetterType.DENUNCIATION]),
+        competent=True,
+    )
+    letters.classify_letter(services, clerk, letter_id, answers)
+    choice = OutcomeChoice(LetterOutcome.ACCEPTED, dt.date(2026, 11, 25))
+    return letter_processing.decide_outcome(services, chairman, letter_id, choice)
 
 
 def _word_index(services: ServiceContext) -> bytes:
@@ -676,14 +674,7 @@ def test_no_role_reads_a_denouncer_anywhere_until_a_custodian_reveals(
     officer = actors[Role.OFFICER]
     visit = visits.register_visit(clocked, officer, _visit())
     ref = visits.create_letter_from_visit(clocked, officer, visit.id)
-    answers = Classification(
-        LetterType.DENUNCIATION,
-        conditions_met=frozenset(CONDITIONS_BY_TYPE[LetterType.DENUNCIATION]),
-        competent=True,
-    )
-    letters.classify_letter(clocked, officer, ref.id, answers)
-    choice = OutcomeChoice(LetterOutcome.ACCEPTED, dt.date(2026, 11, 25))
-    letter_processing.decide_outcome(clocked, custodian, ref.id, choice)
+    _accepted(clocked, officer, custodian, ref.id)
     case_id = letters.get_letter(clocked, officer, ref.id).case_id
     assert case_id is not None
     note = "Làm việc với bà Hoàng Thị Bí Mật (0912 345 678) tại trụ sở"
@@ -765,60 +756,38 @@ def test_a_letter_classified_as_a_denunciation_leaves_no_word_of_its_filer(
 
 
 def test_a_matter_opened_before_the_vault_is_cleaned_when_it_is_made(
-    data_paths: DataPaths,
+    before_vault: tuple[ServiceContext, Actor],
 ) -> None:
-    from tests.conftest import FAST_HASHER, TEMPORARY_PASSWORD, setup_request
+    from tests.conftest import TEMPORARY_PASSWORD
 
-    storage = open_storage(data_paths)
-    try:
-        context = storage.context()
-        context.password_hasher = FAST_HASHER
-        context.clock = lambda: NOW
-        setup.initialize(context, setup_request())
-        admin = accounts.authenticate(context, ADMIN_USERNAME, PASSWORD)
-        deputy = NewUser("phochutich", "Trần Văn Phó", Role.LEADER, TEMPORARY_PASSWORD)
-        accounts.create_user(context, admin, deputy)
-        first = accounts.authenticate(context, "phochutich", TEMPORARY_PASSWORD)
-        accounts.change_own_password(context, first, TEMPORARY_PASSWORD, PASSWORD)
-        leader = accounts.authenticate(context, "phochutich", PASSWORD)
-        letter = letters.register_letter(context, admin, _letter())
-        answers = Classification(
-            LetterType.DENUNCIATION,
-            conditions_met=frozenset(CONDITIONS_BY_TYPE[LetterType.DENUNCIATION]),
-            competent=True,
-        )
-        letters.classify_letter(context, admin, letter.id, answers)
-        choice = OutcomeChoice(LetterOutcome.ACCEPTED, dt.date(2026, 11, 25))
-        letter_processing.decide_outcome(context, leader, letter.id, choice)
-        case_id = letters.get_letter(context, admin, letter.id).case_id
-        assert case_id is not None
-        note = "Gặp bà Hoàng Thị Bí Mật, điện thoại 0912 345 678"
-        step = StepInput(StepKind.NOTE, dt.date(2026, 11, 25), note=note)
-        cases.record_step(context, admin, case_id, step)
-        with context.sessions.reading() as session:  # in clear before the vault
-            assert session.scalar(select(CaseEvent.note).where(CaseEvent.note == note))
-        chairman_creates_vault(context, admin)
-        with context.sessions.reading() as session:
-            notes = set(session.scalars(select(CaseEvent.note).where(CaseEvent.case_id == case_id)))
-            summary = session.scalar(select(Case.summary).where(Case.id == case_id))
-        assert "Gặp bà [đã lược bỏ], điện thoại [đã lược bỏ]" in notes
-        assert summary is not None and "Hoàng" not in summary and "079175004321" not in summary
-    finally:
-        storage.close()
+    context, admin = before_vault
+    deputy = NewUser("phochutich", "Trần Văn Phó", Role.LEADER, TEMPORARY_PASSWORD)
+    accounts.create_user(context, admin, deputy)
+    first = accounts.authenticate(context, "phochutich", TEMPORARY_PASSWORD)
+    accounts.change_own_password(context, first, TEMPORARY_PASSWORD, PASSWORD)
+    leader = accounts.authenticate(context, "phochutich", PASSWORD)
+    letter = letters.register_letter(context, admin, _letter())
+    _accepted(context, admin, leader, letter.id)
+    case_id = letters.get_letter(context, admin, letter.id).case_id
+    assert case_id is not None
+    note = "Gặp bà Hoàng Thị Bí Mật, điện thoại 0912 345 678"
+    step = StepInput(StepKind.NOTE, dt.date(2026, 11, 25), note=note)
+    cases.record_step(context, admin, case_id, step)
+    with context.sessions.reading() as session:  # in clear before the vault
+        assert session.scalar(select(CaseEvent.note).where(CaseEvent.note == note))
+    chairman_creates_vault(context, admin)
+    with context.sessions.reading() as session:
+        notes = set(session.scalars(select(CaseEvent.note).where(CaseEvent.case_id == case_id)))
+        summary = session.scalar(select(Case.summary).where(Case.id == case_id))
+    assert "Gặp bà [đã lược bỏ], điện thoại [đã lược bỏ]" in notes
+    assert summary is not None and "Hoàng" not in summary and "079175004321" not in summary
 
 
 def test_the_notice_to_the_denouncer_is_addressed_by_a_custodian_only(
     clocked: ServiceContext, officer: Actor, custodian: Actor, actors: dict[Role, Actor]
 ) -> None:
     letter = letters.register_letter(clocked, officer, _letter())
-    answers = Classification(
-        LetterType.DENUNCIATION,
-        conditions_met=frozenset(CONDITIONS_BY_TYPE[LetterType.DENUNCIATION]),
-        competent=True,
-    )
-    letters.classify_letter(clocked, officer, letter.id, answers)
-    choice = OutcomeChoice(LetterOutcome.ACCEPTED, dt.date(2026, 11, 25))
-    result = letter_processing.decide_outcome(clocked, custodian, letter.id, choice)
+    result = _accepted(clocked, officer, custodian, letter.id)
     notice = next(d for d in result.documents if d.form_code == "nd31-mau-05")
     other = next(d for d in result.documents if d.form_code != "nd31-mau-05")
     kept = _pdf_text(letter_processing.document_path(clocked, officer, notice.document_id))
@@ -902,24 +871,17 @@ class TestSecondReview:
         assert revealed.identity.full_name == DENOUNCER.full_name
 
 
-def test_the_audit_list_cleans_entries_written_before_the_vault(data_paths: DataPaths) -> None:
-    from tests.conftest import FAST_HASHER, setup_request
-
-    storage = open_storage(data_paths)
-    try:
-        context = storage.context()
-        context.password_hasher = FAST_HASHER
-        setup.initialize(context, setup_request())
-        admin = accounts.authenticate(context, ADMIN_USERNAME, PASSWORD)
-        letters.register_letter(context, admin, _letter())  # its words name her, in clear
-        before = repr(maintenance.list_audit_entries(context, admin, 500))
-        assert "Hoàng Thị Bí Mật" in before  # the check can fail: the trail holds them
-        chairman_creates_vault(context, admin)
-        with context.sessions.reading() as session:  # still there: append-only
-            kept = " ".join(session.scalars(select(AuditEntry.changes_json)))
-        assert "Hoàng Thị Bí Mật" in kept
-        shown = repr(maintenance.list_audit_entries(context, admin, 500))
-        for secret in SECRETS:
-            assert secret.lower() not in shown.lower(), secret
-    finally:
-        storage.close()
+def test_the_audit_list_cleans_entries_written_before_the_vault(
+    before_vault: tuple[ServiceContext, Actor],
+) -> None:
+    context, admin = before_vault
+    letters.register_letter(context, admin, _letter())  # its words name her, in clear
+    before = repr(maintenance.list_audit_entries(context, admin, 500))
+    assert "Hoàng Thị Bí Mật" in before  # the check can fail: the trail holds them
+    chairman_creates_vault(context, admin)
+    with context.sessions.reading() as session:  # still there: append-only
+        kept = " ".join(session.scalars(select(AuditEntry.changes_json)))
+    assert "Hoàng Thị Bí Mật" in kept
+    shown = repr(maintenance.list_audit_entries(context, admin, 500))
+    for secret in SECRETS:
+        assert secret.lower() not in shown.lower(), secret
