@@ -885,3 +885,25 @@ def test_the_audit_list_cleans_entries_written_before_the_vault(
     shown = repr(maintenance.list_audit_entries(context, admin, 500))
     for secret in SECRETS:
         assert secret.lower() not in shown.lower(), secret
+
+
+def test_pages_kept_while_open_are_sealed_when_the_letter_becomes_a_denunciation(
+    clocked: ServiceContext, storage: Storage, officer: Actor, custodian: Actor, tmp_path: Path
+) -> None:
+    complaint = _letter(letter_type=LetterType.COMPLAINT, content="Khiếu nại việc cấp giấy")
+    letter = letters.register_letter(clocked, officer, complaint)
+    page = tmp_path / "don-viet-tay.pdf"
+    page.write_bytes(TestSealedFiles.PAGE)
+    view = letter_processing.add_scan(clocked, officer, letter.id, page)
+    [plain] = storage.paths.attachments.rglob("*.pdf")
+    assert plain.read_bytes() == TestSealedFiles.PAGE and not view.confidential
+    _accepted(clocked, officer, custodian, letter.id)  # classified as a denunciation
+    assert not plain.exists()
+    stored = [path.read_bytes() for path in storage.paths.attachments.rglob("*.pdf")]
+    assert stored and not any(TestSealedFiles.PAGE in data for data in stored)
+    with pytest.raises(SealedFileError):
+        letter_processing.attachment_path(clocked, officer, view.attachment_id)
+    opened = vault_service.open_sealed_attachment(
+        clocked, custodian, view.attachment_id, PASSWORD, REASON
+    )
+    assert opened.name == "don-viet-tay.pdf" and opened.read_bytes() == TestSealedFiles.PAGE

@@ -6,11 +6,14 @@ no more room, and a stored file is never overwritten (its name is its content).
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db.models import Attachment
@@ -23,6 +26,7 @@ from tiepdan_desktop.domain.errors import (
 from tiepdan_desktop.domain.identity_vault import open_sealed, seal
 from tiepdan_desktop.services.context import ServiceContext
 
+log = logging.getLogger(__name__)
 MAX_BYTES = 50 * 1024 * 1024
 MEDIA_TYPES = {
     ".pdf": "application/pdf",
@@ -146,3 +150,39 @@ def attachment_file(context: ServiceContext, row: Attachment) -> Path:
             "(có thể đã bị xóa hoặc chép thiếu khi chuyển máy)."
         )
     return path
+
+
+def seal_files(
+    session: Session, context: ServiceContext, vault_public: bytes, rows: Sequence[Attachment]
+) -> list[Path]:
+    """Seal files kept in clear (before the vault, or while their letter was open):
+    each row then points to its sealed copy.  Returns the plain files no row uses
+    any more, for `remove_plain_copies` once the change is committed."""
+    if context.paths is None:
+        return []
+    plain: list[Path] = []
+    for row in rows:
+        try:
+            path = attachment_file(context, row)
+            data = path.read_bytes()
+        except (NotFoundError, OSError):
+            continue  # a file missing from the folder: `tiepdan check` tells of it
+        old_sha, real_name = row.sha256, row.original_name
+        row.original_name = f"tep-niem-phong{Path(real_name).suffix.lower()}"
+        row.sha256, _stored = store_bytes(
+            context, seal_file(vault_public, real_name, data), row.original_name
+        )
+        row.sealed = row.confidential = True
+        session.flush()
+        shared = select(Attachment.id).where(Attachment.sha256 == old_sha).limit(1)
+        if session.scalar(shared) is None:
+            plain.append(path)
+    return plain
+
+
+def remove_plain_copies(paths: Sequence[Path]) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:  # open in a viewer: `tiepdan check` lists files left in clear
+            log.warning("could not remove a plain file after sealing: %s", path.name)

@@ -13,12 +13,14 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.models import (
+    Attachment,
     Letter,
     LetterPerson,
     SubjectAreaRow,
@@ -56,6 +58,7 @@ from tiepdan_desktop.domain.text import normalize_multiline, normalize_text, sea
 from tiepdan_desktop.domain.validators import digits_only
 from tiepdan_desktop.domain.visit_records import PersonInput, RegisterStart
 from tiepdan_desktop.services.access import requires
+from tiepdan_desktop.services.attachment_store import remove_plain_copies, seal_files
 from tiepdan_desktop.services.citizens import (
     cleaner_for_input,
     optional_text,
@@ -357,6 +360,21 @@ def _apply(
         fulltext.rebuild(session.connection(), "letter")
 
 
+def _seal_letter_files(
+    session: Session, context: ServiceContext, letter: Letter, was_open: bool
+) -> list[Path]:
+    """A letter just made protected: the files kept with it while it was open
+    (scans, documents naming its filer) are sealed; the plain copies to remove
+    once committed."""
+    writer = vault_writer(session)
+    if writer is None or not was_open or not identity_is_protected(letter.letter_type):
+        return []
+    rows = session.scalars(
+        select(Attachment).where(Attachment.letter_id == letter.id, ~Attachment.sealed)
+    ).all()
+    return seal_files(session, context, writer.public_key, rows)
+
+
 def _seal_if_protected(session: Session, letter: Letter) -> None:
     """A letter classified as a denunciation seals the filers it was entered with."""
     writer = vault_writer(session)
@@ -457,14 +475,18 @@ def update_letter(
             if changed_type or data.received_on != letter.received_on:
                 raise ConflictError("Đơn đã có hướng xử lý: không đổi được loại đơn và ngày nhận.")
         type_changed = data.letter_type is not letter.letter_type
+        was_open = not identity_is_protected(letter.letter_type)
         _apply(session, actor, letter, data, may_see)
+        plain_files = _seal_letter_files(session, context, letter, was_open)
         if type_changed:  # the checklist was for the other type
             letter.conditions_json = None
             letter.state = LetterState.RECEIVED
         if letter.state in repo.UNDECIDED:
             start_intake_clocks(session, letter)
         session.flush()
-        return letter_detail(session, letter, may_see)
+        detail = letter_detail(session, letter, may_see)
+    remove_plain_copies(plain_files)  # once the sealed copies are committed
+    return detail
 
 
 # --- classification ---------------------------------------------------------------------
@@ -479,6 +501,7 @@ def classify_letter(
     if problems := classification_problems(classification):
         raise ValidationError(problems)
     may_see = may_see_denouncers(context, actor)
+    plain_files: list[Path] = []
     with context.sessions.writing(actor, "phan_loai_don") as session:
         letter = load_letter(session, letter_id)
         session.info["reason"] = f"Đơn số {letter.number}/{letter.year}"
@@ -490,8 +513,10 @@ def classify_letter(
                 raise ValidationError(
                     {"letter_type": "Chỉ lãnh đạo được đổi loại của đơn có người tố cáo."}
                 )
+            was_open = not identity_is_protected(letter.letter_type)
             letter.letter_type = classification.letter_type
             _seal_if_protected(session, letter)
+            plain_files = _seal_letter_files(session, context, letter, was_open)
             refresh_search_keys(session, letter)
         if classification.area_code is not None:
             if session.get(SubjectAreaRow, classification.area_code) is None:
@@ -526,7 +551,9 @@ def classify_letter(
             letter.state = LetterState.CLASSIFIED
         start_intake_clocks(session, letter)
         session.flush()
-        return letter_detail(session, letter, may_see)
+        detail = letter_detail(session, letter, may_see)
+    remove_plain_copies(plain_files)  # once the sealed copies are committed
+    return detail
 
 
 # --- history -------------------------------------------------------------------------

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import logging
 import shutil
 import tempfile
 import time
@@ -69,8 +68,8 @@ from tiepdan_desktop.services.access import requires, signed_in
 from tiepdan_desktop.services.attachment_store import (
     attachment_file,
     open_sealed_file,
-    seal_file,
-    store_bytes,
+    remove_plain_copies,
+    seal_files,
 )
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.identity_sealing import (
@@ -100,7 +99,6 @@ from tiepdan_desktop.services.vault_keys import (
 from tiepdan_desktop.services.visit_support import refresh_visit_keys
 
 MIN_REASON_LENGTH = 10
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -220,37 +218,15 @@ def create_vault(context: ServiceContext, actor: Actor, password: str) -> VaultC
         session.info["reason"] = (
             f"Niêm phong {sealed} người tố cáo đã có trong sổ; khóa công khai {fingerprint}"
         )
-    for path in plain_files:  # only once the sealed copies are committed
-        try:
-            path.unlink(missing_ok=True)
-        except OSError:  # open in a viewer: `tiepdan check` lists files left in clear
-            log.warning("could not remove a plain file after sealing: %s", path.name)
+    remove_plain_copies(plain_files)  # only once the sealed copies are committed
     return VaultCreated(recovery, sealed)
 
 
 def _seal_older_files(session: Session, context: ServiceContext, public: bytes) -> list[Path]:
     """Seal the confidential files kept before the vault (scans, notices naming a
     denouncer); the plain files no other row uses, to delete after the commit."""
-    if context.paths is None:
-        return []
     rows = session.scalars(select(Attachment).where(Attachment.confidential, ~Attachment.sealed))
-    plain: list[Path] = []
-    for row in rows.all():
-        try:
-            path = attachment_file(context, row)
-            data = path.read_bytes()
-        except (NotFoundError, OSError):
-            continue  # a file missing from the folder: `tiepdan check` tells of it
-        old_sha, real_name = row.sha256, row.original_name
-        row.original_name = f"tep-niem-phong{Path(real_name).suffix.lower()}"
-        sealed = seal_file(public, real_name, data)
-        row.sha256, _stored = store_bytes(context, sealed, row.original_name)
-        row.sealed = True
-        session.flush()
-        shared = select(Attachment.id).where(Attachment.sha256 == old_sha).limit(1)
-        if session.scalar(shared) is None:
-            plain.append(path)
-    return plain
+    return seal_files(session, context, public, rows.all())
 
 
 def _seal_older_entries(session: Session, writer: VaultWriter) -> int:
