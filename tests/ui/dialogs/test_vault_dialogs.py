@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ADMIN_USERNAME, PASSWORD
+from tests.services.test_vault import DENOUNCER
 from tests.ui.conftest import settle
 from tiepdan_desktop.domain.actor import Actor
-from tiepdan_desktop.domain.enums import Gender, IdDocumentType, LetterSource, LetterType, Role
+from tiepdan_desktop.domain.enums import LetterSource, LetterType, Role
 from tiepdan_desktop.domain.letter_records import LetterDetail, LetterFiler, LetterInput
 from tiepdan_desktop.domain.records import NewUser
-from tiepdan_desktop.domain.visit_records import PersonInput
 from tiepdan_desktop.paths import DataPaths
 from tiepdan_desktop.services import accounts, letters
 from tiepdan_desktop.services.context import ServiceContext
@@ -26,14 +26,14 @@ from tiepdan_desktop.ui.dialogs.vault_dialog import RecoveryKeyDialog, VaultDial
 from tiepdan_desktop.ui.tasks import TaskRunner
 from tiepdan_desktop.ui.ui_state import UiState
 
-DENOUNCER = PersonInput(
-    "Hoàng Thị Bí Mật",
-    birth_year=1975,
-    gender=Gender.FEMALE,
-    id_type=IdDocumentType.CCCD,
-    id_number="079175004321",
-    address="Số 77 đường Nguyễn Trãi, phường Bến Thành",
-)
+
+def _open_through_vault(qtbot: QtBot, tasks: TaskRunner, dialog: RevealDialog, reason: str) -> None:
+    """The custodian types a reason and their password, and opens the vault."""
+    qtbot.addWidget(dialog)
+    dialog.reason.setText(reason)
+    dialog.password.setText(PASSWORD)
+    dialog.open_button.click()
+    settle(qtbot, tasks)
 
 
 def _denunciation(services: ServiceContext, actor: Actor) -> LetterDetail:
@@ -198,11 +198,7 @@ def test_a_sealed_page_opens_for_a_custodian_through_the_vault(
     monkeypatch.setattr(reveal_dialog, "open_in_system_viewer", lambda p: opened.append(p) or True)
     app = AppContext(services, custodian, tasks, app_context.ui_state, "tiepdan.sqlite")
     dialog = reveal_dialog.OpenSealedFileDialog(app, view.attachment_id)
-    qtbot.addWidget(dialog)
-    dialog.reason.setText("Đối chiếu chữ ký trên đơn gốc")
-    dialog.password.setText(PASSWORD)
-    dialog.open_button.click()
-    settle(qtbot, tasks)
+    _open_through_vault(qtbot, tasks, dialog, "Đối chiếu chữ ký trên đơn gốc")
     assert [p.name for p in opened] == ["trang-viet-tay.pdf"]
     assert opened[0].read_bytes() == b"%PDF-1.4 trang viet tay" and dialog.result() == 1
 
@@ -249,11 +245,7 @@ def test_the_custodian_addresses_the_notice_from_the_letters_files(
     monkeypatch.setattr(reveal_dialog, "open_in_system_viewer", lambda p: opened.append(p) or True)
     app = AppContext(services, custodian, tasks, app_context.ui_state, "tiepdan.sqlite")
     dialog = reveal_dialog.AddressedCopyDialog(app, notice.document_id)
-    qtbot.addWidget(dialog)
-    dialog.reason.setText("Gửi thông báo thụ lý cho người tố cáo")
-    dialog.password.setText(PASSWORD)
-    dialog.open_button.click()
-    settle(qtbot, tasks)
+    _open_through_vault(qtbot, tasks, dialog, "Gửi thông báo thụ lý cho người tố cáo")
     assert [p.name for p in opened] == [
         f"nd31-mau-05-2026-{notice.number_label.split('/')[0].zfill(4)}-ban-gui.pdf"
     ]

@@ -3,12 +3,26 @@ roles that may read the audit trail)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from tiepdan_desktop.domain.records import AuditRecord
+from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.widgets.history_table import HistoryTable
+
+
+def show_history(
+    app: AppContext, parent: QWidget, title: str, read: Callable[[], list[AuditRecord]]
+) -> None:
+    """Read a record's history in the background, then show it."""
+    app.tasks.read(
+        read,
+        lambda records: HistoryDialog(title, records, parent).exec(),
+        lambda error: show_failure(parent, error, parent.tr("Không đọc được lịch sử")),
+        owner=parent,
+    )
 
 
 class HistoryDialog(QDialog):

@@ -41,7 +41,7 @@ from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.domain.records import SubjectAreaInfo
 from tiepdan_desktop.services import letter_exports, letters, unit, visits
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.dialogs.history_dialog import HistoryDialog
+from tiepdan_desktop.ui.dialogs.history_dialog import show_history
 from tiepdan_desktop.ui.dialogs.letter_dialog import LetterDialog
 from tiepdan_desktop.ui.dialogs.letter_work_dialog import LetterWorkDialog
 from tiepdan_desktop.ui.dialogs.period_dialog import PeriodDialog
@@ -305,11 +305,8 @@ class LettersPage(QWidget):
             return
         services, actor, letter_id = self._app.services, self._app.actor, row.letter_id
         title = self.tr("Lịch sử thay đổi: đơn số {0}/{1}").format(row.number, row.year)
-        self._app.tasks.read(
-            lambda: letters.letter_history(services, actor, letter_id),
-            lambda records: HistoryDialog(title, records, self).exec(),
-            lambda error: show_failure(self, error, self.tr("Không đọc được lịch sử")),
-            owner=self,
+        show_history(
+            self._app, self, title, lambda: letters.letter_history(services, actor, letter_id)
         )
 
     def reveal_identity(self) -> None:

@@ -37,7 +37,7 @@ from tiepdan_desktop.domain.visit_records import (
 )
 from tiepdan_desktop.services import setup, unit, visit_exports, visits
 from tiepdan_desktop.ui.app_context import AppContext
-from tiepdan_desktop.ui.dialogs.history_dialog import HistoryDialog
+from tiepdan_desktop.ui.dialogs.history_dialog import show_history
 from tiepdan_desktop.ui.dialogs.period_dialog import PeriodDialog
 from tiepdan_desktop.ui.dialogs.print_preview import PrintPreviewDialog
 from tiepdan_desktop.ui.dialogs.reveal_dialog import RevealDialog
@@ -323,11 +323,8 @@ class ReceptionPage(QWidget):
             return
         services, actor, visit_id = self._app.services, self._app.actor, row.visit_id
         title = self.tr("Lịch sử thay đổi: lượt tiếp số {0}/{1}").format(row.number, row.year)
-        self._app.tasks.read(
-            lambda: visits.visit_history(services, actor, visit_id),
-            lambda records: HistoryDialog(title, records, self).exec(),
-            lambda error: show_failure(self, error, self.tr("Không đọc được lịch sử")),
-            owner=self,
+        show_history(
+            self._app, self, title, lambda: visits.visit_history(services, actor, visit_id)
         )
 
     def reveal_identity(self) -> None:
