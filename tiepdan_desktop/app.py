@@ -9,6 +9,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -65,6 +66,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+@dataclass(frozen=True)
+class Automation:
+    """Test-only (the benchmark): sign in as `username` without the dialog, the
+    password checked as any sign-in, then let `probe` watch the main window."""
+
+    username: str
+    password: str
+    probe: str | None = None
+
+
 class SessionController(QObject):
     """Walks the official through setup or sign-in to the main window, and back on logout."""
 
@@ -73,12 +84,14 @@ class SessionController(QObject):
         storage: Storage,
         finish: Callable[[], None] = lambda: QApplication.exit(0),
         parent: QObject | None = None,
+        automation: Automation | None = None,
     ) -> None:
         """`finish` ends the application once the official is done (the event loop
         is left; windows are already closed, as quit() would do again)."""
         super().__init__(parent)
         self.storage = storage
         self._finish = finish
+        self._automation = automation
         self.services = storage.context()
         self.tasks = TaskRunner(lambda error: show_failure(None, error), self)
         self.ui_state = UiState(storage.paths.ui_state)
@@ -105,6 +118,12 @@ class SessionController(QObject):
                 lambda error: log.warning("Could not add the default calendar", exc_info=error),
                 changes={"calendar"},
             )
+            if self._automation is not None:
+                automation = self._automation
+                self._signed_in(
+                    accounts.authenticate(self.services, automation.username, automation.password)
+                )
+                return
             self.show_login()
         else:
             wizard = SetupWizard(self.services, self.tasks)
@@ -156,6 +175,10 @@ class SessionController(QObject):
         self.window.show()
         self.window.show_start_summary()
         self._watch_idle(context)
+        if self._automation is not None and self._automation.probe:
+            from tiepdan_desktop.bench.probe import attach
+
+            attach(self._automation.probe, self.window, self.tasks)
 
     def _watch_idle(self, context: AppContext) -> None:
         self._stop_watching()
@@ -276,7 +299,7 @@ def _install_exception_hooks(log_file: Path | None) -> None:
     threading.excepthook = on_thread_error
 
 
-def run_gui(paths: DataPaths, db_url: str | None) -> int:
+def run_gui(paths: DataPaths, db_url: str | None, automation: Automation | None = None) -> int:
     app = create_application()
     log_file = configure_logging(paths)
     _install_exception_hooks(log_file)
@@ -291,7 +314,7 @@ def run_gui(paths: DataPaths, db_url: str | None) -> int:
         )
         return 1
     try:
-        return _run_signed_in(app, paths, db_url)
+        return _run_signed_in(app, paths, db_url, automation)
     finally:
         lock.release()
 
@@ -327,11 +350,13 @@ def _open_or_offer_restore(paths: DataPaths, db_url: str | None) -> Storage | No
         return None
 
 
-def _run_signed_in(app: QApplication, paths: DataPaths, db_url: str | None) -> int:
+def _run_signed_in(
+    app: QApplication, paths: DataPaths, db_url: str | None, automation: Automation | None
+) -> int:
     storage = _open_or_offer_restore(paths, db_url)
     if storage is None:
         return 1
-    controller = SessionController(storage)
+    controller = SessionController(storage, automation=automation)
     controller.start()
     if db_url is None:
         _daily_backup(paths, controller)

@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -64,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="tự kiểm tra: tạo CSDL tạm, dựng cửa sổ chính (không hiển thị), rồi thoát",
     )
+    # Test-only, for the benchmark (tiepdan_desktop.bench): sign in without the
+    # dialog (the password is checked as usual, read from TIEPDAN_PASSWORD) and
+    # report when the window is ready.  Not shown in --help.
+    parser.add_argument("--sign-in", metavar="USER", help=argparse.SUPPRESS)
+    parser.add_argument("--bench-probe", choices=("startup", "memory"), help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="LỆNH")
 
     init = commands.add_parser("init", help="cài đặt đơn vị và tài khoản quản trị đầu tiên")
@@ -242,9 +248,13 @@ def _storage(options: argparse.Namespace, paths: DataPaths, migrate: bool = True
 
 
 def _gui(options: argparse.Namespace, paths: DataPaths) -> int:
-    from tiepdan_desktop.app import run_gui  # Qt is imported only for the GUI
+    from tiepdan_desktop.app import Automation, run_gui  # Qt is imported only for the GUI
 
-    return run_gui(paths, options.db)
+    automation = None
+    if options.sign_in:
+        password = os.environ.get("TIEPDAN_PASSWORD", "")
+        automation = Automation(options.sign_in, password, options.bench_probe)
+    return run_gui(paths, options.db, automation)
 
 
 def _existing_sqlite_file(options: argparse.Namespace, paths: DataPaths) -> Path | None:

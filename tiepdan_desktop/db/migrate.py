@@ -6,6 +6,10 @@ At every start-up:
 - an older database is first copied (SQLite backup API), then upgraded over
   the same connection, in one transaction;
 - a database written by a newer version of the program is refused untouched.
+
+A database already at SCHEMA_HEAD (every start-up but the first after an
+upgrade) is recognised from its version row alone: Alembic, a tenth of a
+second to import, is loaded only to create or upgrade.
 """
 
 from __future__ import annotations
@@ -16,14 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from tiepdan_desktop.db import fulltext
 from tiepdan_desktop.db.backup import backup_sqlite_file, timestamped_backup_path
@@ -32,10 +32,15 @@ from tiepdan_desktop.db.engine import is_sqlite, sqlite_file
 from tiepdan_desktop.db.seed import seed_reference_data
 from tiepdan_desktop.domain.errors import DomainError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _VERSION_TABLE = "alembic_version"
+# The newest migration of versions/ (tests keep it equal to Alembic's head).
+SCHEMA_HEAD = "0008"
 
 
 class DatabaseTooNewError(DomainError):
@@ -70,6 +75,9 @@ def schema_differences(connection: Connection) -> list[object]:
     def described(_obj: object, name: str | None, kind: str, *_args: object) -> bool:
         return not (kind == "table" and name is not None and fulltext.is_fulltext_table(name))
 
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
     context = MigrationContext.configure(
         connection, opts={"compare_type": True, "include_object": described}
     )
@@ -77,12 +85,16 @@ def schema_differences(connection: Connection) -> list[object]:
 
 
 def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location))
     return config
 
 
 def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
     if head is None:
         raise MigrationFailedError("Không tìm thấy kịch bản nâng cấp cơ sở dữ liệu.")
@@ -91,17 +103,36 @@ def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
 
 def known_revisions(script_location: Path = MIGRATIONS_DIR) -> set[str]:
     """Every schema revision this program knows (an unknown one is from a newer program)."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(script_location))
     return {revision.revision for revision in script.walk_revisions()}
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The revision in the version table, read without Alembic (None if none)."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text(f"SELECT version_num FROM {_VERSION_TABLE}")).all()
+    except DBAPIError:  # no version table (new, or not ours), or unreadable: said below
+        return None
+    return str(rows[0][0]) if len(rows) == 1 else None
 
 
 def prepare_database(
     engine: Engine, backup_dir: Path | None, script_location: Path = MIGRATIONS_DIR
 ) -> MigrationResult:
+    if script_location == MIGRATIONS_DIR and _stored_revision(engine) == SCHEMA_HEAD:
+        return MigrationResult(MigrationOutcome.UP_TO_DATE, SCHEMA_HEAD, SCHEMA_HEAD)
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     config = alembic_config(script_location)
     script = ScriptDirectory.from_config(config)
     head = head_revision(script_location)
@@ -145,6 +176,8 @@ def prepare_database(
 
 
 def _create_new(engine: Engine, config: Config) -> None:
+    from alembic import command
+
     with engine.begin() as connection:
         Base.metadata.create_all(connection)
         fulltext.install(connection)
@@ -163,6 +196,8 @@ def _backup_before_upgrade(engine: Engine, backup_dir: Path | None, current: str
 
 
 def _upgrade(engine: Engine, config: Config) -> None:
+    from alembic import command
+
     with engine.connect() as connection, _foreign_keys_deferred(connection), connection.begin():
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -18,13 +18,13 @@ import datetime as dt
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-from jinja2 import Environment, StrictUndefined
+from typing import TYPE_CHECKING, Any
 
 from tiepdan_desktop.resources import resource_path
 
-_ENVIRONMENT = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
 # A body or addressee line written «## QUYẾT ĐỊNH:» is a heading: bold, centred.
 HEADING_MARK = "## "
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
@@ -34,9 +34,6 @@ def sentence(text: str) -> str:
     """A summary typed without its final full stop, closed as a sentence."""
     text = text.rstrip()
     return text if not text or text.endswith(SENTENCE_ENDS) else text + "."
-
-
-_ENVIRONMENT.filters["sentence"] = sentence
 
 
 def heading_of(line: str) -> str | None:
@@ -146,8 +143,20 @@ def load_template(code: str) -> DocumentTemplate:
     )
 
 
+@cache
+def _environment() -> Environment:
+    """Jinja2, loaded when a document is first written (not at start-up)."""
+    from jinja2 import Environment, StrictUndefined
+
+    environment = Environment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
+    )
+    environment.filters["sentence"] = sentence
+    return environment
+
+
 def _fill(text: str, context: dict[str, Any]) -> str:
-    return " ".join(_ENVIRONMENT.from_string(text).render(context).split())
+    return " ".join(_environment().from_string(text).render(context).split())
 
 
 def vietnamese_date(place: str, day: dt.date) -> str:

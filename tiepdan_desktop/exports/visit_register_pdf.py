@@ -144,7 +144,7 @@ def _heading_table(styles: dict[str, ParagraphStyle]) -> Table:
     for index, column in enumerate(COLUMNS):
         if not column.under_handling:
             commands.append(("SPAN", (index, 0), (index, 1)))
-    return Table(_heading_rows(styles), colWidths=_widths(), style=TableStyle(commands))
+    return Table(_heading_rows(styles), colWidths=column_widths(), style=TableStyle(commands))
 
 
 _BODY_STYLE = TableStyle(
@@ -159,7 +159,7 @@ _BODY_STYLE = TableStyle(
 )
 
 
-def _widths() -> list[float]:
+def column_widths() -> list[float]:
     usable = PAGE[0] - 2 * MARGIN
     total = sum(c.width for c in COLUMNS)
     return [usable * c.width / total for c in COLUMNS]
@@ -203,7 +203,7 @@ def _tables(
         if progress is not None:
             progress(done, 2 * total)
 
-    widths = _widths()
+    widths = column_widths()
     centred = {1, 2, 6, 8}  # STT, date, kind/people, accepted: short centred values
     block: list[list[object]] = []
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -20,17 +21,14 @@ from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.enums import CaseType
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
-from tiepdan_desktop.exports.redacted_copy import (
-    CopiedFile,
-    CopiedLetter,
-    RedactedCase,
-    write_redacted_copy,
-)
 from tiepdan_desktop.services.access import requires
 from tiepdan_desktop.services.case_clock_keeping import resolution_clock
 from tiepdan_desktop.services.case_support import case_label, load_case
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.letter_documents import number_label, numbering_settings
+
+if TYPE_CHECKING:  # the PDF writer (reportlab) is loaded when a copy is made
+    from tiepdan_desktop.exports.redacted_copy import RedactedCase
 
 WITHHELD = "Trang đơn, tài liệu có thể có bút tích của người tố cáo"
 
@@ -47,6 +45,8 @@ def _copy_of(
     session: Session, context: ServiceContext, actor: Actor, case_id: uuid.UUID
 ) -> RedactedCase:
     """What the copy of matter `case_id` holds, the denouncer lifted out."""
+    from tiepdan_desktop.exports.redacted_copy import CopiedFile, CopiedLetter, RedactedCase
+
     case = load_case(session, case_id)
     if case.case_type is not CaseType.DENUNCIATION:
         raise ConflictError("Bản sao lược bỏ thông tin người tố cáo chỉ lập cho vụ việc tố cáo.")
@@ -129,6 +129,8 @@ def make_redacted_copy(
     """Write the verification team's copy of denunciation `case_id` to `target` (PDF).
     It is written beside the target first and put in its place once the audit entry
     is committed: no copy exists that the trail does not know of."""
+    from tiepdan_desktop.exports.redacted_copy import write_redacted_copy
+
     written = target.with_name(target.name + ".part")
     try:
         with context.sessions.writing(actor, "ban_sao_to_xac_minh") as session:

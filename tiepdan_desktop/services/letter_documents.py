@@ -41,8 +41,6 @@ from tiepdan_desktop.exports.official_document import (
     render,
     vietnamese_date,
 )
-from tiepdan_desktop.exports.official_docx import write_official_docx
-from tiepdan_desktop.exports.official_pdf import write_official_pdf
 from tiepdan_desktop.services.attachment_store import add_attachment
 from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.identity_sealing import vault_writer
@@ -280,6 +278,9 @@ def issue_document(
     )
     document = rendered(session, unit, letter, template, issued_on, label, signer, matter)
     stem = f"{code}-{issued_on.year}-{number:04d}"
+    from tiepdan_desktop.exports.official_docx import write_official_docx
+    from tiepdan_desktop.exports.official_pdf import write_official_pdf
+
     with tempfile.TemporaryDirectory() as folder:
         pdf = write_official_pdf(document, Path(folder) / f"{stem}.pdf").read_bytes()
         docx = write_official_docx(document, Path(folder) / f"{stem}.docx").read_bytes()

@@ -13,11 +13,6 @@ from pathlib import Path
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
-from tiepdan_desktop.exports.letter_register import (
-    LetterRegister,
-    write_letter_register_pdf,
-    write_letter_register_xlsx,
-)
 from tiepdan_desktop.services import letters, setup
 from tiepdan_desktop.services.access import requires
 from tiepdan_desktop.services.context import ServiceContext
@@ -42,6 +37,12 @@ def export_letters(
     if unit is None:
         raise ConflictError("Chưa cài đặt đơn vị.")
     rows = letters.register_period(context, actor, date_from, date_to)
+    from tiepdan_desktop.exports.letter_register import (
+        LetterRegister,
+        write_letter_register_pdf,
+        write_letter_register_xlsx,
+    )
+
     register = LetterRegister(unit, date_from, date_to, rows)
     writers = ((xlsx, write_letter_register_xlsx), (pdf, write_letter_register_pdf))
     written = write_files([(path, partial(write, register)) for path, write in writers if path])

@@ -62,7 +62,6 @@ from tiepdan_desktop.domain.errors import (
 from tiepdan_desktop.domain.identity_vault import SealedIdentity, VaultKeyError
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.exports.official_document import load_template
-from tiepdan_desktop.exports.official_pdf import write_official_pdf
 from tiepdan_desktop.services import accounts
 from tiepdan_desktop.services.access import requires, signed_in
 from tiepdan_desktop.services.attachment_store import (
@@ -432,6 +431,8 @@ def addressed_copy(
             operation="view",
         )
     name = f"{document.form_code}-{document.issued_on.year}-{document.number:04d}-ban-gui.pdf"
+    from tiepdan_desktop.exports.official_pdf import write_official_pdf
+
     try:
         return write_official_pdf(official, _private_folder() / name)
     except OSError as error:

@@ -16,8 +16,6 @@ from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.errors import ConflictError, ValidationError
 from tiepdan_desktop.domain.permissions import Permission
 from tiepdan_desktop.exports.visit_register_layout import RegisterDocument
-from tiepdan_desktop.exports.visit_register_pdf import write_register_pdf
-from tiepdan_desktop.exports.visit_register_xlsx import write_register_xlsx
 from tiepdan_desktop.services import setup, visits
 from tiepdan_desktop.services.access import requires
 from tiepdan_desktop.services.context import ServiceContext
@@ -54,6 +52,9 @@ def export_register(
     unit = setup.get_unit(context)
     if unit is None:
         raise ConflictError("Chưa cài đặt đơn vị.")
+    from tiepdan_desktop.exports.visit_register_pdf import write_register_pdf
+    from tiepdan_desktop.exports.visit_register_xlsx import write_register_xlsx
+
     progress("Đang đọc sổ…", 0.0)
     rows = visits.register_period(context, actor, date_from, date_to)
     document = RegisterDocument(unit, date_from, date_to, rows)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 
 POINTS_PER_INCH = 72
@@ -17,6 +16,8 @@ POINTS_PER_INCH = 72
 
 class PdfPages:
     def __init__(self, path: Path) -> None:
+        import pypdfium2 as pdfium  # loaded for the first preview, not at start-up
+
         self.path = path
         self._document = pdfium.PdfDocument(str(path))
 
