@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -26,6 +27,13 @@ PROBES = ("startup", "memory")
 
 def peak_rss_megabytes() -> float:
     """The most memory the process has held, in MB (resident set / working set)."""
+    status = Path("/proc/self/status")
+    if status.is_file():
+        # Linux: VmHWM is this program's own peak.  getrusage's would include the
+        # launching process's, counted in the child between fork and exec.
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 2**10
     try:
         import resource
     except ImportError:  # Windows
@@ -33,8 +41,7 @@ def peak_rss_megabytes() -> float:
 
         return float(psutil.Process().memory_info().peak_wset) / 2**20
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    # Linux counts kibibytes, macOS bytes.
-    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes on macOS
 
 
 class _FirstPaint(QObject):

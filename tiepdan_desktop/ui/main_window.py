@@ -1,9 +1,14 @@
-"""The main window: navigation on the left, one page at a time on the right."""
+"""The main window: navigation on the left, one page at a time on the right.
+
+A page is built (and its module imported) the first time it is shown: the
+window opens with the one screen the official sees, and each other screen
+reads its register when it is first asked for."""
 
 from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
@@ -36,12 +41,14 @@ from tiepdan_desktop.ui.dialogs.vault_dialog import VaultDialog
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.messages import show_info, show_warning
 from tiepdan_desktop.ui.pages.catalogue import SCREENS, Screen
-from tiepdan_desktop.ui.pages.letters_page import LettersPage
-from tiepdan_desktop.ui.pages.overview_page import OverviewPage
-from tiepdan_desktop.ui.pages.reception_page import ReceptionPage
-from tiepdan_desktop.ui.pages.reports_page import ReportsPage
-from tiepdan_desktop.ui.pages.resolution_page import ResolutionPage
-from tiepdan_desktop.ui.pages.settings.settings_page import SettingsPage
+
+if TYPE_CHECKING:
+    from tiepdan_desktop.ui.pages.letters_page import LettersPage
+    from tiepdan_desktop.ui.pages.overview_page import OverviewPage
+    from tiepdan_desktop.ui.pages.reception_page import ReceptionPage
+    from tiepdan_desktop.ui.pages.reports_page import ReportsPage
+    from tiepdan_desktop.ui.pages.resolution_page import ResolutionPage
+    from tiepdan_desktop.ui.pages.settings.settings_page import SettingsPage
 
 GEOMETRY_KEY = "main_window/geometry"
 WINDOW_STATE_KEY = "main_window/state"
@@ -83,9 +90,10 @@ class MainWindow(QMainWindow):
         self.calculator: DeadlineCalculatorDialog | None = None
         self.start_summary: StartSummaryDialog | None = None
         self._screen_keys: list[str] = []
+        self._built: set[str] = set()
         for screen in SCREENS:
             self._add_screen(screen)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_page)
 
         self.setCentralWidget(self._layout())
         self._build_menus()
@@ -95,6 +103,14 @@ class MainWindow(QMainWindow):
     # --- construction ----------------------------------------------------------------
 
     def _page_for(self, screen: Screen) -> QWidget:
+        # Imported here: each screen's module loads when the screen is first shown.
+        from tiepdan_desktop.ui.pages.letters_page import LettersPage
+        from tiepdan_desktop.ui.pages.overview_page import OverviewPage
+        from tiepdan_desktop.ui.pages.reception_page import ReceptionPage
+        from tiepdan_desktop.ui.pages.reports_page import ReportsPage
+        from tiepdan_desktop.ui.pages.resolution_page import ResolutionPage
+        from tiepdan_desktop.ui.pages.settings.settings_page import SettingsPage
+
         if screen.key == "overview":
             self.overview_page = OverviewPage(self._app, screen)
             self.overview_page.open_record.connect(self.open_record)
@@ -122,8 +138,18 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, screen.key)
         item.setSizeHint(QSize(0, 42))
         self.navigation.addItem(item)
-        self.pages.addWidget(self._page_for(screen))
+        self.pages.addWidget(QWidget())  # stands in until the screen is first shown
         self._screen_keys.append(screen.key)
+
+    def _show_page(self, row: int) -> None:
+        key = self._screen_keys[row]
+        if key not in self._built:
+            self._built.add(key)
+            stand_in = self.pages.widget(row)
+            self.pages.insertWidget(row, self._page_for(SCREENS[row]))
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+        self.pages.setCurrentIndex(row)
 
     def _layout(self) -> QWidget:
         sidebar = QWidget()
@@ -231,6 +257,8 @@ class MainWindow(QMainWindow):
     # --- actions ---------------------------------------------------------------------
 
     def show_row(self, row: int) -> None:
+        if self.navigation.currentRow() == row:  # no change signalled: show it all the same
+            self._show_page(row)
         self.navigation.setCurrentRow(row)
 
     def show_screen(self, key: str) -> None:
@@ -283,24 +311,26 @@ class MainWindow(QMainWindow):
 
     def new_visit(self) -> None:
         """Ctrl+N from anywhere: the reception register, and a new visit in it."""
+        self.show_screen("reception")
         if self.reception_page is not None:
-            self.show_screen("reception")
             self.reception_page.new_visit()
 
     def new_letter(self) -> None:
         """Ctrl+Shift+N from anywhere: the letter register, and a new letter in it."""
+        self.show_screen("letters")
         if self.letters_page is not None:
-            self.show_screen("letters")
             self.letters_page.new_letter()
 
     def open_record(self, kind: str, record_id: uuid.UUID) -> None:
         """A letter or a matter chosen on the home page, opened on its own screen."""
-        if kind == "case" and self.resolution_page is not None:
+        if kind == "case":
             self.show_screen("resolution")
-            self.resolution_page.open_case(record_id)
-        elif kind == "letter" and self.letters_page is not None:
+            if self.resolution_page is not None:
+                self.resolution_page.open_case(record_id)
+        elif kind == "letter":
             self.show_screen("letters")
-            self.letters_page.open_letter(record_id)
+            if self.letters_page is not None:
+                self.letters_page.open_letter(record_id)
 
     def show_start_summary(self) -> None:
         """At start-up: what is overdue or due today, if anything (not modal); for
@@ -328,8 +358,8 @@ class MainWindow(QMainWindow):
             self.start_summary.show()
 
     def _show_work_list(self, which: WorkList) -> None:
+        self.show_screen("overview")
         if self.overview_page is not None:
-            self.show_screen("overview")
             self.overview_page.choose(which)
 
     def show_deadline_calculator(self) -> None:

@@ -1,7 +1,12 @@
 """Filling a lazy register table (the reception and letter registers, the list of
 matters) for the filter asked last: the exact count and the first keys at once,
-every key next in the background, the rows of what is in view.  An answer to an
-older question is dropped when it arrives after a newer one was asked.
+every key next in the background, the rows of what is in view.
+
+Each keystroke of a search asks at once (no pause to wait for): one question
+is read at a time, and while it is, only the newest of those asked meanwhile
+waits its turn, so typing fast never queues a read per key.  An answer to an
+older question is dropped, and the keys of a question already replaced are not
+read at all.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ class RegisterFeed[F]:
         self._read_start, self._read_keys = read_start, read_keys
         self._failure_title = failure_title
         self._number = 0
+        self._reading = False  # a first read is on its way
+        self._waiting: tuple[int, F] | None = None  # the newest question asked meanwhile
         self.before_reset: Callable[[], None] = lambda: None
         self.arrived: Callable[[F, int], None] = lambda _wanted, _total: None
         self.completed: Callable[[int], None] = lambda _total: None
@@ -42,19 +49,39 @@ class RegisterFeed[F]:
 
     def load(self, wanted: F) -> None:
         self._number += 1
-        number, read = self._number, self._read_start
+        if self._reading:
+            self._waiting = (self._number, wanted)
+            return
+        self._ask(self._number, wanted)
+
+    def _ask(self, number: int, wanted: F) -> None:
+        self._reading = True
+        read = self._read_start
         self._tasks.read(
             lambda: read(wanted),
             lambda start: self._start_arrived(number, wanted, start),
-            self._failed,
+            self._start_failed,
             owner=self._owner,
         )
+
+    def _next_waiting(self) -> bool:
+        """Ask the question that waited, if any (True: one was asked)."""
+        self._reading = False
+        waiting, self._waiting = self._waiting, None
+        if waiting is None:
+            return False
+        self._ask(*waiting)
+        return True
+
+    def _start_failed(self, error: BaseException) -> None:
+        if not self._next_waiting():
+            self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
         show_failure(self._owner, error, self._failure_title)
 
     def _start_arrived(self, number: int, wanted: F, start: RegisterStart) -> None:
-        if number != self._number:
+        if self._next_waiting() or number != self._number:
             return
         self.before_reset()
         self._model.set_keys(start.keys, start.total)
@@ -62,15 +89,20 @@ class RegisterFeed[F]:
         self.arrived(wanted, start.total)
         if not self._model.complete:
             read: Any = self._read_keys
+
+            def keys() -> list[int] | None:
+                # Not read when another question was asked since (typing on).
+                return read(wanted) if number == self._number else None
+
             self._tasks.read(
-                lambda: read(wanted),
+                keys,
                 lambda keys: self._keys_arrived(number, keys),
                 self._failed,
                 owner=self._owner,
             )
 
-    def _keys_arrived(self, number: int, keys: list[int]) -> None:
-        if number == self._number:
+    def _keys_arrived(self, number: int, keys: list[int] | None) -> None:
+        if number == self._number and keys is not None:
             self._model.complete_keys(keys)
             self.prefetch()
             self.completed(len(keys))

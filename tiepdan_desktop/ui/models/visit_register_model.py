@@ -6,7 +6,8 @@ for them (ARCHITECTURE.md "large registers"; Anki's browser table).  A new
 filter or order shows at once from the exact row count and the first keys;
 the other keys follow (`complete_keys`).  A row not read yet shows "…" for the
 moment it takes.  A new filter, order or a write replaces the keys and
-forgets the rows.
+forgets the rows.  At most KEPT_BLOCKS blocks are kept, those nearest the
+last one read: scrolling a whole year costs no more memory than a screenful.
 
 The columns are those of Mẫu số 03, filled exactly as the printed register
 (exports.visit_register_layout.cells), plus the reception type and officer.
@@ -35,6 +36,8 @@ from tiepdan_desktop.ui.models.record_table import RECORD_ROLE
 from tiepdan_desktop.ui.tasks import TaskRunner
 
 BLOCK = 100
+# Blocks of rows kept in memory (4,000 rows, a few MB); farther ones are read again.
+KEPT_BLOCKS = 40
 PENDING = "…"
 HIDDEN_COLOUR = QColor("#6b4a00")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -196,8 +199,20 @@ class VisitRegisterModel(QAbstractTableModel):
         for offset, key in enumerate(keys):
             if key in by_key:
                 self._rows[first + offset] = by_key[key]
+        self._requested.add(block)  # forgotten while on its way: counted again
+        self._forget_far_blocks(block)
         last = first + len(keys) - 1
         self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def _forget_far_blocks(self, near: int) -> None:
+        """Keep the KEPT_BLOCKS blocks nearest `near` (the view is around it)."""
+        if len(self._requested) <= KEPT_BLOCKS:
+            return
+        far = sorted(self._requested, key=lambda block: abs(block - near))[KEPT_BLOCKS:]
+        for block in far:
+            self._requested.discard(block)
+            for row in range(block * BLOCK, (block + 1) * BLOCK):
+                self._rows.pop(row, None)
 
     def prefetch(self, first: int, last: int) -> None:
         """Ask for the blocks of rows first…last (the rows the view is about to show)."""

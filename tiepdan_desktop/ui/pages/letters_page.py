@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,7 +56,6 @@ from tiepdan_desktop.ui.widgets.buttons import action_button
 from tiepdan_desktop.ui.widgets.choices import enum_combo, enum_value
 from tiepdan_desktop.ui.widgets.page_header import page_header
 
-SEARCH_PAUSE_MS = 150
 DEFAULT_WIDTHS = (96, 90, 230, 330, 120, 200, 120, 180, 80, 120)
 QUICK_VIEWS = (
     (LetterView.ALL, "Tất cả"),
@@ -133,10 +132,6 @@ class LettersPage(QWidget):
             "lettersExcelButton", self.tr("Xuất Excel…"), self.export_excel
         )
         self.pdf_button = action_button("lettersPdfButton", self.tr("Xuất PDF…"), self.export_pdf)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_PAUSE_MS)
-        self._search_timer.timeout.connect(self.query)
         services, actor = app.services, app.actor
         self.feed: RegisterFeed[LetterFilter] = RegisterFeed(
             app.tasks,
@@ -149,7 +144,8 @@ class LettersPage(QWidget):
         )
         self.feed.arrived = self._register_arrived
         self._layout(screen)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        # Each keystroke asks at once: the feed reads one question at a time.
+        self.search.textChanged.connect(lambda _t: self.query())
         self.type_filter.currentIndexChanged.connect(lambda _i: self.query())
         self.state_filter.currentIndexChanged.connect(lambda _i: self.query())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_detail())

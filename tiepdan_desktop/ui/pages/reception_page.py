@@ -56,7 +56,6 @@ from tiepdan_desktop.ui.widgets.register_filter_bar import RegisterFilterBar
 
 HEADER_STATE_KEY = "reception_page/header"
 SPLITTER_STATE_KEY = "reception_page/splitter"
-SEARCH_PAUSE_MS = 150
 HISTORY_PAUSE_MS = 120
 DEFAULT_WIDTHS = (64, 128, 230, 120, 320, 120, 150, 70, 150, 150, 140, 140, 110, 150, 70)
 # A new order starts this way: newest first for dates, A → Z for names.
@@ -110,7 +109,6 @@ class ReceptionPage(QWidget):
             "excelRegisterButton", self.tr("Xuất Excel…"), self.export_excel
         )
         self.exports = ExportRunner(app, self)
-        self._search_timer = self._timer(SEARCH_PAUSE_MS, self.query)
         self._history_timer = self._timer(HISTORY_PAUSE_MS, self._load_history)
         services, actor = app.services, app.actor
         self.feed: RegisterFeed[RegisterFilter] = RegisterFeed(
@@ -126,7 +124,8 @@ class ReceptionPage(QWidget):
         self.feed.arrived = self._register_arrived
         self.feed.completed = self._show_count
         self._layout(screen)
-        self.filters.changed.connect(self._filters_changed)
+        # A keystroke too asks at once: the feed reads one question at a time.
+        self.filters.changed.connect(self.query)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.pressed.connect(lambda _index: setattr(self, "_to_select", None))
@@ -232,13 +231,6 @@ class ReceptionPage(QWidget):
         return RegisterFilter(
             **{**chosen.__dict__, "sort": self._sort, "descending": self._descending}
         )
-
-    def _filters_changed(self, at_once: bool) -> None:
-        if at_once:
-            self._search_timer.stop()
-            self.query()
-        else:
-            self._search_timer.start()
 
     def query(self) -> None:
         """Show the register for the current filter and order: the count and the

@@ -29,8 +29,8 @@ from tiepdan_desktop.ui.widgets.dates import date_edit, to_date, to_qdate
 
 
 class RegisterFilterBar(QWidget):
-    # True: apply at once (a list was changed); False: typing, wait for a pause.
-    changed = Signal(bool)
+    # Any choice changed, or a keystroke in the search box (each asks at once).
+    changed = Signal()
 
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,12 +69,12 @@ class RegisterFilterBar(QWidget):
             combo.setMaximumWidth(230)  # long labels stay in the list, not in the bar
         self._layout()
         self.period.currentIndexChanged.connect(self._period_changed)
-        self.date_from.dateChanged.connect(lambda _d: self.changed.emit(True))
-        self.date_to.dateChanged.connect(lambda _d: self.changed.emit(True))
-        self.search.textChanged.connect(lambda _t: self.changed.emit(False))
+        self.date_from.dateChanged.connect(lambda _d: self.changed.emit())
+        self.date_to.dateChanged.connect(lambda _d: self.changed.emit())
+        self.search.textChanged.connect(lambda _t: self.changed.emit())
         for combo in (self.reception_type, self.letter_type, self.handling, self.officer):
-            combo.currentIndexChanged.connect(lambda _i: self.changed.emit(True))
-        self.groups_only.toggled.connect(lambda _on: self.changed.emit(True))
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.groups_only.toggled.connect(lambda _on: self.changed.emit())
         self.period.setCurrentIndex(list(PeriodChoice).index(PeriodChoice.ALL))
         self._period_changed()
 
@@ -134,7 +134,7 @@ class RegisterFilterBar(QWidget):
             edit.blockSignals(False)
         for widget in (self.date_from, self.date_to, self._from_label, self._to_label):
             widget.setVisible(choice is not PeriodChoice.ALL)
-        self.changed.emit(True)
+        self.changed.emit()
 
     def choose_period(self, choice: PeriodChoice) -> None:
         self.period.setCurrentIndex(list(PeriodChoice).index(choice))

@@ -1,0 +1,110 @@
+"""The register feed asks at each keystroke, one question at a time: typing fast
+reads the first text and the newest, never one read per key; the model's rows
+stay bounded however far the register is scrolled."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from pytestqt.qtbot import QtBot
+
+from tiepdan_desktop.domain.visit_records import RegisterStart
+from tiepdan_desktop.ui.models.visit_register_model import BLOCK, KEPT_BLOCKS, VisitRegisterModel
+from tiepdan_desktop.ui.register_feed import RegisterFeed
+from tiepdan_desktop.ui.tasks import TaskRunner
+
+from .conftest import settle
+
+
+class _Register:
+    """Keys 0…n-1 whose rows are never read (the feed alone is under test)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.asked: list[str] = []
+        self.keys_read: list[str] = []
+        self.hold = threading.Event()
+        self.hold.set()
+
+    def start(self, text: str) -> RegisterStart:
+        self.asked.append(text)
+        self.hold.wait(10)
+        return RegisterStart(self.total, list(range(min(self.total, 2 * BLOCK))))
+
+    def keys(self, text: str) -> list[int]:
+        self.keys_read.append(text)
+        return list(range(self.total))
+
+
+def _feed(
+    tasks: TaskRunner, register: _Register, owner: QWidget
+) -> tuple[RegisterFeed[str], VisitRegisterModel, list[str]]:
+    table = QTableView(owner)
+    model = VisitRegisterModel(tasks, lambda _keys: [], owner)
+    table.setModel(model)
+    feed: RegisterFeed[str] = RegisterFeed(
+        tasks, owner, table, model, register.start, register.keys, "Không đọc được sổ"
+    )
+    shown: list[str] = []
+    feed.arrived = lambda wanted, _total: shown.append(wanted)
+    return feed, model, shown
+
+
+def test_fast_typing_reads_the_first_text_and_the_newest(
+    gui: QApplication, qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    owner = QWidget()
+    register = _Register(5_000)
+    feed, model, shown = _feed(tasks, register, owner)
+    register.hold.clear()  # the first read takes its time …
+    for end in range(1, 6):
+        feed.load("nguyen"[:end])  # … while four more keys are typed
+    qtbot.waitUntil(lambda: register.asked == ["n"])
+    register.hold.set()
+    settle(qtbot, tasks)
+    assert register.asked == ["n", "nguye"]  # "ng", "ngu", "nguy" never read
+    assert shown == ["nguye"]  # the answer to "n" came too late to be shown
+    assert register.keys_read == ["nguye"]
+    assert model.rowCount() == 5_000 and model.complete
+
+
+def test_a_question_asked_while_keys_are_read_skips_their_reading(
+    gui: QApplication, qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    owner = QWidget()
+    register = _Register(5_000)
+    feed, _model, shown = _feed(tasks, register, owner)
+    feed.load("an")
+    feed.load("anh")  # asked before the first answer: waits, then replaces it
+    settle(qtbot, tasks)
+    assert register.asked == ["an", "anh"] and shown == ["anh"]
+    assert "an" not in register.keys_read
+
+
+def test_scrolling_a_long_register_keeps_only_blocks_near_the_view(
+    gui: QApplication, qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    read_blocks: list[int] = []
+
+    def rows(keys: list[int]) -> list[object]:
+        read_blocks.append(keys[0] // BLOCK)
+        return [_Row(key) for key in keys]
+
+    model = VisitRegisterModel(tasks, rows)  # type: ignore[arg-type]
+    model.set_keys(list(range(300 * BLOCK)))
+    for block in range(300):  # end to end, a block at a time
+        model.prefetch(block * BLOCK, block * BLOCK + 30)
+        settle(qtbot, tasks)
+    assert len(read_blocks) == 300
+    assert model.record(300 * BLOCK - 1) is not None  # the view's rows are kept …
+    assert model.record(0) is None  # … the first ones long forgotten
+    assert len(model._rows) <= KEPT_BLOCKS * BLOCK
+    model.prefetch(0, 30)  # scrolled back: read again
+    settle(qtbot, tasks)
+    assert model.record(0) is not None and read_blocks[-1] == 0
+
+
+class _Row:
+    def __init__(self, key: int) -> None:
+        self.key = key
