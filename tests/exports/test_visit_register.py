@@ -193,7 +193,10 @@ def test_the_workbook_has_the_forms_layout_real_dates_and_print_setup(tmp_path: 
     assert sheet.freeze_panes == "A10"
     assert sheet.print_title_rows == "$7:$9"
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
-    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    # One page wide (1 is the file format's default, left unwritten), as many tall as needed.
+    assert (sheet.page_setup.fitToWidth or 1) == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert "Mẫu số 03" in sheet.oddFooter.left.text and sheet.oddFooter.right.text
 
 
 def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
@@ -221,7 +224,8 @@ def test_libreoffice_opens_the_workbook(tmp_path: Path) -> None:
     ).stdout
     flat = " ".join(text.split())
     # Cells wrap, and the text of neighbouring columns interleaves: whole words only.
-    assert "SỔ TIẾP CÔNG DÂN" in flat and "Văn Ước" in flat and "02/11/2026" in flat
+    assert "SỔ TIẾP CÔNG DÂN" in flat and "02/11/2026" in flat
+    assert "Đặng Văn" in flat and "Ước" in flat and "Người tố cáo TC-2026" in flat
 
 
 def test_an_empty_period_says_so(tmp_path: Path) -> None:

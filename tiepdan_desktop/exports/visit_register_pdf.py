@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from tiepdan_desktop.exports.pdf_fonts import PDF_FONT, register_pdf_fonts
+from tiepdan_desktop.exports.pdf_text import wrapped_lines
 from tiepdan_desktop.exports.visit_register_layout import (
     COLUMNS,
     FORM,
@@ -47,6 +48,7 @@ MARGIN = 10 * mm
 # Rows per table: a table is laid out whole before it is split into pages, so
 # a year's register goes in pieces that each stay quick to lay out.
 ROWS_PER_TABLE = 300
+HEADING_FORM = "column_headings"
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no types
@@ -147,14 +149,20 @@ def _heading_table(styles: dict[str, ParagraphStyle]) -> Table:
     return Table(_heading_rows(styles), colWidths=column_widths(), style=TableStyle(commands))
 
 
+BODY_SIZE, BODY_LEADING = 7.5, 9.0
+_CELL_PADDING = 5.0  # left and right
+_CENTRED = (0, 1, 5, 7)  # STT, date, kind/people, accepted: short centred values
 _BODY_STYLE = TableStyle(
     [
         # Empty cells are drawn in the table's font: not Helvetica (unembedded).
         ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE),
+        ("LEADING", (0, 0), (-1, -1), BODY_LEADING),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        *(("ALIGN", (column, 0), (column, -1), "CENTER") for column in _CENTRED),
     ]
 )
 
@@ -168,35 +176,28 @@ def column_widths() -> list[float]:
 # A row is never split across pages, except one taller than a page: its cells
 # continue in rows below it, so a very long content cannot stop the printing.
 ROW_LIMIT = 120 * mm
-_CELL_PADDING = 5.0
+_LINES_PER_PIECE = int((ROW_LIMIT - 6) // BODY_LEADING)
 
 
-def _fitted(row: list[Paragraph], widths: list[float]) -> list[list[object]]:
-    heights = [p.wrap(w - _CELL_PADDING, 10_000)[1] for p, w in zip(row, widths, strict=True)]
-    if max(heights) <= ROW_LIMIT:
-        return [list(row)]
-    pieces: list[list[Flowable]] = []
-    for paragraph, width in zip(row, widths, strict=True):
-        parts: list[Flowable] = []
-        rest: list[Flowable] = [paragraph]
-        while rest:
-            head = rest[0]
-            head.wrap(width - _CELL_PADDING, 10_000)
-            split = head.split(width - _CELL_PADDING, ROW_LIMIT) if head.height > ROW_LIMIT else []
-            if len(split) < 2:
-                parts.append(head)
-                break
-            parts.append(split[0])
-            rest = split[1:]
-        pieces.append(parts)
-    depth = max(len(parts) for parts in pieces)
-    return [[parts[i] if i < len(parts) else "" for parts in pieces] for i in range(depth)]
+def _cell_lines(value: object, width: float) -> list[str]:
+    text = f"{value:%d/%m/%Y}" if isinstance(value, dt.date) else str(value)
+    return wrapped_lines(text, width - _CELL_PADDING, PDF_FONT, BODY_SIZE)
+
+
+def _fitted(cells_lines: list[list[str]]) -> list[list[object]]:
+    """One table row, or for a row taller than ROW_LIMIT, its lines in several."""
+    depth = max(len(lines) for lines in cells_lines)
+    return [
+        ["\n".join(lines[start : start + _LINES_PER_PIECE]) for lines in cells_lines]
+        for start in range(0, depth, _LINES_PER_PIECE)
+    ]
 
 
 def _tables(
     document: RegisterDocument, styles: dict[str, ParagraphStyle], progress: Progress | None
 ) -> Iterable[Flowable]:
-    """One table per block of rows; building them is the first half of the work."""
+    """One table per block of rows; building them is the first half of the work.
+    Cells are plain text broken into lines here (exports/pdf_text.py)."""
     total = len(document.rows)
 
     def halved(done: int, _total: int) -> None:
@@ -204,7 +205,6 @@ def _tables(
             progress(done, 2 * total)
 
     widths = column_widths()
-    centred = {1, 2, 6, 8}  # STT, date, kind/people, accepted: short centred values
     block: list[list[object]] = []
 
     def table() -> Table:
@@ -213,14 +213,10 @@ def _tables(
     for row in rows_with_progress(document, halved):
         block.extend(
             _fitted(
-                [
-                    _paragraph(value, styles["centre"] if number in centred else styles["cell"])
-                    for number, value in enumerate(cells(row), start=1)
-                ],
-                widths,
+                [_cell_lines(value, width) for value, width in zip(cells(row), widths, strict=True)]
             )
         )
-        if len(block) == ROWS_PER_TABLE:
+        if len(block) >= ROWS_PER_TABLE:
             yield table()
             block = []
     if block or not document.rows:
@@ -251,6 +247,7 @@ class _RegisterTemplate(BaseDocTemplate):  # type: ignore[misc]
         width = PAGE[0] - 2 * MARGIN
         self._top = [(f, f.wrap(width, PAGE[1])[1]) for f in top]
         self._heading = heading
+        self._heading_drawn = False
         heading_height = self._heading_height = heading.wrap(width, PAGE[1])[1]
         title_height = sum(height for _f, height in self._top)
 
@@ -283,8 +280,18 @@ class _RegisterTemplate(BaseDocTemplate):  # type: ignore[misc]
         self._draw_heading(canvas, _document, y)
 
     def _draw_heading(self, canvas: Canvas, _document: object, top: float | None = None) -> None:
-        y = (PAGE[1] - MARGIN if top is None else top) - self._heading_height
-        self._heading.drawOn(canvas, MARGIN, y)
+        """The column headings, drawn once into a form the pages then show: a
+        hundred pages cost one heading, not a hundred."""
+        if not self._heading_drawn:
+            width = PAGE[0] - 2 * MARGIN
+            canvas.beginForm(HEADING_FORM, 0, 0, width, self._heading_height)
+            self._heading.drawOn(canvas, 0, 0)
+            canvas.endForm()
+            self._heading_drawn = True
+        canvas.saveState()
+        canvas.translate(MARGIN, (PAGE[1] - MARGIN if top is None else top) - self._heading_height)
+        canvas.doForm(HEADING_FORM)
+        canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Table) and self._progress is not None:

@@ -3,19 +3,14 @@ office's heading, the title and the period, the two heading rows («Hướng x�
 lý» over (8)–(10)) and the column numbers, frozen and repeated on every
 printed page; dates as real dates shown dd/mm/yyyy; A4 landscape, one page wide.
 
-Written in openpyxl's write-only mode, so a year of a large ward stays small
-in memory: everything about the sheet is set before its first row.
+Streamed row by row (exports/xlsx_stream.py): a year of a large ward, a hundred
+thousand rows, in constant memory and in about the time a bare writer takes
+for the same values (BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
 from tiepdan_desktop.exports.visit_register_layout import (
     COLUMNS,
@@ -27,163 +22,113 @@ from tiepdan_desktop.exports.visit_register_layout import (
     cells,
     rows_with_progress,
 )
-from tiepdan_desktop.exports.xlsx_cells import CellValue, text_safe_cell
+from tiepdan_desktop.exports.xlsx_stream import (
+    ILLEGAL_CHARACTERS,
+    CellStyle,
+    CellValue,
+    PageSetup,
+    XlsxStream,
+    column_name,
+)
 
-FONT = "Times New Roman"  # the font of official documents; every office PC has it
 HEADING_ROW, NUMBERS_ROW = 7, 9
 WIDTH_SCALE = 0.62  # layout widths (mm on the PDF page) to Excel column widths
-LAST_COLUMN = get_column_letter(len(COLUMNS))
-# A write-only sheet hands page setup, merges and columns to an inner worksheet
-# at run time; the type stubs do not know it, hence Any for the sheet.
-Sheet = Any
-Cell = Any
-_THIN = Side(style="thin", color="000000")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-
-
-def _styles(workbook: Workbook) -> None:
-    def add(name: str, font: Font, alignment: Alignment, **extra: object) -> None:
-        style = NamedStyle(name=name, font=font, alignment=alignment)
-        for key, value in extra.items():
-            setattr(style, key, value)
-        workbook.add_named_style(style)
-
-    top_wrap = Alignment(vertical="top", wrap_text=True)
-    centre_wrap = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    add("o_van_ban", Font(name=FONT, size=11), top_wrap, border=_BOX)
-    add(
-        "o_giua",
-        Font(name=FONT, size=11),
-        Alignment(horizontal="center", vertical="top", wrap_text=True),
-        border=_BOX,
-    )
-    add(
-        "o_ngay",
-        Font(name=FONT, size=11),
-        Alignment(horizontal="center", vertical="top"),
-        border=_BOX,
-        number_format="dd/mm/yyyy",
-    )
-    add(
-        "tieu_de_cot",
-        Font(name=FONT, size=11, bold=True),
-        centre_wrap,
-        border=_BOX,
-        fill=PatternFill("solid", fgColor="EEF1F6"),
-    )
-    add("co_quan", Font(name=FONT, size=12, bold=True), Alignment(horizontal="center"))
-    add("ten_so", Font(name=FONT, size=16, bold=True), Alignment(horizontal="center"))
-    add("ky", Font(name=FONT, size=12, italic=True), Alignment(horizontal="center"))
-
-
-def _cell(sheet: Sheet, value: CellValue, style: str) -> Cell:
-    cell = text_safe_cell(sheet, value)
-    cell.style = style
-    return cell
-
-
+LAST_COLUMN = column_name(len(COLUMNS) - 1)
 LINE_POINTS = 15.0  # one line of 11-point text
 CHARACTERS_PER_WIDTH = 1.4  # Times New Roman letters per unit of column width (measured)
+# Letters per line of each column; words wrap whole, so a line holds less than
+# its width: keep a margin.
+_PER_LINE = [max(int(c.width * WIDTH_SCALE * CHARACTERS_PER_WIDTH * 0.85), 1) for c in COLUMNS]
+_CENTRED = {1, 6, 8}  # STT, kind and people, accepted: short values
+
+# The cell styles, by index (0 is the workbook's default).
+_STYLES = (
+    CellStyle(),
+    CellStyle(boxed=True, vertical="top", wrap=True),  # TEXT
+    CellStyle(boxed=True, vertical="top", wrap=True, horizontal="center"),  # CENTRED
+    CellStyle(boxed=True, vertical="top", horizontal="center", date=True),  # DATE
+    CellStyle(
+        bold=True,
+        boxed=True,
+        horizontal="center",
+        vertical="center",
+        wrap=True,
+        fill="EEF1F6",
+    ),  # HEADING
+    CellStyle(size=12, bold=True, horizontal="center"),  # OFFICE
+    CellStyle(size=16, bold=True, horizontal="center"),  # TITLE
+    CellStyle(size=12, italic=True, horizontal="center"),  # PERIOD
+)
+TEXT, CENTRED, DATE, HEADING, OFFICE, TITLE_STYLE, PERIOD = range(1, 8)
+_ROW_STYLES = [
+    DATE if number == 2 else CENTRED if number in _CENTRED else TEXT
+    for number in range(1, len(COLUMNS) + 1)
+]
 
 
-def _row_height(values: list[CellValue]) -> float:
+def _row_height(texts: list[str]) -> float:
     """Rows are sized here: spreadsheet programs do not size wrapped rows of a
     written file by themselves, and text would be cut off or overlap."""
     lines = 1
-    for column, value in zip(COLUMNS, values, strict=True):
-        if not isinstance(value, str) or not value:
-            continue
-        # Words wrap whole, so a line holds less than its width: keep a margin.
-        per_line = max(int(column.width * WIDTH_SCALE * CHARACTERS_PER_WIDTH * 0.85), 1)
-        needed = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
-        lines = max(lines, needed)
+    for text, per_line in zip(texts, _PER_LINE, strict=True):
+        if len(text) > per_line or "\n" in text:
+            needed = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+            lines = max(lines, needed)
     return lines * LINE_POINTS + 3
 
 
-def _set_up(sheet: Sheet) -> None:
-    for index, column in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width * WIDTH_SCALE
-    sheet.freeze_panes = f"A{NUMBERS_ROW + 1}"
-    sheet.print_title_rows = f"{HEADING_ROW}:{NUMBERS_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = "9"  # A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.oddFooter.left.text = FORM
-    sheet.oddFooter.right.text = "Trang &P/&N"
+def _merges() -> list[str]:
+    merges = ["A1:D1", "A2:D2", f"A4:{LAST_COLUMN}4", f"A5:{LAST_COLUMN}5"]
+    merges.append(f"H{HEADING_ROW}:J{HEADING_ROW}")  # «Hướng xử lý» over (8)–(10)
+    for index, column in enumerate(COLUMNS):
+        if not column.under_handling:
+            letter = column_name(index)
+            merges.append(f"{letter}{HEADING_ROW}:{letter}{HEADING_ROW + 1}")
+    return merges
 
 
-def _heading(sheet: Sheet, document: RegisterDocument) -> None:
+def _heading(book: XlsxStream, document: RegisterDocument) -> None:
+    width = len(COLUMNS)
     first, second = document.office_lines
-    sheet.append([_cell(sheet, first, "co_quan")])
-    sheet.append([_cell(sheet, second, "co_quan")])
-    sheet.append([])
-    sheet.append([_cell(sheet, TITLE, "ten_so")])
-    sheet.append([_cell(sheet, document.period, "ky")])
-    sheet.append([])
-    for row in (1, 2):
-        sheet.merged_cells.add(f"A{row}:D{row}")
-    for row in (4, 5):
-        sheet.merged_cells.add(f"A{row}:{LAST_COLUMN}{row}")
-    top, below = [], []
-    for index, column in enumerate(COLUMNS, start=1):
-        letter = get_column_letter(index)
-        if column.under_handling:
-            top.append(_cell(sheet, HANDLING_GROUP if column.number == 8 else None, "tieu_de_cot"))
-            below.append(_cell(sheet, column.heading, "tieu_de_cot"))
-        else:
-            top.append(_cell(sheet, column.heading, "tieu_de_cot"))
-            below.append(_cell(sheet, None, "tieu_de_cot"))
-            sheet.merged_cells.add(f"{letter}{HEADING_ROW}:{letter}{HEADING_ROW + 1}")
-    first_handling = get_column_letter(8)
-    sheet.merged_cells.add(f"{first_handling}{HEADING_ROW}:{get_column_letter(10)}{HEADING_ROW}")
-    sheet.row_dimensions[HEADING_ROW].height = 3 * LINE_POINTS
-    sheet.row_dimensions[HEADING_ROW + 1].height = 5 * LINE_POINTS
-    sheet.append(top)
-    sheet.append(below)
-    sheet.append([_cell(sheet, f"({c.number})", "tieu_de_cot") for c in COLUMNS])
-
-
-_CENTRED = {1, 6, 8}  # STT, kind and people, accepted: short values
-
-
-def _style_of(number: int, value: CellValue) -> str:
-    if isinstance(value, dt.date):
-        return "o_ngay"
-    return "o_giua" if number in _CENTRED else "o_van_ban"
+    book.row([first], [OFFICE])
+    book.row([second], [OFFICE])
+    book.skip()
+    book.row([TITLE], [TITLE_STYLE])
+    book.row([document.period], [PERIOD])
+    book.skip()
+    top: list[CellValue] = [
+        (HANDLING_GROUP if c.number == 8 else None) if c.under_handling else c.heading
+        for c in COLUMNS
+    ]
+    below: list[CellValue] = [c.heading if c.under_handling else None for c in COLUMNS]
+    book.row(top, [HEADING] * width, 3 * LINE_POINTS)
+    book.row(below, [HEADING] * width, 5 * LINE_POINTS)
+    book.row([f"({c.number})" for c in COLUMNS], [HEADING] * width)
 
 
 def write_register_xlsx(
     document: RegisterDocument, path: Path, progress: Progress | None = None
 ) -> Path:
     """Write the register of `document` to `path` (a partial file is removed)."""
-    workbook = Workbook(write_only=True)
-    _styles(workbook)
-    sheet = workbook.create_sheet(f"Sổ tiếp {document.date_from:%m-%Y}")
-    _set_up(sheet)
-    _heading(sheet, document)
-    stopped: BaseException | None = None
-    try:
-        for index, row in enumerate(rows_with_progress(document, progress)):
-            values: list[CellValue] = list(cells(row))
-            sheet.row_dimensions[NUMBERS_ROW + 1 + index].height = _row_height(values)
-            sheet.append(
-                [
-                    _cell(sheet, value, _style_of(number, value))
-                    for number, value in enumerate(values, start=1)
+    page = PageSetup(
+        title_rows=(HEADING_ROW, NUMBERS_ROW),
+        frozen_rows=NUMBERS_ROW,
+        footer_left=FORM,
+        footer_right="Trang &P/&N",
+    )
+    widths = [column.width * WIDTH_SCALE for column in COLUMNS]
+    sheet = f"Sổ tiếp {document.date_from:%m-%Y}"
+    with XlsxStream(path, sheet, _STYLES, widths, page, _merges()) as book:
+        _heading(book, document)
+        for register_row in rows_with_progress(document, progress):
+            values: list[CellValue] = list(cells(register_row))
+            texts = [value if isinstance(value, str) else "" for value in values]
+            if ILLEGAL_CHARACTERS.search("".join(texts)):
+                values = [
+                    ILLEGAL_CHARACTERS.sub("", value) if isinstance(value, str) else value
+                    for value in values
                 ]
-            )
+            book.row(values, _ROW_STYLES, _row_height(texts))
         if not document.rows:
-            sheet.append([_cell(sheet, "Không có lượt tiếp nào trong kỳ này.", "o_van_ban")])
-    except BaseException as error:  # cancelled, or a row that could not be written
-        stopped = error
-    # Saving closes the sheet's streams even after a stop; the file is then removed.
-    try:
-        workbook.save(path)
-    finally:
-        if stopped is not None:
-            path.unlink(missing_ok=True)
-    if stopped is not None:
-        raise stopped
+            book.row(["Không có lượt tiếp nào trong kỳ này."], [TEXT])
     return path

@@ -135,13 +135,8 @@ def register_period(
     if date_to < date_from:
         raise ValidationError({"date_to": "Ngày kết thúc phải từ ngày bắt đầu trở đi."})
     may_see = _may_see_denouncers(context, actor)
-    filter_ = RegisterFilter(date_from=date_from, date_to=date_to, descending=False)
     with context.sessions.reading() as session:
-        keys = repo.register_keys(session, filter_)
-        rows: list[RegisterRow] = []
-        for start in range(0, len(keys), MAX_BLOCK):
-            rows += repo.register_rows(session, keys[start : start + MAX_BLOCK], may_see)
-    return rows
+        return repo.period_rows(session, date_from, date_to, may_see)
 
 
 def _detail(session: Session, visit: Visit, may_see: bool) -> VisitDetail:

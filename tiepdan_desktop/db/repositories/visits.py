@@ -12,19 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    String,
     and_,
     case,
     func,
     literal_column,
     or_,
     select,
+    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -171,27 +173,31 @@ def people_at(
     return people
 
 
-def _name_and_address(person: Person) -> str:
+def _name_and_address(person: Any) -> str:
     return f"{person.full_name} – {person.address}" if person.address else person.full_name
 
 
-def _identity_columns(visit: Visit, people: list[tuple[VisitorRole, Person]]) -> tuple[str, str]:
+def _identity_columns(visit: Any, people: list[tuple[VisitorRole, Any]]) -> tuple[str, str]:
     """Columns (3) and (4) of Mẫu số 03: for a group, its representatives."""
+    return _identity_text(visit.is_group, visit.head_count, people)
+
+
+def _identity_text(
+    is_group: bool, head_count: int, people: Sequence[tuple[VisitorRole, Any]]
+) -> tuple[str, str]:
     shown = [p for role, p in people if role is VisitorRole.REPRESENTATIVE] or [
         p for _, p in people[:1]
     ]
     names = "; ".join(_name_and_address(p) for p in shown)
-    if visit.is_group:
+    if is_group:
         names = (
-            f"Đoàn {visit.head_count} người, đại diện: {names}"
-            if names
-            else (f"Đoàn {visit.head_count} người")
+            f"Đoàn {head_count} người, đại diện: {names}" if names else f"Đoàn {head_count} người"
         )
     numbers = ", ".join(p.id_number for p in shown if p.id_number)
     return names, numbers
 
 
-def register_fields(visit: Visit) -> dict[str, Any]:
+def register_fields(visit: Any) -> dict[str, Any]:
     """What a register row and a visit's details both show, as stored."""
     return {
         "year": visit.year,
@@ -212,39 +218,135 @@ def register_fields(visit: Visit) -> dict[str, Any]:
     }
 
 
+# A register row's columns, read as plain rows (no ORM objects: a year's print
+# reads a hundred thousand of them).
+_ROW_COLUMNS = (
+    ROWID.label("key"),
+    type_coerce(Visit.id, String).label("stored_id"),
+    Visit.year,
+    Visit.number,
+    Visit.visited_at,
+    Visit.reception_type,
+    Visit.content,
+    Visit.letter_type,
+    Visit.head_count,
+    Visit.is_group,
+    Visit.prior_handling,
+    Visit.handling,
+    Visit.refusal_ground,
+    Visit.forwarded_to,
+    Visit.result_followup,
+    Visit.notes,
+    Visit.officer_name,
+)
+
+
+def _register_people(session: Session, where: ColumnElement[bool]) -> dict[str, list[Any]]:
+    """The people at the visits `where` chooses, by the visit's stored id, as
+    (role, row with id, name, address, ID number); ids are left as stored: a
+    print reads a hundred thousand of them and needs only the first person's."""
+    people: dict[str, list[Any]] = defaultdict(list)
+    rows = session.connection().execute(
+        select(
+            type_coerce(VisitPerson.visit_id, String),
+            VisitPerson.role,
+            type_coerce(Person.id, String).label("id"),
+            Person.full_name,
+            Person.address,
+            Person.id_number,
+        )
+        .join(Person, Person.id == VisitPerson.person_id)
+        .join(Visit, Visit.id == VisitPerson.visit_id)
+        .where(where)
+        .order_by(VisitPerson.visit_id, VisitPerson.position)
+    )
+    for row in rows:
+        people[row[0]].append((row[1], row))
+    return people
+
+
+def _built_rows(
+    found: Iterable[Any], people: dict[str, list[Any]], may_see_denouncers: bool
+) -> list[RegisterRow]:
+    rows = []
+    for (
+        key,
+        stored_id,
+        year,
+        number,
+        visited_at,
+        reception_type,
+        content,
+        letter_type,
+        head_count,
+        is_group,
+        prior_handling,
+        handling,
+        refusal_ground,
+        forwarded_to,
+        result_followup,
+        notes,
+        officer_name,
+    ) in found:
+        hidden = identity_hidden(letter_type, may_see_denouncers)
+        visitors = people.get(stored_id, ())
+        if hidden:
+            names, numbers = protected_visitor_label(letter_type, year, number), ""
+        else:
+            names, numbers = _identity_text(is_group, head_count, visitors)
+        rows.append(
+            RegisterRow(
+                key=key,
+                visit_id=uuid.UUID(stored_id),
+                year=year,
+                number=number,
+                visited_at=visited_at,
+                reception_type=reception_type,
+                names_and_addresses=names,
+                id_numbers=numbers,
+                content=content,
+                letter_type=letter_type,
+                head_count=head_count,
+                is_group=is_group,
+                prior_handling=prior_handling,
+                handling=handling,
+                refusal_ground=refusal_ground,
+                forwarded_to=forwarded_to,
+                result_followup=result_followup,
+                notes=notes,
+                officer_name=officer_name,
+                identity_hidden=hidden,
+                first_person_id=None if hidden or not visitors else uuid.UUID(visitors[0][1].id),
+            )
+        )
+    return rows
+
+
 def register_rows(
     session: Session, keys: Sequence[int], may_see_denouncers: bool
 ) -> list[RegisterRow]:
     """The rows of `keys`, in the same order (keys of deleted rows are left out)."""
-    blocks = session.execute(select(ROWID, Visit).where(ROWID.in_(list(keys))))
-    found: dict[int, Visit] = dict(blocks.all())
-    people = people_at(session, [visit.id for visit in found.values()])
-    rows = []
-    for key in keys:
-        visit = found.get(key)
-        if visit is None:
-            continue
-        hidden = identity_hidden(visit.letter_type, may_see_denouncers)
-        visitors = people.get(visit.id, [])
-        if hidden:
-            names, numbers = (
-                protected_visitor_label(visit.letter_type, visit.year, visit.number),
-                "",
-            )
-        else:
-            names, numbers = _identity_columns(visit, visitors)
-        rows.append(
-            RegisterRow(
-                key=key,
-                visit_id=visit.id,
-                names_and_addresses=names,
-                id_numbers=numbers,
-                identity_hidden=hidden,
-                first_person_id=None if hidden or not visitors else visitors[0][1].id,
-                **register_fields(visit),
-            )
-        )
-    return rows
+    chosen = ROWID.in_(list(keys))
+    found = {
+        row[0]: row for row in session.connection().execute(select(*_ROW_COLUMNS).where(chosen))
+    }
+    people = _register_people(session, chosen)
+    in_order = [found[key] for key in keys if key in found]
+    return _built_rows(in_order, people, may_see_denouncers)
+
+
+def period_rows(
+    session: Session, date_from: dt.date, date_to: dt.date, may_see_denouncers: bool
+) -> list[RegisterRow]:
+    """Every row of a period in register order (oldest first), read in two
+    queries over the date index: a year's print reads no keys first."""
+    wanted = RegisterFilter(date_from=date_from, date_to=date_to, descending=False)
+    within = and_(*_conditions(wanted))
+    found = session.connection().execute(
+        select(*_ROW_COLUMNS).where(within).order_by(*_order(wanted))
+    )
+    people = _register_people(session, within)
+    return _built_rows(found, people, may_see_denouncers)
 
 
 def visitor_views(

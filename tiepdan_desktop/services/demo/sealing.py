@@ -44,7 +44,7 @@ class _Sealer:
         )
         code, shown = codes.next()
         first = self.sealed_copy.get(person_id)
-        copy_id = _derived_id(person_id, first, code)
+        copy_id = _derived_id(person_id, first, f"{code}#{len(self.new_persons)}")
         self.new_persons.append(
             {
                 **person,
@@ -70,12 +70,13 @@ class _Sealer:
         return copy_id
 
 
-def _derived_id(person_id: uuid.UUID, first: uuid.UUID | None, code: str) -> uuid.UUID:
+def _derived_id(person_id: uuid.UUID, first: uuid.UUID | None, name: str) -> uuid.UUID:
     """A new id, the same for the same seed: beside the person it replaces, or
-    for a later record, from the first copy and the record's code."""
+    for a later record, from the first copy and `name`, unique among the copies
+    (a record's code alone is not: visit n and letter n of a year share it)."""
     if first is None:
         return uuid.UUID(int=person_id.int ^ 0x1)
-    return uuid.uuid5(first, code)
+    return uuid.uuid5(first, name)
 
 
 def seal_demo_rows(rows: DemoRows, writer: VaultWriter) -> list[Row]:
