@@ -45,9 +45,9 @@ from tiepdan_desktop.exports.visit_register_layout import (
 
 PAGE = landscape(A4)
 MARGIN = 10 * mm
-# Rows per table: a table is laid out whole before it is split into pages, so
-# a year's register goes in pieces that each stay quick to lay out.
-ROWS_PER_TABLE = 300
+# Rows per table: about a page of them.  A table is laid out again each time a
+# page breaks it, so longer ones would cost more with every page they span.
+ROWS_PER_TABLE = 20
 HEADING_FORM = "column_headings"
 
 
@@ -167,6 +167,27 @@ _BODY_STYLE = TableStyle(
 )
 
 
+class _TextTable(Table):  # type: ignore[misc]  # reportlab has no types
+    """A table of plain text cells drawn a cell at a time: one text object for
+    all the lines of a cell (reportlab starts one per line), nothing for an
+    empty cell."""
+
+    def _drawCell(
+        self, value: object, style: Any, position: tuple[float, float], size: tuple[float, float]
+    ) -> None:
+        if value == "":
+            return
+        if not isinstance(value, str) or style.alignment != "LEFT" or style.valign != "TOP":
+            super()._drawCell(value, style, position, size)
+            return
+        x = position[0] + style.leftPadding
+        y = position[1] + size[1] - style.topPadding - style.fontsize
+        text = self.canv.beginText(x, y)
+        text.setFont(style.fontname, style.fontsize, style.leading)
+        text.textLines(value, trim=0)
+        self.canv.drawText(text)
+
+
 def column_widths() -> list[float]:
     usable = PAGE[0] - 2 * MARGIN
     total = sum(c.width for c in COLUMNS)
@@ -208,7 +229,7 @@ def _tables(
     block: list[list[object]] = []
 
     def table() -> Table:
-        return Table(block, colWidths=widths, style=_BODY_STYLE)
+        return _TextTable(block, colWidths=widths, style=_BODY_STYLE)
 
     for row in rows_with_progress(document, halved):
         block.extend(
