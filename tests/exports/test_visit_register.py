@@ -151,7 +151,7 @@ def test_a_long_register_repeats_its_headings_on_every_page(tmp_path: Path) -> N
     require_tools("pdftotext")
     # More rows than one table holds (the rows go in several tables), and one
     # content longer than a page, which continues on the next page.
-    rows = [_row(n) for n in range(1, 2 * ROWS_PER_TABLE + 41)]
+    rows = [_row(n) for n in range(1, 30 * ROWS_PER_TABLE + 41)]
     rows[5] = _row(6, content="Khiếu nại kéo dài " + "rất nhiều chữ " * 600 + "HẾT NỘI DUNG")
     many = RegisterDocument(UNIT, DOCUMENT.date_from, DOCUMENT.date_to, rows)
     path = write_register_pdf(many, tmp_path / "dai.pdf")
