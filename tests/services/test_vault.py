@@ -619,6 +619,7 @@ def _everything_seen(s: ServiceContext, a: Actor, folder: Path) -> dict[str, str
 
     visit_keys = visits.register_keys(s, a, RegisterFilter())
     look("sổ tiếp công dân", lambda: visits.register_rows(s, a, visit_keys))
+    look("sổ tiếp công dân (mở)", lambda: visits.register_start(s, a, RegisterFilter()))
     for row in visits.register_rows(s, a, visit_keys):
         look(f"lượt tiếp {row.number}", lambda r=row: visits.get_visit(s, a, r.visit_id))
         look(f"lịch sử lượt {row.number}", lambda r=row: visits.visit_history(s, a, r.visit_id))

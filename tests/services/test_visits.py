@@ -443,6 +443,8 @@ class TestRegister:
         every = _keys(clocked, officer)
         start = visits.register_start(clocked, officer, RegisterFilter(), first=2)
         assert (start.total, start.keys) == (3, every[:2])
+        # The first rows come along, as the register gives them (masked alike).
+        assert start.first_rows == tuple(visits.register_rows(clocked, officer, every[:2]))
         searched = visits.register_start(clocked, officer, RegisterFilter(search="dao"), first=2)
         assert searched.total == 1 and len(searched.keys) == 1
         # A search and another filter: counted together (An came in October).

@@ -105,6 +105,26 @@ def test_scrolling_a_long_register_keeps_only_blocks_near_the_view(
     assert model.record(0) is not None and read_blocks[-1] == 0
 
 
+def test_the_first_rows_come_with_the_first_keys(
+    gui: QApplication, qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    """The screen paints the rows that came with its first keys without asking
+    for them again; the next block is read when it comes into view."""
+    asked: list[list[int]] = []
+
+    def rows(keys: list[int]) -> list[object]:
+        asked.append(keys)
+        return [_Row(key) for key in keys]
+
+    model = VisitRegisterModel(tasks, rows)  # type: ignore[arg-type]
+    keys = list(range(3 * BLOCK))
+    model.set_keys(keys[: 2 * BLOCK], len(keys), tuple(_Row(key) for key in keys[:BLOCK]))
+    assert model.record(0) is not None and model.record(BLOCK - 1) is not None
+    model.prefetch(0, BLOCK + 5)
+    settle(qtbot, tasks)
+    assert asked == [keys[BLOCK : 2 * BLOCK]]
+
+
 class _Row:
     def __init__(self, key: int) -> None:
         self.key = key

@@ -48,12 +48,21 @@ class _Screen:
         self.app: AppContext = AppContext(context, actor, tasks, state, "benchmark")
 
     def wait(self, condition: Callable[[], bool]) -> None:
+        """Handle events until `condition`, sleeping between them as the
+        application's own event loop does: a busy loop here would take the
+        interpreter from the worker threads it waits for."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
         deadline = time.perf_counter() + WAIT_LIMIT
-        while not condition():
-            if time.perf_counter() > deadline:
-                raise RuntimeError("Màn hình sổ không hiện kết quả sau 30 giây.")
-            self.application.processEvents()
-            time.sleep(0.0002)
+        wake = QTimer()  # a check every 20 ms even when no event comes
+        wake.start(20)
+        try:
+            while not condition():
+                if time.perf_counter() > deadline:
+                    raise RuntimeError("Màn hình sổ không hiện kết quả sau 30 giây.")
+                self.application.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        finally:
+            wake.stop()
 
     def page(self) -> ReceptionPage:
         from tiepdan_desktop.ui.pages.catalogue import SCREENS

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from tiepdan_desktop.domain.enums import (
     CaseState,
@@ -145,10 +146,13 @@ class RegisterFilter:
 
 @dataclass(frozen=True)
 class RegisterStart:
-    """What a screen needs first: how many rows, and the keys of the first of them."""
+    """What a screen needs first: how many rows, the keys of the first of them,
+    and (where the register gives them) the first rows themselves, read in the
+    same go: the screen paints them without asking again."""
 
     total: int
     keys: list[int]
+    first_rows: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)

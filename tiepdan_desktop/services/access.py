@@ -13,8 +13,10 @@ walks the services package and fails on a function that has none.
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
@@ -50,6 +52,12 @@ STORAGE_PROBLEM = (
     "Không đọc/ghi được cơ sở dữ liệu (có thể tệp đang bị chương trình khác giữ, hoặc ổ đĩa "
     "đầy). Dữ liệu đã lưu trước đó không bị ảnh hưởng; hãy thử lại."
 )
+# The role `requires` read for the call in progress (in this thread): what the
+# service then asks of the same actor is answered without reading it again.
+_ROLE_OF_CALL: ContextVar[tuple[uuid.UUID | None, Role] | None] = ContextVar(
+    "role_of_call", default=None
+)
+
 TEMPORARY_PASSWORD = (
     "Tài khoản đang dùng mật khẩu tạm do người quản trị đặt; hãy đổi mật khẩu trước khi làm việc."
 )
@@ -89,6 +97,9 @@ def current_permissions(context: ServiceContext, actor: Actor) -> frozenset[Perm
 def current_permission(context: ServiceContext, actor: Actor, permission: Permission) -> bool:
     """Whether the actor's role, as it is now in the database, has `permission`
     (for what a service shows, after `requires` let the call in)."""
+    checked = _ROLE_OF_CALL.get()
+    if checked is not None and checked[0] == actor.user_id:
+        return role_can(checked[1], permission)
     role, _temporary = _account_state(context, actor)
     return role_can(role, permission)
 
@@ -106,7 +117,11 @@ def requires(permission: Permission) -> Callable[[Service[P, R]], Service[P, R]]
                     )
                 if temporary_password:
                     raise PermissionDeniedError(TEMPORARY_PASSWORD)
-                return function(context, actor, *args, **kwargs)
+                token = _ROLE_OF_CALL.set((actor.user_id, role))
+                try:
+                    return function(context, actor, *args, **kwargs)
+                finally:
+                    _ROLE_OF_CALL.reset(token)
 
         functools.update_wrapper(checked, function)
         setattr(checked, ACCESS_ATTRIBUTE, Access("permission", permission))

@@ -89,6 +89,7 @@ from tiepdan_desktop.services.visit_support import refresh_visit_keys
 
 MAX_BLOCK = 500
 FIRST_KEYS = 200  # a screenful and then some
+FIRST_ROWS = 100  # read with the first keys: the screen's first block
 
 
 def _may_see_denouncers(context: ServiceContext, actor: Actor) -> bool:
@@ -109,12 +110,14 @@ def register_keys(context: ServiceContext, actor: Actor, filter_: RegisterFilter
 def register_start(
     context: ServiceContext, actor: Actor, filter_: RegisterFilter, first: int = FIRST_KEYS
 ) -> RegisterStart:
-    """The row count and the first keys: enough to show a register at once, while
-    the rest of the keys (register_keys) are read."""
+    """The row count, the first keys and their first rows: enough to show a
+    register at once, while the rest of the keys (register_keys) are read."""
+    may_see = _may_see_denouncers(context, actor)
     with context.sessions.reading() as session:
         keys = repo.register_keys(session, filter_, first)
         total = len(keys) if len(keys) < first else repo.register_count(session, filter_)
-        return RegisterStart(total, keys)
+        rows = repo.register_rows(session, keys[:FIRST_ROWS], may_see)
+        return RegisterStart(total, keys, tuple(rows))
 
 
 @requires(Permission.VIEW_REGISTERS)

@@ -84,7 +84,7 @@ class RegisterFeed[F]:
         if self._next_waiting() or number != self._number:
             return
         self.before_reset()
-        self._model.set_keys(start.keys, start.total)
+        self._model.set_keys(start.keys, start.total, start.first_rows)
         self.prefetch()
         self.arrived(wanted, start.total)
         if not self._model.complete:

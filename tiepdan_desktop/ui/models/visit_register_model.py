@@ -41,6 +41,18 @@ KEPT_BLOCKS = 40
 PENDING = "…"
 HIDDEN_COLOUR = QColor("#6b4a00")
 AnyIndex = QModelIndex | QPersistentModelIndex
+# The roles the registers answer; the others a view asks for are declined at once.
+_ANSWERED = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        RECORD_ROLE,
+    )
+)
 
 
 def _tr(text: str) -> str:
@@ -55,9 +67,20 @@ class RegisterColumn:
     shown_by_default: bool = True
 
 
+# The form's twelve cells of the row whose texts are being made (a row's texts
+# are made one after the other, once: see VisitRegisterModel._texts_of).
+_LAST_CELLS: list[Any] = [None, None]
+
+
+def _cells_of(row: RegisterRow) -> list[Any]:
+    if _LAST_CELLS[0] is not row:
+        _LAST_CELLS[0], _LAST_CELLS[1] = row, cells(row)
+    return _LAST_CELLS[1]  # type: ignore[no-any-return]
+
+
 def _form_cell(number: int) -> Callable[[RegisterRow], str]:
     def text(row: RegisterRow) -> str:
-        value = cells(row)[number - 1]
+        value = _cells_of(row)[number - 1]
         if isinstance(value, dt.date):
             return f"{row.visited_at:%d/%m/%Y %H:%M}"
         return str(value).replace("\n", " · ")
@@ -116,6 +139,8 @@ class VisitRegisterModel(QAbstractTableModel):
         self._keys: list[int] = []
         self._total = 0
         self._rows: dict[int, RegisterRow] = {}
+        # Each shown row's texts, made once: a repaint asks for every cell.
+        self._texts: dict[int, tuple[str, ...]] = {}
         self._requested: set[int] = set()
         # Bumped on every new set of keys: blocks read for older keys are dropped.
         self._generation = 0
@@ -133,14 +158,25 @@ class VisitRegisterModel(QAbstractTableModel):
 
     # --- the keys -----------------------------------------------------------------------
 
-    def set_keys(self, keys: Sequence[int], total: int | None = None) -> None:
-        """The keys in order; `total` when these are only the first of them."""
+    def set_keys(
+        self, keys: Sequence[int], total: int | None = None, first_rows: Sequence[Any] = ()
+    ) -> None:
+        """The keys in order; `total` when these are only the first of them;
+        `first_rows`, the rows of the first keys when they came with them."""
         self.beginResetModel()
         self._keys = list(keys)
         self._total = max(total or 0, len(self._keys))
         self._rows.clear()
+        self._texts.clear()
         self._requested.clear()
         self._generation += 1
+        if first_rows:
+            by_key = {row.key: row for row in first_rows}
+            for row, key in enumerate(self._keys[:BLOCK]):
+                if key in by_key:
+                    self._rows[row] = by_key[key]
+            if len(by_key) >= min(BLOCK, len(self._keys)):  # the whole first block
+                self._requested.add(0)
         self.endResetModel()
 
     def complete_keys(self, keys: Sequence[int]) -> None:
@@ -199,6 +235,7 @@ class VisitRegisterModel(QAbstractTableModel):
         for offset, key in enumerate(keys):
             if key in by_key:
                 self._rows[first + offset] = by_key[key]
+                self._texts.pop(first + offset, None)
         self._requested.add(block)  # forgotten while on its way: counted again
         self._forget_far_blocks(block)
         last = first + len(keys) - 1
@@ -213,6 +250,7 @@ class VisitRegisterModel(QAbstractTableModel):
             self._requested.discard(block)
             for row in range(block * BLOCK, (block + 1) * BLOCK):
                 self._rows.pop(row, None)
+                self._texts.pop(row, None)
 
     def prefetch(self, first: int, last: int) -> None:
         """Ask for the blocks of rows first…last (the rows the view is about to show)."""
@@ -229,32 +267,37 @@ class VisitRegisterModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._total:
+        if role not in _ANSWERED or not index.isValid():  # most roles a paint asks
             return None
-        record = self._rows.get(index.row())
+        row = index.row()
+        record = self._rows.get(row)
         if record is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                if index.row() < len(self._keys):  # its key is known: read its block
-                    self._request(index.row() // BLOCK)
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= row < self._total:
+                if row < len(self._keys):  # its key is known: read its block
+                    self._request(row // BLOCK)
                 return PENDING if index.column() == 0 else ""
             return None
-        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(record)
+            return self._texts_of(row, record)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.text(record) or None
+            return self._texts_of(row, record)[index.column()] or None
         if role == RECORD_ROLE:
             return self.record_id(record)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self.background(record)
-        hidden_name = record.identity_hidden and index.column() == self.hidden_column
-        if role == Qt.ItemDataRole.FontRole and hidden_name:
+        if not (record.identity_hidden and index.column() == self.hidden_column):
+            return None
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and hidden_name:
-            return HIDDEN_COLOUR
-        return None
+        return HIDDEN_COLOUR  # the foreground of a masked name
+
+    def _texts_of(self, row: int, record: Any) -> tuple[str, ...]:
+        texts = self._texts.get(row)
+        if texts is None:
+            texts = self._texts[row] = tuple(column.text(record) for column in self.columns)
+        return texts
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
