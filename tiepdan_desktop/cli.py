@@ -117,13 +117,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     deadline.add_argument("--json", action="store_true", help="kết quả dạng JSON")
 
-    benchmark = commands.add_parser(
-        "benchmark", help="đo tốc độ sổ tiếp công dân, sổ đơn trên dữ liệu hiện có, so với hạn mức"
-    )
-    benchmark.add_argument(
-        "--gui", action="store_true", help="đo cả màn hình sổ (Qt, không hiển thị)"
-    )
-
     export = commands.add_parser("export", help="xuất sổ sách ra tệp Excel, PDF")
     export.add_argument(
         "register",
@@ -206,7 +199,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": _report,
         "backup": _backup,
         "restore": _restore,
-        "benchmark": _benchmark,
     }
     handler = handlers[options.command]
     return _guarded(lambda: handler(options, paths), paths)
@@ -563,28 +555,6 @@ def _restore(options: argparse.Namespace, paths: DataPaths) -> int:
     if result.previous is not None:
         print(f"  Dữ liệu trước khi khôi phục được giữ tại: {result.previous}")
     return EXIT_OK
-
-
-def _benchmark(options: argparse.Namespace, paths: DataPaths) -> int:
-    from tiepdan_desktop.benchmarks import (
-        gui_benchmarks,
-        letter_benchmarks,
-        register_benchmarks,
-        report_benchmarks,
-    )
-
-    storage = _storage(options, paths)
-    try:
-        context, actor = storage.context(), Actor.command_line()
-        measures = register_benchmarks(context, actor) + letter_benchmarks(context, actor)
-        measures += report_benchmarks(context, actor)
-        if options.gui:
-            measures += gui_benchmarks(context, actor)
-    finally:
-        storage.close()
-    for measure in measures:
-        print(measure.line())
-    return EXIT_OK if all(measure.met for measure in measures) else EXIT_REFUSED
 
 
 def run_self_test() -> int:

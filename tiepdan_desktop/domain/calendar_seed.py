@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import holidays
-
 from tiepdan_desktop.domain.calendar import SpecialDay
 from tiepdan_desktop.domain.enums import CalendarDayKind
 
@@ -41,6 +39,8 @@ def _basis(day: dt.date, kind: CalendarDayKind) -> str:
 
 def seed_days(years: range, today: dt.date) -> list[SpecialDay]:
     """Special days of `years` as the holidays package knows them."""
+    import holidays  # loaded when the calendar is seeded, not at every start
+
     calendar = holidays.country_holidays("VN", years=years, language="vi")
     days: list[SpecialDay] = []
     swapped_for: dict[dt.date, dt.date] = {}

@@ -1,20 +1,24 @@
-"""The official two-tier list of provinces and communes (from vietnam-provinces)."""
+"""The official two-tier list of provinces and communes (from vietnam-provinces,
+loaded when first asked for: a tenth of a second not spent at every start)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from vietnam_provinces import Province, ProvinceCode, VietNamDivisionType, Ward, WardCode
-
 from tiepdan_desktop.domain.enums import UnitLevel
 from tiepdan_desktop.domain.text import normalize_text, sort_key
 
-_LEVELS = {
-    VietNamDivisionType.XA: UnitLevel.XA,
-    VietNamDivisionType.PHUONG: UnitLevel.PHUONG,
-    VietNamDivisionType.DAC_KHU: UnitLevel.DAC_KHU,
-}
+
+@cache
+def _levels() -> dict[object, UnitLevel]:
+    from vietnam_provinces import VietNamDivisionType
+
+    return {
+        VietNamDivisionType.XA: UnitLevel.XA,
+        VietNamDivisionType.PHUONG: UnitLevel.PHUONG,
+        VietNamDivisionType.DAC_KHU: UnitLevel.DAC_KHU,
+    }
 
 
 _TYPE_PREFIXES = ("Thành phố ", "Tỉnh ", "Đặc khu ", "Phường ", "Xã ")
@@ -44,18 +48,23 @@ class WardEntry:
 
 @cache
 def provinces() -> tuple[ProvinceEntry, ...]:
+    from vietnam_provinces import Province
+
     entries = (ProvinceEntry(int(p.code), normalize_text(p.name)) for p in Province.iter_all())
     return tuple(sorted(entries, key=lambda entry: sort_key(bare_name(entry.name))))
 
 
 @cache
 def _wards_by_province() -> dict[int, tuple[WardEntry, ...]]:
+    from vietnam_provinces import Ward
+
+    levels = _levels()
     grouped: dict[int, list[WardEntry]] = {}
     for ward in Ward.iter_all():
         entry = WardEntry(
             int(ward.code),
             normalize_text(ward.name),
-            _LEVELS[ward.division_type],
+            levels[ward.division_type],
             int(ward.province_code),
         )
         grouped.setdefault(entry.province_code, []).append(entry)
@@ -70,6 +79,8 @@ def wards_of(province_code: int) -> tuple[WardEntry, ...]:
 
 
 def find_province(code: int) -> ProvinceEntry | None:
+    from vietnam_provinces import Province, ProvinceCode
+
     try:
         province = Province.from_code(ProvinceCode(code))
     except ValueError:
@@ -78,6 +89,8 @@ def find_province(code: int) -> ProvinceEntry | None:
 
 
 def find_ward(code: int) -> WardEntry | None:
+    from vietnam_provinces import Ward, WardCode
+
     try:
         ward = Ward.from_code(WardCode(code))
     except ValueError:
@@ -85,6 +98,6 @@ def find_ward(code: int) -> WardEntry | None:
     return WardEntry(
         int(ward.code),
         normalize_text(ward.name),
-        _LEVELS[ward.division_type],
+        _levels()[ward.division_type],
         int(ward.province_code),
     )
