@@ -7,6 +7,7 @@ code, which is all that is checked of them."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,46 @@ def test_the_quick_benchmark_measures_every_budget(tmp_path: Path) -> None:
     for name in results:
         assert name in run.stdout
     assert ("KHÔNG ĐẠT" in run.stdout) == (not report["passed"])
+
+
+@pytest.mark.gui
+def test_the_test_only_sign_in_checks_the_password_as_any_sign_in(tmp_path: Path) -> None:
+    secret = tmp_path / "mat-khau.txt"
+    secret.write_text("Mat-khau-dung-2026\n", encoding="utf-8")
+    data = str(tmp_path / "du-lieu")
+    tiepdan = [sys.executable, "-m", "tiepdan_desktop", "--data-dir", data]
+    subprocess.run(
+        [
+            *tiepdan,
+            "init",
+            "--unit-name",
+            "UBND phường Bến Thành",
+            "--province-code",
+            "79",
+            "--ward-code",
+            "26743",
+            "--admin",
+            "quantri",
+            "--password-file",
+            str(secret),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+    def start(password: str) -> subprocess.CompletedProcess[str]:
+        environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TIEPDAN_PASSWORD": password}
+        return subprocess.run(
+            [*tiepdan, "--sign-in", "quantri", "--bench-probe", "startup"],
+            capture_output=True,
+            text=True,
+            env=environment,
+            timeout=120,
+        )
+
+    wrong = start("doan-bua")
+    assert wrong.returncode == 1 and "READY" not in wrong.stdout
+    assert "Sai tên đăng nhập hoặc mật khẩu" in wrong.stderr
+    right = start("Mat-khau-dung-2026")
+    assert right.returncode == 0 and right.stdout.splitlines() == ["READY"], right.stderr

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -39,7 +40,6 @@ from tiepdan_desktop.ui.formatting import VIETNAMESE
 from tiepdan_desktop.ui.garbage_collector import GuiThreadGarbageCollector
 from tiepdan_desktop.ui.idle_lock import IdleWatcher
 from tiepdan_desktop.ui.login_dialog import LoginDialog
-from tiepdan_desktop.ui.main_window import MainWindow
 from tiepdan_desktop.ui.messages import confirm, show_error, show_info
 from tiepdan_desktop.ui.qt_vietnamese import install_qt_vietnamese
 from tiepdan_desktop.ui.setup_wizard import SetupWizard
@@ -47,7 +47,24 @@ from tiepdan_desktop.ui.tasks import TaskRunner
 from tiepdan_desktop.ui.theme import STYLE_SHEET
 from tiepdan_desktop.ui.ui_state import UiState
 
+if TYPE_CHECKING:
+    from tiepdan_desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
+
+
+def _load_main_window() -> type[MainWindow]:
+    """The main window's module (and its first screen's), imported when needed:
+    the sign-in appears without waiting for them, and they load while the
+    password is typed or checked (_preload_main_window)."""
+    from tiepdan_desktop.ui.main_window import MainWindow
+
+    return MainWindow
+
+
+def _preload_main_window() -> None:
+    _load_main_window()
+    import tiepdan_desktop.ui.pages.overview_page  # noqa: F401  (the screen shown first)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -119,12 +136,11 @@ class SessionController(QObject):
                 changes={"calendar"},
             )
             if self._automation is not None:
-                automation = self._automation
-                self._signed_in(
-                    accounts.authenticate(self.services, automation.username, automation.password)
-                )
+                self._sign_in_automatically(self._automation)
                 return
             self.show_login()
+            # The main window's modules load once the sign-in is on screen.
+            QTimer.singleShot(0, _preload_main_window)
         else:
             wizard = SetupWizard(self.services, self.tasks)
             wizard.completed.connect(self.open_main_window)
@@ -132,6 +148,23 @@ class SessionController(QObject):
             wizard.rejected.connect(lambda: self._finish())
             self.dialog = wizard
             wizard.show()
+
+    def _sign_in_automatically(self, automation: Automation) -> None:
+        """The password is checked in a worker (argon2 leaves the interpreter free)
+        while this thread loads the main window's modules."""
+
+        def refused(error: BaseException) -> None:
+            message = error.message if isinstance(error, DomainError) else str(error)
+            print(f"Lỗi: {message}", file=sys.stderr)
+            QApplication.exit(1)
+
+        services = self.services
+        self.tasks.read(
+            lambda: accounts.authenticate(services, automation.username, automation.password),
+            self._signed_in,
+            refused,
+        )
+        _preload_main_window()
 
     def show_login(self, username: str = "") -> None:
         unit = setup.get_unit(self.services)
@@ -165,7 +198,7 @@ class SessionController(QObject):
         context = AppContext(
             self.services, actor, self.tasks, self.ui_state, self.storage.describe()
         )
-        self.window = MainWindow(
+        self.window = _load_main_window()(
             context, setup.get_unit(self.services), str(self.storage.paths.root)
         )
         self.window.logout_requested.connect(self.logout)

@@ -32,7 +32,7 @@ from tiepdan_desktop.domain.enums import (
 )
 from tiepdan_desktop.domain.overview_records import WorkList
 from tiepdan_desktop.domain.records import UnitInfo
-from tiepdan_desktop.services import cases
+from tiepdan_desktop.services import cases, overview
 from tiepdan_desktop.services.demo_data import generate_demo_data
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.dialogs.case_dialog import CaseDialog
@@ -343,9 +343,15 @@ def test_start_up_summary_leads_to_the_overdue_list(
     unit: UnitInfo,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    read: list[object] = []
+    today_summary = overview.today_summary
+    monkeypatch.setattr(
+        overview, "today_summary", lambda *args: read.append(args) or today_summary(*args)
+    )
     window = _window(qtbot, app_context, unit)
     window.show_start_summary()
     settle(qtbot, app_context.tasks)
+    assert len(read) == 1  # the home page's reading serves the summary too
     summary = window.start_summary
     assert summary is not None and summary.isVisible()
     assert "2 việc đã quá hạn" in summary.text.text()  # the complaint and the denunciation

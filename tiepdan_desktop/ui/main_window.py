@@ -342,9 +342,21 @@ class MainWindow(QMainWindow):
             self._app.tasks.read(
                 lambda: vault.vault_status(services, actor), self._vault_checked, owner=self
             )
+        overview_page = self.overview_page
+        if overview_page is not None:  # shown first: its own reading of today's work serves
+            if overview_page.loaded is not None:
+                self._summary_arrived(overview_page.loaded)
+            else:
+                overview_page.summary_loaded.connect(self._first_summary)
+            return
         self._app.tasks.read(
             lambda: overview.today_summary(services, actor), self._summary_arrived, owner=self
         )
+
+    def _first_summary(self, summary: TodaySummary) -> None:
+        if self.overview_page is not None:
+            self.overview_page.summary_loaded.disconnect(self._first_summary)
+        self._summary_arrived(summary)
 
     def _vault_checked(self, status: VaultStatus) -> None:
         if not status.exists:  # window-modal, not blocking: the register loads meanwhile

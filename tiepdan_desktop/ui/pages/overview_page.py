@@ -102,6 +102,8 @@ def _work_columns() -> list[Column[WorkItem]]:
 class OverviewPage(QWidget):
     # ("letter" or "case", its id): the main window opens it on its own screen.
     open_record = Signal(str, object)
+    # Today's work as read for the tiles (the start-up summary shows the same).
+    summary_loaded = Signal(object)
 
     def __init__(self, app: AppContext, screen: Screen) -> None:
         super().__init__()
@@ -244,6 +246,7 @@ class OverviewPage(QWidget):
         for which, value in summary.counts:
             self.tiles[which].show_count(value)
         self.reception.setText(self._reception_html(summary))
+        self.summary_loaded.emit(summary)
         self.chart.set_months(summary.months)
 
     def _reception_html(self, summary: TodaySummary) -> str:
