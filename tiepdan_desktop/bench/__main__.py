@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import os
 import platform
 import statistics
@@ -76,6 +77,9 @@ def _memory(bench: database.BenchDatabase) -> Result:
 
 
 def run(options: argparse.Namespace) -> int:
+    if importlib.util.find_spec("xlsxwriter") is None:
+        _say('Thiếu XlsxWriter (sàn của phép xuất Excel): pip install -e ".[bench]"')
+        return EXIT_FAILED
     size = database.QUICK if options.quick else database.FULL
     runs = options.runs or (3 if options.quick else 7)
     cache = Path(options.cache) if options.cache else database.default_cache()
