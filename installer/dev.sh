@@ -126,7 +126,7 @@ run_tests() {
     say "ruff (style)"
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
-    say "mypy --strict (domain, db, services, exports)"
+    say "mypy --strict (domain, db, services, exports, bench)"
     "$VENV/bin/mypy"
     say "pytest"
     if [ "$#" -gt 0 ]; then

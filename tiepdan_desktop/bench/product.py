@@ -58,7 +58,7 @@ def monthly_report(context: ServiceContext, actor: Actor, runs: int) -> Result:
     with tempfile.TemporaryDirectory(prefix="tiepdan-bench-") as folder:
         xlsx, pdf = Path(folder) / "bc.xlsx", Path(folder) / "bc.pdf"
 
-        def run() -> object:
+        def run() -> reports.ReportFiles:
             return reports.export_report(context, actor, "01/TCD", period, xlsx=xlsx, pdf=pdf)
 
         files = run()  # loads openpyxl and reportlab once, as a session would

@@ -132,12 +132,13 @@ def screen_results(
     for text in TYPED:
         for end in range(1, len(text) + 1):
             typed = text[:end]
+
+            def answered(typed: str = typed) -> bool:
+                return page.shown_filter is not None and page.shown_filter.search == typed
+
             started = time.perf_counter()
             page.filters.search.setText(typed)
-            screen.shown(
-                page,
-                lambda t=typed: page.shown_filter is not None and page.shown_filter.search == t,
-            )
+            screen.shown(page, answered)
             keystrokes.append(time.perf_counter() - started)
             screen.idle()
         page.filters.search.clear()
