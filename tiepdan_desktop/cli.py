@@ -244,7 +244,8 @@ def _gui(options: argparse.Namespace, paths: DataPaths) -> int:
 
     automation = None
     if options.sign_in:
-        password = os.environ.get("TIEPDAN_PASSWORD", "")
+        # Taken out of the environment: programs the application opens never see it.
+        password = os.environ.pop("TIEPDAN_PASSWORD", "")
         automation = Automation(options.sign_in, password, options.bench_probe)
     return run_gui(paths, options.db, automation)
 

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import settle
@@ -12,7 +13,7 @@ from tiepdan_desktop.services.demo_data import generate_demo_data
 from tiepdan_desktop.services.overview import register_summary
 from tiepdan_desktop.ui.app_context import AppContext
 from tiepdan_desktop.ui.main_window import MainWindow
-from tiepdan_desktop.ui.pages.catalogue import SCREENS
+from tiepdan_desktop.ui.pages.catalogue import SCREENS, Screen
 
 
 def _window(qtbot: QtBot, app: AppContext, unit: UnitInfo) -> MainWindow:
@@ -75,6 +76,32 @@ def test_screens_are_built_when_first_shown(
     window.show_screen("reception")
     assert window.reception_page is page  # built once
     assert window.pages.count() == len(SCREENS)
+
+
+def test_a_screen_that_failed_to_build_is_built_when_asked_again(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    unit: UnitInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _window(qtbot, app_context, unit)
+    build = MainWindow._page_for
+    failures = [RuntimeError("không dựng được")]
+
+    def fails_once(self: MainWindow, screen: Screen) -> QWidget:
+        if failures:
+            raise failures.pop()
+        return build(self, screen)
+
+    monkeypatch.setattr(MainWindow, "_page_for", fails_once)
+    with qtbot.capture_exceptions() as raised:
+        window.show_screen("reports")
+    assert len(raised) == 1 and window.reports_page is None
+    window.show_screen("overview")
+    window.show_screen("reports")
+    assert window.reports_page is not None
+    assert window.pages.currentWidget() is window.reports_page
 
 
 def test_status_bar_says_unit_user_and_database(

@@ -128,3 +128,54 @@ def test_the_first_rows_come_with_the_first_keys(
 class _Row:
     def __init__(self, key: int) -> None:
         self.key = key
+
+
+def test_blocks_are_kept_near_the_view_and_the_selected_row_always(
+    gui: QApplication, qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    model = VisitRegisterModel(tasks, lambda keys: [_Row(key) for key in keys])  # type: ignore[arg-type, misc]
+    model.set_keys(list(range(300 * BLOCK)))
+    model.pinned_row = 5  # selected, then scrolled far away
+    model.prefetch(250 * BLOCK, 250 * BLOCK + 30)  # the view is at block 250 …
+    settle(qtbot, tasks)
+    model.prefetch(0, 30)
+    settle(qtbot, tasks)
+    for block in range(100, 140):  # … and late blocks of a fast drag arrive elsewhere
+        model.prefetch(block * BLOCK, block * BLOCK + 30)
+    model.prefetch(250 * BLOCK, 250 * BLOCK + 30)  # the view is back at 250 when they land
+    settle(qtbot, tasks)
+    assert model.record(250 * BLOCK) is not None  # the view's rows stay
+    assert model.record(5) is not None  # the selected row's record stays
+    assert len(model._rows) <= (KEPT_BLOCKS + 1) * BLOCK
+
+
+def test_the_keys_of_the_register_on_screen_come_even_when_a_newer_question_fails(
+    gui: QApplication, qtbot: QtBot, tasks: TaskRunner, shown_messages: list[tuple[str, str]]
+) -> None:
+    """The register on screen stays whole: its keys are read though a newer
+    question was asked meanwhile, when that one fails (a locked database)."""
+    owner = QWidget()
+    register = _Register(5_000)
+    start, keys = register.start, register.keys
+    keys_may_go = threading.Event()
+
+    def failing(text: str) -> RegisterStart:
+        if text == "hỏng":
+            raise OSError("database is locked")
+        return start(text)
+
+    def held_keys(text: str) -> list[int]:
+        keys_may_go.wait(10)
+        return keys(text)
+
+    register.start = failing  # type: ignore[method-assign]
+    register.keys = held_keys  # type: ignore[method-assign]
+    feed, model, shown = _feed(tasks, register, owner)
+    feed.load("")
+    qtbot.waitUntil(lambda: shown == [""])  # on screen; its keys are on their way
+    feed.load("hỏng")
+    qtbot.waitUntil(lambda: bool(shown_messages))  # the newer question failed
+    keys_may_go.set()
+    settle(qtbot, tasks)
+    assert "Không đọc được sổ" in shown_messages[0][0]
+    assert shown == [""] and model.complete and model.rowCount() == 5_000

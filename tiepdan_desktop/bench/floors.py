@@ -7,7 +7,8 @@ the same run as the product so that their ratio means the same on any PC.
 - F_xlsx: the faster of openpyxl (write-only) and XlsxWriter writing the same
   values, no formatting;
 - F_pdf: a bare reportlab table of the same strings (in the same embedded font
-  and size: Vietnamese cannot be printed in the PDF's built-in fonts).
+  and size: Vietnamese cannot be printed in the PDF's built-in fonts), as one
+  table or in tables of a page each, whichever is faster.
 """
 
 from __future__ import annotations
@@ -102,7 +103,11 @@ def xlsxwriter_values(
     workbook.close()
 
 
-def bare_pdf_table(rows: Sequence[Sequence[str]], widths: Sequence[float], path: Path) -> None:
+def bare_pdf_table(
+    rows: Sequence[Sequence[str]], widths: Sequence[float], path: Path, per_table: int = 0
+) -> None:
+    """The rows in one table, or in tables of `per_table` rows (reportlab lays a
+    table out again at each page break: shorter ones cost less)."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
@@ -118,16 +123,19 @@ def bare_pdf_table(rows: Sequence[Sequence[str]], widths: Sequence[float], path:
         topMargin=10 * mm,
         bottomMargin=12 * mm,
     )
-    table = Table(
-        [list(row) for row in rows],
-        colWidths=list(widths),
-        # The register's type size, so both print on as many lines.
-        style=TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), font),
-                ("FONTSIZE", (0, 0), (-1, -1), 7.5),
-                ("LEADING", (0, 0), (-1, -1), 9),
-            ]
-        ),
+    # The register's type size, so both print on as many lines.
+    style = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+            ("LEADING", (0, 0), (-1, -1), 9),
+        ]
     )
-    document.build([table])
+    size = per_table or max(len(rows), 1)
+    tables = [
+        Table(
+            [list(row) for row in rows[start : start + size]], colWidths=list(widths), style=style
+        )
+        for start in range(0, len(rows), size)
+    ]
+    document.build(tables)

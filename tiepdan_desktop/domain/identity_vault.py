@@ -20,7 +20,6 @@ import json
 import re
 import secrets
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
@@ -185,7 +184,6 @@ def recovery_wrapping_key(recovery: bytes) -> bytes:
 # --- blind index and identity tags ------------------------------------------------------
 
 
-@lru_cache(maxsize=65_536)  # texts are cleaned window by window: the same words recur
 def _tag(index_key: bytes, kind: str, value: str) -> str:
     digest = hmac.new(index_key, f"{kind}:{value}".encode(), hashlib.sha256).digest()
     return base64.b64encode(digest[:16]).decode()

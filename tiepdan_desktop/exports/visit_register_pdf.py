@@ -151,13 +151,12 @@ def _heading_table(styles: dict[str, ParagraphStyle]) -> Table:
 
 BODY_SIZE, BODY_LEADING = 7.5, 9.0
 _CELL_PADDING = 5.0  # left and right
+SHORT_CELL = 60  # characters
 _CENTRED = (0, 1, 5, 7)  # STT, date, kind/people, accepted: short centred values
 _BODY_STYLE = TableStyle(
     [
         # Empty cells are drawn in the table's font: not Helvetica (unembedded).
-        ("FONTNAME", (0, 0), (-1, -1), PDF_FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE),
-        ("LEADING", (0, 0), (-1, -1), BODY_LEADING),
+        ("FONT", (0, 0), (-1, -1), PDF_FONT, BODY_SIZE, BODY_LEADING),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
@@ -227,6 +226,17 @@ def _tables(
 
     widths = column_widths()
     block: list[list[object]] = []
+    # Short cells recur (kinds, marks, the officers' notes): each is broken once.
+    # Long ones (contents, names and addresses) are each their own: not kept.
+    broken: dict[tuple[object, float], list[str]] = {}
+
+    def lines_of(value: object, width: float) -> list[str]:
+        if isinstance(value, str) and len(value) > SHORT_CELL:
+            return _cell_lines(value, width)
+        key = (value, width)
+        if key not in broken:
+            broken[key] = _cell_lines(value, width)
+        return broken[key]
 
     def table() -> Table:
         return _TextTable(block, colWidths=widths, style=_BODY_STYLE)
@@ -234,7 +244,7 @@ def _tables(
     for row in rows_with_progress(document, halved):
         block.extend(
             _fitted(
-                [_cell_lines(value, width) for value, width in zip(cells(row), widths, strict=True)]
+                [lines_of(value, width) for value, width in zip(cells(row), widths, strict=True)]
             )
         )
         if len(block) >= ROWS_PER_TABLE:

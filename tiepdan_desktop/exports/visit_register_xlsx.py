@@ -23,7 +23,6 @@ from tiepdan_desktop.exports.visit_register_layout import (
     rows_with_progress,
 )
 from tiepdan_desktop.exports.xlsx_stream import (
-    ILLEGAL_CHARACTERS,
     CellStyle,
     CellValue,
     PageSetup,
@@ -123,11 +122,6 @@ def write_register_xlsx(
         for register_row in rows_with_progress(document, progress):
             values: list[CellValue] = list(cells(register_row))
             texts = [value if isinstance(value, str) else "" for value in values]
-            if ILLEGAL_CHARACTERS.search("".join(texts)):
-                values = [
-                    ILLEGAL_CHARACTERS.sub("", value) if isinstance(value, str) else value
-                    for value in values
-                ]
             book.row(values, _ROW_STYLES, _row_height(texts))
         if not document.rows:
             book.row(["Không có lượt tiếp nào trong kỳ này."], [TEXT])

@@ -30,7 +30,9 @@ _OFFICE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _DATE_FORMAT_ID = 164  # the first number format id free for a workbook's own
-ILLEGAL_CHARACTERS = re.compile(r"[\000-\010\013\014\016-\037]")
+ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+CELL_TEXT_LIMIT = 32_767  # characters a cell holds in Excel
+ROW_HEIGHT_LIMIT = 409  # points
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class PageSetup:
     fit_width: bool = True  # one page wide, as many tall as needed
     title_rows: tuple[int, int] | None = None  # printed on every page (1-based)
     frozen_rows: int = 0
+    # Footers in the spreadsheet's own codes: &P the page, &N the pages, && an "&".
     footer_left: str = ""
     footer_right: str = ""
 
@@ -133,10 +136,15 @@ class XlsxStream:
         styles: Sequence[int],
         height: float | None = None,
     ) -> None:
-        """The next row: each value in its style (None: an empty, styled cell)."""
+        """The next row: each value in its style (None: an empty, styled cell).
+        Characters a workbook cannot hold are dropped, text beyond a cell's limit cut."""
+        if ILLEGAL_CHARACTERS.search("".join(v for v in values if isinstance(v, str))):
+            values = [ILLEGAL_CHARACTERS.sub("", v) if isinstance(v, str) else v for v in values]
         self._number += 1
         number = str(self._number)
         letters = self._letters
+        if height is not None:
+            height = min(height, ROW_HEIGHT_LIMIT)
         parts = [
             f'<row r="{number}" ht="{height:g}" customHeight="1">'
             if height is not None
@@ -148,7 +156,7 @@ class XlsxStream:
                 if value:
                     parts.append(
                         f'<c r="{where}" s="{style}" t="inlineStr"><is>'
-                        f'<t xml:space="preserve">{_escape(value)}</t></is></c>'
+                        f'<t xml:space="preserve">{_escape(value[:CELL_TEXT_LIMIT])}</t></is></c>'
                     )
                 else:
                     parts.append(f'<c r="{where}" s="{style}"/>')
@@ -222,7 +230,9 @@ class XlsxStream:
         )
         footer = ""
         if page.footer_left or page.footer_right:
-            text = f"&L{page.footer_left}&R{page.footer_right}"
+            text = (f"&L{page.footer_left}" if page.footer_left else "") + (
+                f"&R{page.footer_right}" if page.footer_right else ""
+            )
             footer = f"<headerFooter><oddFooter>{_escape(text)}</oddFooter></headerFooter>"
         return (
             f"</sheetData>{merges}"

@@ -54,9 +54,7 @@ STORAGE_PROBLEM = (
 )
 # The role `requires` read for the call in progress (in this thread): what the
 # service then asks of the same actor is answered without reading it again.
-_ROLE_OF_CALL: ContextVar[tuple[uuid.UUID | None, Role] | None] = ContextVar(
-    "role_of_call", default=None
-)
+_ROLE_OF_CALL: ContextVar[tuple[uuid.UUID, Role] | None] = ContextVar("role_of_call", default=None)
 
 TEMPORARY_PASSWORD = (
     "Tài khoản đang dùng mật khẩu tạm do người quản trị đặt; hãy đổi mật khẩu trước khi làm việc."
@@ -98,7 +96,7 @@ def current_permission(context: ServiceContext, actor: Actor, permission: Permis
     """Whether the actor's role, as it is now in the database, has `permission`
     (for what a service shows, after `requires` let the call in)."""
     checked = _ROLE_OF_CALL.get()
-    if checked is not None and checked[0] == actor.user_id:
+    if checked is not None and actor.user_id is not None and checked[0] == actor.user_id:
         return role_can(checked[1], permission)
     role, _temporary = _account_state(context, actor)
     return role_can(role, permission)
@@ -117,7 +115,8 @@ def requires(permission: Permission) -> Callable[[Service[P, R]], Service[P, R]]
                     )
                 if temporary_password:
                     raise PermissionDeniedError(TEMPORARY_PASSWORD)
-                token = _ROLE_OF_CALL.set((actor.user_id, role))
+                known = None if actor.user_id is None else (actor.user_id, role)
+                token = _ROLE_OF_CALL.set(known)
                 try:
                     return function(context, actor, *args, **kwargs)
                 finally:

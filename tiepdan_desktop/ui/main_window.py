@@ -144,9 +144,10 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         key = self._screen_keys[row]
         if key not in self._built:
+            page = self._page_for(SCREENS[row])  # built again next time if this fails
             self._built.add(key)
             stand_in = self.pages.widget(row)
-            self.pages.insertWidget(row, self._page_for(SCREENS[row]))
+            self.pages.insertWidget(row, page)
             self.pages.removeWidget(stand_in)
             stand_in.deleteLater()
         self.pages.setCurrentIndex(row)

@@ -5,8 +5,8 @@ every key next in the background, the rows of what is in view.
 Each keystroke of a search asks at once (no pause to wait for): one question
 is read at a time, and while it is, only the newest of those asked meanwhile
 waits its turn, so typing fast never queues a read per key.  An answer to an
-older question is dropped, and the keys of a question already replaced are not
-read at all.
+older question is dropped, and the full keys of an answer already replaced on
+screen are not read at all.
 """
 
 from __future__ import annotations
@@ -40,12 +40,19 @@ class RegisterFeed[F]:
         self._read_start, self._read_keys = read_start, read_keys
         self._failure_title = failure_title
         self._number = 0
+        self._shown = 0  # the question whose answer the model holds
         self._reading = False  # a first read is on its way
         self._waiting: tuple[int, F] | None = None  # the newest question asked meanwhile
         self.before_reset: Callable[[], None] = lambda: None
         self.arrived: Callable[[F, int], None] = lambda _wanted, _total: None
         self.completed: Callable[[int], None] = lambda _total: None
         table.verticalScrollBar().valueChanged.connect(lambda _value: self.prefetch())
+        # The selected row's record stays read: the page's actions need it.
+        table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: setattr(
+                model, "pinned_row", current.row() if current.isValid() else None
+            )
+        )
 
     def load(self, wanted: F) -> None:
         self._number += 1
@@ -84,6 +91,7 @@ class RegisterFeed[F]:
         if self._next_waiting() or number != self._number:
             return
         self.before_reset()
+        self._shown = number
         self._model.set_keys(start.keys, start.total, start.first_rows)
         self.prefetch()
         self.arrived(wanted, start.total)
@@ -91,8 +99,8 @@ class RegisterFeed[F]:
             read: Any = self._read_keys
 
             def keys() -> list[int] | None:
-                # Not read when another question was asked since (typing on).
-                return read(wanted) if number == self._number else None
+                # Not read once another answer replaced this one (typing on).
+                return read(wanted) if number == self._shown else None
 
             self._tasks.read(
                 keys,
@@ -102,7 +110,7 @@ class RegisterFeed[F]:
             )
 
     def _keys_arrived(self, number: int, keys: list[int] | None) -> None:
-        if number == self._number and keys is not None:
+        if number == self._shown and keys is not None:
             self._model.complete_keys(keys)
             self.prefetch()
             self.completed(len(keys))

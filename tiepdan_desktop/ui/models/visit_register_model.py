@@ -6,8 +6,9 @@ for them (ARCHITECTURE.md "large registers"; Anki's browser table).  A new
 filter or order shows at once from the exact row count and the first keys;
 the other keys follow (`complete_keys`).  A row not read yet shows "…" for the
 moment it takes.  A new filter, order or a write replaces the keys and
-forgets the rows.  At most KEPT_BLOCKS blocks are kept, those nearest the
-last one read: scrolling a whole year costs no more memory than a screenful.
+forgets the rows.  At most KEPT_BLOCKS blocks are kept, those nearest the view
+(and always the selected row's): scrolling a whole year costs no more memory
+than a screenful.
 
 The columns are those of Mẫu số 03, filled exactly as the printed register
 (exports.visit_register_layout.cells), plus the reception type and officer.
@@ -144,6 +145,10 @@ class VisitRegisterModel(QAbstractTableModel):
         self._requested: set[int] = set()
         # Bumped on every new set of keys: blocks read for older keys are dropped.
         self._generation = 0
+        # Where the view is (its first block), and the row kept whatever happens
+        # (the selected one: its actions need its record).
+        self._view_block = 0
+        self.pinned_row: int | None = None
 
     def _make_columns(self) -> list[Any]:
         return register_columns()
@@ -237,16 +242,20 @@ class VisitRegisterModel(QAbstractTableModel):
                 self._rows[first + offset] = by_key[key]
                 self._texts.pop(first + offset, None)
         self._requested.add(block)  # forgotten while on its way: counted again
-        self._forget_far_blocks(block)
+        self._forget_far_blocks()
         last = first + len(keys) - 1
         self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
-    def _forget_far_blocks(self, near: int) -> None:
-        """Keep the KEPT_BLOCKS blocks nearest `near` (the view is around it)."""
+    def _forget_far_blocks(self) -> None:
+        """Keep the KEPT_BLOCKS blocks nearest the view, and the pinned row's."""
         if len(self._requested) <= KEPT_BLOCKS:
             return
+        near = self._view_block
+        pinned = None if self.pinned_row is None else self.pinned_row // BLOCK
         far = sorted(self._requested, key=lambda block: abs(block - near))[KEPT_BLOCKS:]
         for block in far:
+            if block == pinned:
+                continue
             self._requested.discard(block)
             for row in range(block * BLOCK, (block + 1) * BLOCK):
                 self._rows.pop(row, None)
@@ -254,6 +263,7 @@ class VisitRegisterModel(QAbstractTableModel):
 
     def prefetch(self, first: int, last: int) -> None:
         """Ask for the blocks of rows first…last (the rows the view is about to show)."""
+        self._view_block = max(first, 0) // BLOCK
         last = min(last, len(self._keys) - 1)
         for block in range(max(first, 0) // BLOCK, last // BLOCK + 1):
             self._request(block)
