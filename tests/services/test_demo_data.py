@@ -444,3 +444,34 @@ def test_older_matters_say_whether_they_were_on_time_without_their_clock(
     assert older and len(older) < len(judged)
     for _id, closed_on, decided_on in older:
         assert min(day for day in (closed_on, decided_on) if day is not None) < kept_from
+
+
+def test_a_denouncer_sealed_twice_under_the_same_code_gets_two_rows() -> None:
+    """Visit n and letter n of a year share their code (TC-2026-0012): the same
+    person denouncing in both is sealed under two distinct rows, not one id twice
+    (a 200,000-visit register failed on it)."""
+    import uuid
+
+    from tiepdan_desktop.domain.enums import LetterType
+    from tiepdan_desktop.domain.identity_vault import new_secret, new_vault_keys
+    from tiepdan_desktop.services.demo.sealing import _Sealer
+    from tiepdan_desktop.services.identity_sealing import RecordCodes, VaultWriter
+
+    _private, public = new_vault_keys()
+    person = {
+        "id": uuid.uuid4(),
+        "full_name": "Hoàng Thị Bí Mật",
+        "birth_year": 1980,
+        "id_number": "079180004321",
+        "id_type": None,
+        "address": "12 Nguyễn Trãi",
+        "phone": None,
+        "created_at": dt.datetime(2026, 3, 2, 9, 0),
+    }
+    sealer = _Sealer(VaultWriter(public, new_secret()), {person["id"]: person})
+    copies = [
+        sealer.copy_of(person["id"], RecordCodes(LetterType.DENUNCIATION, 2026, 12))
+        for _record in ("visit 12", "letter 12", "visit 12 again")
+    ]
+    assert len(set(copies)) == 3
+    assert [row["full_name"] for row in sealer.new_persons] == ["Người tố cáo TC-2026-0012"] * 3
