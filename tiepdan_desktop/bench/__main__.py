@@ -8,14 +8,15 @@ import datetime as dt
 import importlib.util
 import os
 import platform
-import statistics
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tiepdan_desktop import __version__
 from tiepdan_desktop.bench import database, floors, process, product, screen
-from tiepdan_desktop.bench.results import Budget, Result, median_of, table, write_json
+from tiepdan_desktop.bench.results import Budget, Result, median_of, sampled, table, write_json
+from tiepdan_desktop.domain.actor import Actor
+from tiepdan_desktop.services.context import ServiceContext
 
 EXIT_PASSED, EXIT_MISSED, EXIT_FAILED = 0, 1, 2
 MEMORY_BUDGET_MB = 200
@@ -50,13 +51,9 @@ def _startup(bench: database.BenchDatabase, runs: int) -> Result:
     floors.qt_startup()  # the first launch reads Qt's libraries from disk: not timed
     process.startup(bench)
     qt = median_of(floors.qt_startup, runs)
-    app_samples = []
-    for _ in range(runs):
-        app_samples.append(process.startup(bench))
     return Result(
         "Khởi động đến cửa sổ chính đã vẽ, rảnh",
-        statistics.median(app_samples),
-        tuple(app_samples),
+        *sampled([process.startup(bench) for _ in range(runs)]),
         Budget(ratio=3),
         floor=qt[0],
         floor_name="F_qt",
@@ -115,7 +112,7 @@ def run(options: argparse.Namespace) -> int:
 
 
 def screen_step(
-    context: object, actor: object, bench: database.BenchDatabase, runs: int
+    context: ServiceContext, actor: Actor, bench: database.BenchDatabase, runs: int
 ) -> list[Result]:
     page_floor = floors.PageFloor(bench.paths.database)
     try:
@@ -123,7 +120,7 @@ def screen_step(
         floor = median_of(page_floor, max(runs, 5))[0]
     finally:
         page_floor.close()
-    return screen.screen_results(context, actor, runs, floor)  # type: ignore[arg-type]
+    return screen.screen_results(context, actor, runs, floor)
 
 
 def _about(bench: database.BenchDatabase, runs: int) -> dict[str, object]:

@@ -13,12 +13,13 @@ import json
 import secrets
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from tiepdan_desktop.db.migrate import head_revision
+from tiepdan_desktop.db.migrate import SCHEMA_HEAD
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.enums import Role
 from tiepdan_desktop.domain.records import NewUser, SetupRequest
@@ -61,10 +62,12 @@ def default_cache() -> Path:
 
 
 def folder_for(cache: Path, size: Size, seed: int) -> Path:
-    return cache / f"seed{seed}-visits{size.visits}-letters{size.letters}-{head_revision()}"
+    return cache / f"seed{seed}-visits{size.visits}-letters{size.letters}-{SCHEMA_HEAD}"
 
 
-def prepare(cache: Path, size: Size, seed: int, say: object = print) -> BenchDatabase:
+def prepare(
+    cache: Path, size: Size, seed: int, say: Callable[[str], None] = print
+) -> BenchDatabase:
     """The register of `size` and `seed`: the one built earlier, or a new one."""
     folder = folder_for(cache, size, seed)
     ready = folder / READY_FILE
@@ -73,8 +76,7 @@ def prepare(cache: Path, size: Size, seed: int, say: object = print) -> BenchDat
         return BenchDatabase(DataPaths(folder), size, seed, stored["password"], 0.0)
     if folder.exists():
         shutil.rmtree(folder)  # an interrupted build
-    if callable(say):
-        say(f"Đang tạo CSDL đo: {size.visits:,} lượt tiếp, {size.letters:,} đơn (một lần)…")
+    say(f"Đang tạo CSDL đo: {size.visits:,} lượt tiếp, {size.letters:,} đơn (một lần)…")
     started = time.perf_counter()
     paths = DataPaths(folder)
     password = _build(paths, size, seed)

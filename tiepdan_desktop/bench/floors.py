@@ -108,27 +108,28 @@ def bare_pdf_table(
 ) -> None:
     """The rows in one table, or in tables of `per_table` rows (reportlab lays a
     table out again at each page break: shorter ones cost less)."""
-    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
     from tiepdan_desktop.exports.pdf_fonts import register_pdf_fonts
+    from tiepdan_desktop.exports.visit_register_pdf import BODY_LEADING, BODY_SIZE, MARGIN, PAGE
 
     font = register_pdf_fonts()
+    # The register's own page and margins.
     document = SimpleDocTemplate(
         str(path),
-        pagesize=landscape(A4),
-        leftMargin=10 * mm,
-        rightMargin=10 * mm,
-        topMargin=10 * mm,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
         bottomMargin=12 * mm,
     )
     # The register's type size, so both print on as many lines.
     style = TableStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), font),
-            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
-            ("LEADING", (0, 0), (-1, -1), 9),
+            ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE),
+            ("LEADING", (0, 0), (-1, -1), BODY_LEADING),
         ]
     )
     size = per_table or max(len(rows), 1)

@@ -75,6 +75,11 @@ def _format_budget(result: Result) -> str:
     return result.budget.describe()
 
 
+def sampled(samples: Sequence[float]) -> tuple[float, tuple[float, ...]]:
+    """The median of `samples`, and the samples (as a Result takes them)."""
+    return statistics.median(samples), tuple(samples)
+
+
 def median_of(run: Callable[[], object], runs: int) -> tuple[float, tuple[float, ...]]:
     """The median wall time of `runs` calls, and every sample."""
     samples = []
@@ -82,7 +87,7 @@ def median_of(run: Callable[[], object], runs: int) -> tuple[float, tuple[float,
         started = time.perf_counter()
         run()
         samples.append(time.perf_counter() - started)
-    return statistics.median(samples), tuple(samples)
+    return sampled(samples)
 
 
 def table(results: Sequence[Result]) -> str:

@@ -26,7 +26,8 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, 
 from tiepdan_desktop.domain.letter_records import LetterRow
 from tiepdan_desktop.domain.records import UnitInfo
 from tiepdan_desktop.exports.pdf_fonts import register_pdf_fonts
-from tiepdan_desktop.exports.xlsx_cells import CellValue, text_safe_cell
+from tiepdan_desktop.exports.xlsx_cells import text_safe_cell
+from tiepdan_desktop.exports.xlsx_stream import CellValue
 
 TITLE = "SỔ THEO DÕI XỬ LÝ ĐƠN"
 FONT = "Times New Roman"

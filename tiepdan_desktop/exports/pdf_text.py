@@ -9,47 +9,61 @@ would cut it.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-# Words repeat through a register («của», «đề nghị», names of streets): each is
-# measured once.
-_measured = lru_cache(maxsize=200_000)(stringWidth)
 
+class LineBreaker:
+    """Breaks the texts of one document.  Words recur through a register («của»,
+    «đề nghị», street names): each is measured once, for this document only
+    (nothing an official printed is kept once the document is written)."""
 
-def wrapped_lines(text: str, width: float, font: str, size: float) -> list[str]:
-    """The lines of `text` (its own line breaks kept) within `width` points."""
-    lines: list[str] = []
-    space = _measured(" ", font, size)
-    for paragraph in text.split("\n"):
-        line: list[str] = []
-        used = 0.0
-        for word in paragraph.split():
-            measured = _measured(word, font, size)
-            if line and used + space + measured <= width:
-                line.append(word)
-                used += space + measured
-                continue
-            if line:
-                lines.append(" ".join(line))
-            if measured > width:
-                *whole, word = _cut(word, width, font, size)
-                lines.extend(whole)
-                measured = _measured(word, font, size)
-            line, used = [word], measured
-        lines.append(" ".join(line))
-    return lines
+    def __init__(self, font: str, size: float) -> None:
+        self._font, self._size = font, size
+        self._widths: dict[str, float] = {}
+        self._space = self._width(" ")
 
+    def _width(self, word: str) -> float:
+        width = self._widths.get(word)
+        if width is None:
+            width = self._widths[word] = float(stringWidth(word, self._font, self._size))
+        return width
 
-def _cut(word: str, width: float, font: str, size: float) -> list[str]:
-    """A word too wide for one line, in pieces that each fit (the last may be short)."""
-    pieces: list[str] = []
-    start = 0
-    while start < len(word):
-        end = start + 1
-        while end < len(word) and stringWidth(word[start : end + 1], font, size) <= width:
-            end += 1
-        pieces.append(word[start:end])
-        start = end
-    return pieces
+    def _fits(self, text: str, width: float) -> bool:
+        return bool(stringWidth(text, self._font, self._size) <= width)
+
+    def lines(self, text: str, width: float) -> list[str]:
+        """The lines of `text` (its own line breaks kept) within `width` points."""
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line: list[str] = []
+            used = 0.0
+            for word in paragraph.split():
+                measured = self._width(word)
+                if line and used + self._space + measured <= width:
+                    line.append(word)
+                    used += self._space + measured
+                    continue
+                if line:
+                    lines.append(" ".join(line))
+                if measured > width:
+                    *whole, word = self._cut(word, width)
+                    lines.extend(whole)
+                    measured = self._width(word)
+                line, used = [word], measured
+            lines.append(" ".join(line))
+        return lines
+
+    def _cut(self, word: str, width: float) -> list[str]:
+        """A word too wide for one line, in pieces that each fit (the last may be short)."""
+        pieces: list[str] = []
+        start = 0
+        while start < len(word):
+            end = start + 1
+            while (
+                end < len(word)
+                and stringWidth(word[start : end + 1], self._font, self._size) <= width
+            ):
+                end += 1
+            pieces.append(word[start:end])
+            start = end
+        return pieces

@@ -31,7 +31,7 @@ from tiepdan_desktop.exports.report_layout import (
     place_and_date,
     regime_line,
 )
-from tiepdan_desktop.exports.xlsx_cells import CellValue
+from tiepdan_desktop.exports.xlsx_stream import CellValue
 
 FONT = "Times New Roman"
 _THIN = Side(style="thin")

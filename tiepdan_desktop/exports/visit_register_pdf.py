@@ -31,7 +31,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from tiepdan_desktop.exports.pdf_fonts import PDF_FONT, register_pdf_fonts
-from tiepdan_desktop.exports.pdf_text import wrapped_lines
+from tiepdan_desktop.exports.pdf_text import LineBreaker
 from tiepdan_desktop.exports.visit_register_layout import (
     COLUMNS,
     FORM,
@@ -199,11 +199,6 @@ ROW_LIMIT = 120 * mm
 _LINES_PER_PIECE = int((ROW_LIMIT - 6) // BODY_LEADING)
 
 
-def _cell_lines(value: object, width: float) -> list[str]:
-    text = f"{value:%d/%m/%Y}" if isinstance(value, dt.date) else str(value)
-    return wrapped_lines(text, width - _CELL_PADDING, PDF_FONT, BODY_SIZE)
-
-
 def _fitted(cells_lines: list[list[str]]) -> list[list[object]]:
     """One table row, or for a row taller than ROW_LIMIT, its lines in several."""
     depth = max(len(lines) for lines in cells_lines)
@@ -226,16 +221,18 @@ def _tables(
 
     widths = column_widths()
     block: list[list[object]] = []
+    breaker = LineBreaker(PDF_FONT, BODY_SIZE)
     # Short cells recur (kinds, marks, the officers' notes): each is broken once.
     # Long ones (contents, names and addresses) are each their own: not kept.
     broken: dict[tuple[object, float], list[str]] = {}
 
     def lines_of(value: object, width: float) -> list[str]:
-        if isinstance(value, str) and len(value) > SHORT_CELL:
-            return _cell_lines(value, width)
-        key = (value, width)
+        text = f"{value:%d/%m/%Y}" if isinstance(value, dt.date) else str(value)
+        if len(text) > SHORT_CELL:
+            return breaker.lines(text, width - _CELL_PADDING)
+        key = (text, width)
         if key not in broken:
-            broken[key] = _cell_lines(value, width)
+            broken[key] = breaker.lines(text, width - _CELL_PADDING)
         return broken[key]
 
     def table() -> Table:

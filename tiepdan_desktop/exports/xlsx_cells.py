@@ -8,7 +8,7 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-CellValue = str | int | float | dt.date | None
+from tiepdan_desktop.exports.xlsx_stream import CellValue
 
 
 def text_safe_cell(sheet: Any, value: CellValue) -> Any:

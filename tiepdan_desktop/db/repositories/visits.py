@@ -177,14 +177,10 @@ def _name_and_address(person: Any) -> str:
     return f"{person.full_name} – {person.address}" if person.address else person.full_name
 
 
-def _identity_columns(visit: Any, people: list[tuple[VisitorRole, Any]]) -> tuple[str, str]:
-    """Columns (3) and (4) of Mẫu số 03: for a group, its representatives."""
-    return _identity_text(visit.is_group, visit.head_count, people)
-
-
 def _identity_text(
     is_group: bool, head_count: int, people: Sequence[tuple[VisitorRole, Any]]
 ) -> tuple[str, str]:
+    """Columns (3) and (4) of Mẫu số 03: for a group, its representatives."""
     shown = [p for role, p in people if role is VisitorRole.REPRESENTATIVE] or [
         p for _, p in people[:1]
     ]
@@ -197,7 +193,7 @@ def _identity_text(
     return names, numbers
 
 
-def register_fields(visit: Any) -> dict[str, Any]:
+def register_fields(visit: Visit) -> dict[str, Any]:
     """What a register row and a visit's details both show, as stored."""
     return {
         "year": visit.year,
