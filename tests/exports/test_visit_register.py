@@ -169,6 +169,27 @@ def test_a_long_register_repeats_its_headings_on_every_page(tmp_path: Path) -> N
     assert text.count("Nguyễn Thị Ánh") == len(rows)  # every row, none lost at a split
 
 
+def test_text_beyond_one_font_subset_prints_whole(tmp_path: Path) -> None:
+    """A PDF font subset holds 256 characters: a cell using more switches
+    subsets in mid-line, and every line must still read back as written."""
+    require_tools("pdftotext")
+    letters = (
+        [chr(code) for code in range(0x0100, 0x0180)]  # Latin Extended-A
+        + [chr(code) for code in range(0x1EA0, 0x1EFA)]  # Vietnamese
+        + [chr(code) for code in range(0x0410, 0x0450)]  # Cyrillic
+    )
+    words = ["".join(letters[start : start + 6]) for start in range(0, len(letters), 6)]
+    rows = [_row(n, content=" ".join(words)) for n in range(1, 3 * ROWS_PER_TABLE)]
+    many = RegisterDocument(UNIT, DOCUMENT.date_from, DOCUMENT.date_to, rows)
+    path = write_register_pdf(many, tmp_path / "chu.pdf")
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    found = text.split()
+    for word in words:
+        assert found.count(word) == len(rows), word
+
+
 def test_the_workbook_has_the_forms_layout_real_dates_and_print_setup(tmp_path: Path) -> None:
     path = write_register_xlsx(DOCUMENT, tmp_path / "so.xlsx")
     sheet = load_workbook(path).active

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -80,6 +81,42 @@ def test_a_question_asked_while_keys_are_read_skips_their_reading(
     settle(qtbot, tasks)
     assert register.asked == ["an", "anh"] and shown == ["anh"]
     assert "an" not in register.keys_read
+
+
+def test_the_first_rows_are_painted_before_the_rest_of_the_keys_are_read(
+    gui: QApplication, qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    """Reading every key holds the interpreter for a while: the rows the
+    official waits for are on screen first, not painted in competition with it."""
+
+    class Register(_Register):
+        def __init__(self) -> None:
+            super().__init__(5_000)
+            self.paints_with_rows = 0
+            self.painted_when_keys_read: list[int] = []
+
+        def keys(self, text: str) -> list[int]:
+            self.painted_when_keys_read.append(self.paints_with_rows)
+            return super().keys(text)
+
+    class PaintWatch(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # Qt's name
+            if event.type() == QEvent.Type.Paint and model.rowCount():
+                register.paints_with_rows += 1
+            return False
+
+    owner = QWidget()
+    register = Register()
+    feed, model, _shown = _feed(tasks, register, owner)
+    table = owner.findChild(QTableView)
+    table.resize(600, 400)
+    owner.show()
+    qtbot.waitExposed(owner)
+    watch = PaintWatch()
+    table.viewport().installEventFilter(watch)
+    feed.load("an")
+    settle(qtbot, tasks)
+    assert model.complete and register.painted_when_keys_read[0] >= 1
 
 
 def test_scrolling_a_long_register_keeps_only_blocks_near_the_view(

@@ -5,8 +5,11 @@ peak memory with the whole reception register scrolled end to end."""
 
 from __future__ import annotations
 
+import compileall
 import sys
+from pathlib import Path
 
+import tiepdan_desktop
 from tiepdan_desktop.bench import floors
 from tiepdan_desktop.bench.database import CHAIRMAN, BenchDatabase
 from tiepdan_desktop.db.engine import sqlite_url
@@ -28,6 +31,14 @@ def _command(database: BenchDatabase, probe: str) -> list[str]:
         "--bench-probe",
         probe,
     ]
+
+
+def compile_application() -> None:
+    """Compile the application's modules to bytecode, as an installed copy has
+    them (pip compiles at install; the frozen build ships .pyc files).  Run from
+    a source tree under PYTHONDONTWRITEBYTECODE, each launch would otherwise
+    compile every module again, which no office's start does."""
+    compileall.compile_dir(Path(tiepdan_desktop.__file__).parent, quiet=1)
 
 
 def startup(database: BenchDatabase) -> float:

@@ -23,7 +23,7 @@ from tiepdan_desktop.domain.visit_records import RegisterSort
 from tiepdan_desktop.services.context import ServiceContext
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from tiepdan_desktop.ui.app_context import AppContext
     from tiepdan_desktop.ui.pages.reception_page import ReceptionPage
@@ -74,11 +74,17 @@ class _Screen:
         return page
 
     def shown(self, page: ReceptionPage, done: Callable[[], bool]) -> None:
-        """Until `done` and the first rows are in, then painted."""
-        self.wait(
-            lambda: done() and (page.model.record(0) is not None or not page.model.rowCount())
+        """Until the table has been painted with `done` true and its first rows
+        in, whoever asked for that paint (the page itself, or Qt's next
+        update)."""
+        painted = _PaintWatch(
+            page.table.viewport(),
+            lambda: done() and (page.model.record(0) is not None or not page.model.rowCount()),
         )
-        page.table.viewport().repaint()
+        try:
+            self.wait(lambda: painted.seen)
+        finally:
+            painted.stop()
 
     def idle(self) -> None:
         self.wait(lambda: not self.app.tasks.busy)
@@ -89,6 +95,31 @@ class _Screen:
         page.close()
         page.deleteLater()
         self.application.processEvents()
+
+
+class _PaintWatch:
+    """Notes a paint of `widget` that happens while `ready()` holds.  The wait
+    returns once the event handling that included the paint has, so the time
+    taken includes the painting."""
+
+    def __init__(self, widget: QWidget, ready: Callable[[], bool]) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        watch = self
+
+        class Filter(QObject):
+            def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # Qt's name
+                if event.type() == QEvent.Type.Paint and not watch.seen:
+                    watch.seen = ready()
+                return False
+
+        self.seen = False
+        self._widget = widget
+        self._filter = Filter()
+        widget.installEventFilter(self._filter)
+
+    def stop(self) -> None:
+        self._widget.removeEventFilter(self._filter)
 
 
 def screen_results(

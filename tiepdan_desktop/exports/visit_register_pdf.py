@@ -15,8 +15,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -151,6 +153,7 @@ def _heading_table(styles: dict[str, ParagraphStyle]) -> Table:
 
 BODY_SIZE, BODY_LEADING = 7.5, 9.0
 _CELL_PADDING = 5.0  # left and right
+_VERTICAL_PADDING = 6.0  # reportlab's 3 above and 3 below
 SHORT_CELL = 60  # characters
 _CENTRED = (0, 1, 5, 7)  # STT, date, kind/people, accepted: short centred values
 _BODY_STYLE = TableStyle(
@@ -166,25 +169,82 @@ _BODY_STYLE = TableStyle(
 )
 
 
+class _CellText:
+    """The PDF text operators of plain-text cells, for one document.  Each line
+    is encoded into the embedded font's subsets once (dates, kinds and marks
+    recur on every page); a cell is one BT…ET with a line per T*, what reportlab
+    writes for it, without building a text object per cell.  The encodings are
+    dropped with the document: nothing printed stays in memory."""
+
+    def __init__(self, font_name: str, size: float, leading: float) -> None:
+        self._font = pdfmetrics.getFont(font_name)
+        self._metrics = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        self._document: object = None
+        self._encoded: dict[str, tuple[tuple[int, str], ...]] = {}
+
+    def _encode(self, line: str) -> tuple[tuple[int, str], ...]:
+        encoded = self._encoded.get(line)
+        if encoded is None:
+            encoded = self._encoded[line] = tuple(
+                (subset, escapePDF(chunk))
+                for subset, chunk in self._font.splitString(line, self._document)
+            )
+        return encoded
+
+    def draw(self, canvas: Canvas, x: float, y: float, text: str) -> None:
+        if canvas._doc is not self._document:  # a new document: its own subsets
+            self._document, self._encoded = canvas._doc, {}
+        code = [f"BT 1 0 0 1 {fp_str(x, y)} Tm"]
+        current = -1
+        for line in text.split("\n"):
+            for subset, escaped in self._encode(line):
+                if subset != current:
+                    name = self._font.getSubsetInternalName(subset, self._document)
+                    code.append(f"{name} {self._metrics}")
+                    current = subset
+                code.append(f"({escaped}) Tj")
+            code.append("T*")
+        code.append("ET")
+        canvas.addLiteral(" ".join(code))
+
+
 class _TextTable(Table):  # type: ignore[misc]  # reportlab has no types
-    """A table of plain text cells drawn a cell at a time: one text object for
-    all the lines of a cell (reportlab starts one per line), nothing for an
-    empty cell."""
+    """A table of plain text cells drawn a cell at a time by a _CellText,
+    nothing for an empty cell; rows as high as their lines (known beforehand,
+    so reportlab does not measure each cell again)."""
+
+    def __init__(
+        self, rows: list[list[object]], text: _CellText | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(rows, **kwargs)
+        self._text = text
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """The pieces of a table a page breaks (reportlab makes them without
+        the cell writer) draw with this one's."""
+        pieces: list[Flowable] = super().split(available_width, available_height)
+        for piece in pieces:
+            if isinstance(piece, _TextTable):
+                piece._text = self._text
+        return pieces
 
     def _drawCell(
         self, value: object, style: Any, position: tuple[float, float], size: tuple[float, float]
     ) -> None:
         if value == "":
             return
-        if not isinstance(value, str) or style.alignment != "LEFT" or style.valign != "TOP":
+        if (
+            self._text is None
+            or not isinstance(value, str)
+            or style.alignment != "LEFT"
+            or style.valign != "TOP"
+            or style.fontname != PDF_FONT
+        ):
             super()._drawCell(value, style, position, size)
             return
         x = position[0] + style.leftPadding
         y = position[1] + size[1] - style.topPadding - style.fontsize
-        text = self.canv.beginText(x, y)
-        text.setFont(style.fontname, style.fontsize, style.leading)
-        text.textLines(value, trim=0)
-        self.canv.drawText(text)
+        self._text.draw(self.canv, x, y, value)
 
 
 def column_widths() -> list[float]:
@@ -199,11 +259,15 @@ ROW_LIMIT = 120 * mm
 _LINES_PER_PIECE = int((ROW_LIMIT - 6) // BODY_LEADING)
 
 
-def _fitted(cells_lines: list[list[str]]) -> list[list[object]]:
-    """One table row, or for a row taller than ROW_LIMIT, its lines in several."""
+def _fitted(cells_lines: list[list[str]]) -> list[tuple[list[object], float]]:
+    """One table row and its height, or for a row taller than ROW_LIMIT, its
+    lines in several."""
     depth = max(len(lines) for lines in cells_lines)
     return [
-        ["\n".join(lines[start : start + _LINES_PER_PIECE]) for lines in cells_lines]
+        (
+            ["\n".join(lines[start : start + _LINES_PER_PIECE]) for lines in cells_lines],
+            min(depth - start, _LINES_PER_PIECE) * BODY_LEADING + _VERTICAL_PADDING,
+        )
         for start in range(0, depth, _LINES_PER_PIECE)
     ]
 
@@ -221,6 +285,8 @@ def _tables(
 
     widths = column_widths()
     block: list[list[object]] = []
+    heights: list[float | None] = []
+    text = _CellText(PDF_FONT, BODY_SIZE, BODY_LEADING)
     breaker = LineBreaker(PDF_FONT, BODY_SIZE)
     # Short cells recur (kinds, marks, the officers' notes): each is broken once.
     # Long ones (contents, names and addresses) are each their own: not kept.
@@ -236,22 +302,23 @@ def _tables(
         return broken[key]
 
     def table() -> Table:
-        return _TextTable(block, colWidths=widths, style=_BODY_STYLE)
+        return _TextTable(block, text, colWidths=widths, rowHeights=heights, style=_BODY_STYLE)
 
     for row in rows_with_progress(document, halved):
-        block.extend(
-            _fitted(
-                [lines_of(value, width) for value, width in zip(cells(row), widths, strict=True)]
-            )
-        )
+        for fitted, height in _fitted(
+            [lines_of(value, width) for value, width in zip(cells(row), widths, strict=True)]
+        ):
+            block.append(fitted)
+            heights.append(height)
         if len(block) >= ROWS_PER_TABLE:
             yield table()
-            block = []
+            block, heights = [], []
     if block or not document.rows:
         if not document.rows:
             block = [
                 [_paragraph("Không có lượt tiếp nào trong kỳ này.", styles["cell"])] + [""] * 11
             ]
+            heights = [None]  # reportlab measures the paragraph
         yield table()
 
 

@@ -96,6 +96,10 @@ class RegisterFeed[F]:
         self.prefetch()
         self.arrived(wanted, start.total)
         if not self._model.complete:
+            # The first rows are painted now, before the rest of the keys are
+            # read: that read holds the interpreter for a tenth of a second and
+            # would otherwise slow the very paint the official waits for.
+            self._table.viewport().repaint()
             read: Any = self._read_keys
 
             def keys() -> list[int] | None:

@@ -130,7 +130,7 @@ def register_keys(
         )
     if limit is not None:
         query = query.limit(limit)
-    return list(session.connection().execute(query).scalars())
+    return list(session.connection().execute(query).scalars().all())  # one fetchall
 
 
 def register_count(

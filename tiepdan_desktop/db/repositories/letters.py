@@ -139,7 +139,7 @@ def register_keys(
     query = _query(session, filter_, today, due_soon_until).order_by(*_order(filter_))
     if limit is not None:
         query = query.limit(limit)
-    return list(session.connection().execute(query).scalars())
+    return list(session.connection().execute(query).scalars().all())  # one fetchall
 
 
 def register_count(

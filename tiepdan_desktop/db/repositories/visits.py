@@ -135,7 +135,7 @@ def register_keys(session: Session, filter_: RegisterFilter, limit: int | None =
         if limit is not None:
             query = query.limit(limit - len(keys))
         # Core, not the ORM: a plain list of integers, read as fast as SQLite gives them.
-        keys += session.connection().execute(query).scalars()
+        keys += session.connection().execute(query).scalars().all()  # one fetchall
         if limit is not None and len(keys) >= limit:
             break
     return keys
