@@ -3,6 +3,7 @@ backups, logs and window state, so copying the folder moves everything."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,9 +11,28 @@ import platformdirs
 
 APP_DIR_NAME = "TiepDan"
 DATABASE_FILE = "tiepdan.sqlite"
+# The portable build (a zip for a USB drive) carries this file next to its
+# executable, and keeps its data in PORTABLE_DATA beside it.
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_DATA = "DuLieu"
+
+
+def portable_root(executable: Path | None = None) -> Path | None:
+    """The data folder of a portable copy, or None for an installed one."""
+    if executable is None:
+        if not getattr(sys, "frozen", False):
+            return None
+        executable = Path(sys.executable)
+    folder = executable.resolve().parent
+    return folder / PORTABLE_DATA if (folder / PORTABLE_MARKER).is_file() else None
 
 
 def default_data_root() -> Path:
+    """The user's own application-data folder (%LOCALAPPDATA%\\TiepDan on
+    Windows), or for a portable copy the folder next to its executable."""
+    portable = portable_root()
+    if portable is not None:
+        return portable
     return platformdirs.user_data_path(APP_DIR_NAME, appauthor=False, roaming=False)
 
 

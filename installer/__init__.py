@@ -1,0 +1,1 @@
+"""Packaging: the PyInstaller spec, the Windows installer script and the build script."""

@@ -1,0 +1,179 @@
+"""Build what an office installs, for the platform this runs on:
+
+    python installer/build.py [--installer] [--skip-self-test]
+
+1. the one-folder bundle (PyInstaller, installer/tiepdan.spec) in dist/TiepDan/;
+2. its self-test: the frozen program, offscreen, creates a database, migrates it,
+   sets up a unit and a vault, signs in and builds its main window;
+3. the portable archive dist/TiepDan-<version>-<platform>-portable.zip, which
+   keeps its data next to the executable (a USB drive);
+4. on Windows (or with --installer where makensis exists), the installer
+   dist/TiepDan-<version>-setup.exe from installer/tiepdan.nsi.
+
+Needs the build extra: pip install -e ".[build]" (PyInstaller); NSIS for the installer.
+Exits 1 when a step fails, with the step's output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tiepdan_desktop import __version__  # noqa: E402
+from tiepdan_desktop.paths import PORTABLE_DATA, PORTABLE_MARKER  # noqa: E402
+
+DIST = ROOT / "dist"
+WORK = ROOT / "build" / "pyinstaller"
+BUNDLE = DIST / "TiepDan"
+ICON = WORK / "tiepdan" / "TiepDan.ico"  # drawn by the spec (installer/windows_icon.py)
+SIZE_LIMIT_MB = 300
+WINDOWS = sys.platform == "win32"
+SUFFIX = ".exe" if WINDOWS else ""
+
+PORTABLE_NOTE = f"""Bản chạy di động (portable) của chương trình Tiếp công dân {__version__}.
+
+Dữ liệu (cơ sở dữ liệu, tệp đính kèm, bản sao lưu, nhật ký) được lưu trong thư mục
+{PORTABLE_DATA} bên cạnh tệp này, không ghi vào máy tính. Chép cả thư mục TiepDan để
+mang chương trình cùng dữ liệu sang máy khác; xóa tệp này thì chương trình dùng thư mục
+dữ liệu của người dùng trên máy như bản cài đặt.
+"""
+
+
+class BuildError(Exception):
+    pass
+
+
+def _say(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def _run(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(command, capture_output=True, text=True, **options)  # type: ignore[call-overload]
+    if result.returncode != 0:
+        raise BuildError(
+            f"{' '.join(command[:3])}… thất bại (mã {result.returncode}):\n"
+            f"{(result.stdout + result.stderr)[-4000:]}"
+        )
+    return result
+
+
+def bundle() -> Path:
+    _say("Đóng gói một thư mục (PyInstaller)")
+    shutil.rmtree(BUNDLE, ignore_errors=True)
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(WORK),
+            str(ROOT / "installer" / "tiepdan.spec"),
+        ],
+        cwd=ROOT,
+    )
+    return BUNDLE
+
+
+def folder_size_mb(folder: Path) -> float:
+    """Megabytes unpacked (a symbolic link counts as the link, not its target)."""
+    return sum(path.lstat().st_size for path in folder.rglob("*") if not path.is_dir()) / 1e6
+
+
+def self_test(folder: Path) -> str:
+    _say("Tự kiểm tra bản đóng gói (--self-test, không màn hình)")
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = _run([str(folder / f"TiepDanCLI{SUFFIX}"), "--self-test"], env=environment)
+    if "self-test passed" not in result.stdout:
+        raise BuildError(f"Tự kiểm tra không báo đạt:\n{result.stdout}{result.stderr}")
+    return result.stdout.strip()
+
+
+def platform_name() -> str:
+    system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
+    return f"{system}-{platform.machine().lower()}"
+
+
+def portable_archive(folder: Path) -> Path:
+    """The bundle zipped with its portable marker (data kept beside the program)."""
+    _say("Tạo bản di động (zip)")
+    archive = DIST / f"TiepDan-{__version__}-{platform_name()}-portable.zip"
+    archive.unlink(missing_ok=True)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as packed:
+        for path in sorted(folder.rglob("*")):
+            name = Path("TiepDan") / path.relative_to(folder)
+            if path.is_symlink():  # Linux bundles link some libraries: kept as links
+                link = zipfile.ZipInfo(name.as_posix())
+                link.external_attr = 0o120777 << 16
+                packed.writestr(link, os.readlink(path))
+            elif path.is_file():
+                packed.write(path, name.as_posix())
+        packed.writestr(f"TiepDan/{PORTABLE_MARKER}", PORTABLE_NOTE.encode("utf-8"))
+        packed.writestr(f"TiepDan/{PORTABLE_DATA}/", b"")
+    return archive
+
+
+def installer(folder: Path, makensis: str) -> Path:
+    _say("Biên dịch bộ cài đặt (NSIS)")
+    output = DIST / f"TiepDan-{__version__}-setup.exe"
+    output.unlink(missing_ok=True)
+    _run(
+        [
+            makensis,
+            "-V2",
+            f"-DVERSION={__version__}",
+            f"-DBUNDLE_DIR={folder}",
+            f"-DOUTFILE={output}",
+            f"-DSIZE_KB={int(folder_size_mb(folder) * 1000 / 1024)}",
+            *([f"-DICON={ICON}"] if ICON.is_file() else []),
+            str(ROOT / "installer" / "tiepdan.nsi"),
+        ]
+    )
+    return output
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Đóng gói chương trình Tiếp công dân.")
+    parser.add_argument(
+        "--installer", action="store_true", help="biên dịch bộ cài NSIS cả khi không chạy trên Windows"
+    )
+    parser.add_argument("--skip-self-test", action="store_true", help="không chạy tự kiểm tra")
+    options = parser.parse_args(argv)
+    try:
+        folder = bundle()
+        size = folder_size_mb(folder)
+        _say(f"Bản đóng gói: {folder} ({size:.0f} MB khi giải nén)")
+        if size > SIZE_LIMIT_MB:
+            raise BuildError(f"Bản đóng gói {size:.0f} MB, vượt giới hạn {SIZE_LIMIT_MB} MB.")
+        if not options.skip_self_test:
+            print(self_test(folder))
+        archive = portable_archive(folder)
+        _say(f"Bản di động: {archive} ({archive.stat().st_size / 1e6:.0f} MB)")
+        if WINDOWS or options.installer:
+            makensis = shutil.which("makensis")
+            if makensis is None:
+                raise BuildError("Không tìm thấy makensis (NSIS): cài NSIS 3 rồi chạy lại.")
+            setup = installer(folder, makensis)
+            _say(f"Bộ cài đặt: {setup} ({setup.stat().st_size / 1e6:.0f} MB)")
+    except BuildError as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
