@@ -119,7 +119,7 @@ def portable_archive(folder: Path) -> Path:
             if path.is_symlink():  # Linux bundles link some libraries: kept as links
                 link = zipfile.ZipInfo(name.as_posix())
                 link.external_attr = 0o120777 << 16
-                packed.writestr(link, os.readlink(path))
+                packed.writestr(link, str(path.readlink()))
             elif path.is_file():
                 packed.write(path, name.as_posix())
         packed.writestr(f"TiepDan/{PORTABLE_MARKER}", PORTABLE_NOTE.encode("utf-8"))
@@ -149,7 +149,9 @@ def installer(folder: Path, makensis: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Đóng gói chương trình Tiếp công dân.")
     parser.add_argument(
-        "--installer", action="store_true", help="biên dịch bộ cài NSIS cả khi không chạy trên Windows"
+        "--installer",
+        action="store_true",
+        help="biên dịch bộ cài NSIS cả khi không chạy trên Windows",
     )
     parser.add_argument("--skip-self-test", action="store_true", help="không chạy tự kiểm tra")
     options = parser.parse_args(argv)
