@@ -4,6 +4,8 @@
 #   installer/dev.sh run [--demo]   set up, then open the application
 #                                   (--demo: a separate data folder with sample data)
 #   installer/dev.sh test           set up, then run every check: ruff, mypy, pytest
+#   installer/dev.sh build          set up, then build the bundle and the portable zip
+#                                   (installer/build.py; --installer adds the NSIS setup)
 #
 # Needs only Python 3.12+ (on the PATH or installed by pyenv); installs the rest itself: the Debian libraries Qt and
 # the PDF tests need (when missing, with sudo when not root) and the Python
@@ -21,7 +23,8 @@ QT_PACKAGES="libgl1 libegl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
 libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 \
 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
 libxcb-randr0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-render0"
-TEST_PACKAGES="poppler-utils"
+# NSIS: the tests compile the Windows installer script (makensis runs on Linux).
+TEST_PACKAGES="poppler-utils nsis"
 # LibreOffice proves the Excel files open; the headless build is enough, and any
 # LibreOffice already on the machine will do.
 OFFICE_PACKAGE="libreoffice-calc-nogui"
@@ -172,11 +175,19 @@ run_app() {
     exec "$VENV/bin/tiepdan" "$@"
 }
 
+build_bundle() {
+    install_debian_packages $QT_PACKAGES
+    setup_python
+    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[build]"
+    exec "$VENV/bin/python" "$ROOT/installer/build.py" "$@"
+}
+
 case "${1:-}" in
     run) shift; run_app "$@" ;;
     test) shift; run_tests "$@" ;;
+    build) shift; build_bundle "$@" ;;
     *)
-        printf 'Usage: %s run [--demo] | test [pytest options]\n' "$0" >&2
+        printf 'Usage: %s run [--demo] | test [pytest options] | build [--installer]\n' "$0" >&2
         exit 2
         ;;
 esac
