@@ -56,8 +56,10 @@ def _say(message: str) -> None:
     print(f"==> {message}", flush=True)
 
 
-def _run(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(command, capture_output=True, text=True, **options)  # type: ignore[call-overload]
+def _run(
+    command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, check=False)
     if result.returncode != 0:
         raise BuildError(
             f"{' '.join(command[:3])}… thất bại (mã {result.returncode}):\n"

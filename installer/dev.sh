@@ -129,7 +129,7 @@ run_tests() {
     say "ruff (style)"
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
-    say "mypy --strict (domain, db, services, exports, bench)"
+    say "mypy --strict (domain, db, services, exports, bench, self-test, installer)"
     "$VENV/bin/mypy"
     say "pytest"
     if [ "$#" -gt 0 ]; then

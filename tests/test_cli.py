@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSWORD, PROVINCE_CODE, WARD_CODE
-from tiepdan_desktop import __version__
+from tiepdan_desktop import __version__, resources
 from tiepdan_desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, main
 
 
@@ -158,6 +159,20 @@ def test_self_test_builds_the_main_window_offscreen() -> None:
     result = _run("--self-test")
     assert result.returncode == 0, result.stderr
     assert "Tự kiểm tra: đạt" in result.stdout
+
+
+def test_the_self_test_fails_when_a_bundled_file_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a build that left resources/templates out would do: a clear error,
+    at build time."""
+    shutil.copytree(resources.resources_root(), tmp_path / "resources")
+    shutil.rmtree(tmp_path / "resources" / "templates")
+    (tmp_path / "resources" / "templates").mkdir()
+    monkeypatch.setattr(resources, "resources_root", lambda: tmp_path / "resources")
+    assert main(["--self-test"]) == EXIT_REFUSED
+    output = capsys.readouterr()
+    assert "Không có mẫu văn bản nào" in output.err and "đạt" not in output.out
 
 
 class TestDeadlineCommand:

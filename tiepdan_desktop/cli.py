@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -25,12 +24,11 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from tiepdan_desktop import __version__
 from tiepdan_desktop.domain.actor import Actor
 from tiepdan_desktop.domain.deadlines import DeadlineRequest, Pause, compute_deadline
-from tiepdan_desktop.domain.enums import Complexity, Role
+from tiepdan_desktop.domain.enums import Complexity
 from tiepdan_desktop.domain.errors import DomainError, ValidationError
 from tiepdan_desktop.domain.records import SetupRequest
 from tiepdan_desktop.logs import configure_logging
 from tiepdan_desktop.paths import DataPaths
-from tiepdan_desktop.services.context import ServiceContext
 from tiepdan_desktop.services.default_calendar import default_calendar
 from tiepdan_desktop.storage import Storage, open_storage, resolve_paths
 
@@ -559,56 +557,13 @@ def _restore(options: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def run_self_test() -> int:
-    """Temporary database → migrations → setup → sign-in → main window offscreen."""
-    import secrets
+    """The self-test of this build (tiepdan_desktop/self_test.py)."""
+    from tiepdan_desktop.self_test import PASSED
+    from tiepdan_desktop.self_test import run_self_test as run
 
-    from tiepdan_desktop.domain.divisions import provinces, wards_of
-    from tiepdan_desktop.services import accounts, setup
-    from tiepdan_desktop.services.maintenance import check_integrity
-
-    with tempfile.TemporaryDirectory(prefix="tiepdan-self-test-") as folder:
-        paths = DataPaths(Path(folder))
-        storage = open_storage(paths)
-        try:
-            context = storage.context()
-            province = provinces()[0]
-            ward = wards_of(province.code)[0]
-            password = secrets.token_urlsafe(18)
-            setup.initialize(
-                context,
-                SetupRequest(
-                    ward.name,
-                    province.code,
-                    ward.code,
-                    "Tự Kiểm Tra",
-                    "tu-kiem-tra",
-                    "Tự kiểm tra",
-                    password,
-                ),
-            )
-            actor = accounts.authenticate(context, "tu-kiem-tra", password)
-            _self_test_vault(context, actor, password)
-            report = check_integrity(context, actor)
-            if not report.ok:
-                raise DomainError("; ".join(report.problems))
-            from tiepdan_desktop.app import build_window_offscreen
-
-            build_window_offscreen(storage, actor)
-        finally:
-            storage.close()
-    print("Tự kiểm tra: đạt (self-test passed).")
+    run()
+    print(PASSED)
     return EXIT_OK
-
-
-def _self_test_vault(context: ServiceContext, admin: Actor, password: str) -> None:
-    """A chairman's account creates the vault: the cryptography works in this build."""
-    from tiepdan_desktop.domain.records import NewUser
-    from tiepdan_desktop.services import accounts, vault
-
-    accounts.create_user(context, admin, NewUser("chu-tich", "Chủ tịch", Role.LEADER, password))
-    chairman = accounts.authenticate(context, "chu-tich", password)
-    accounts.change_own_password(context, chairman, password, password + "-2")
-    vault.create_vault(context, chairman, password + "-2")
 
 
 def _say(message: str) -> None:
