@@ -4,7 +4,10 @@
 
 1. the one-folder bundle (PyInstaller, installer/tiepdan.spec) in dist/TiepDan/;
 2. its self-test: the frozen program, offscreen, creates a database, migrates it,
-   sets up a unit and a vault, signs in and builds its main window;
+   sets up a unit and a vault, writes every kind of document and report, signs in
+   and builds its main window (tiepdan_desktop/self_test.py); then the frozen
+   program upgrades the oldest released database (tests/fixtures/db), as an
+   office's first start after an upgrade does, backup first;
 3. the portable archive dist/TiepDan-<version>-<platform>-portable.zip, which
    keeps its data next to the executable (a USB drive);
 4. on Windows (or with --installer where makensis exists), the installer
@@ -20,8 +23,10 @@ import argparse
 import os
 import platform
 import shutil
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -29,11 +34,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tiepdan_desktop import __version__  # noqa: E402
-from tiepdan_desktop.paths import PORTABLE_DATA, PORTABLE_MARKER  # noqa: E402
+from tiepdan_desktop.db.migrate import SCHEMA_HEAD  # noqa: E402
+from tiepdan_desktop.paths import DATABASE_FILE, PORTABLE_DATA, PORTABLE_MARKER  # noqa: E402
 
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 BUNDLE = DIST / "TiepDan"
+OLDEST_DATABASE = ROOT / "tests" / "fixtures" / "db" / "schema-0001.sqlite"
 ICON = WORK / "tiepdan" / "TiepDan.ico"  # drawn by the spec (installer/windows_icon.py)
 SIZE_LIMIT_MB = 300
 WINDOWS = sys.platform == "win32"
@@ -105,6 +112,26 @@ def self_test(folder: Path) -> str:
     return result.stdout.strip()
 
 
+def upgrade_check(folder: Path) -> str:
+    """The frozen program opens a database of the first release: it backs it up,
+    then runs every migration from the bundled scripts."""
+    _say("Nâng cấp CSDL của bản phát hành đầu tiên bằng bản đóng gói")
+    with tempfile.TemporaryDirectory(prefix="tiepdan-build-") as data:
+        shutil.copy2(OLDEST_DATABASE, Path(data) / DATABASE_FILE)
+        environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        _run([str(folder / f"TiepDanCLI{SUFFIX}"), "--data-dir", data, "backup"], env=environment)
+        with sqlite3.connect(Path(data) / DATABASE_FILE) as connection:
+            (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        connection.close()
+        saved = list((Path(data) / "backups").glob("*truoc-nang-cap*"))
+        if revision != SCHEMA_HEAD or not saved:
+            raise BuildError(
+                f"Nâng cấp không đúng: lược đồ {revision} (cần {SCHEMA_HEAD}), "
+                f"bản sao trước nâng cấp: {len(saved)}."
+            )
+        return f"Lược đồ 0001 → {revision}, bản sao trước nâng cấp: {saved[0].name}"
+
+
 def platform_name() -> str:
     system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
     return f"{system}-{platform.machine().lower()}"
@@ -155,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="biên dịch bộ cài NSIS cả khi không chạy trên Windows",
     )
-    parser.add_argument("--skip-self-test", action="store_true", help="không chạy tự kiểm tra")
+    parser.add_argument(
+        "--skip-self-test", action="store_true", help="không chạy tự kiểm tra và thử nâng cấp"
+    )
     options = parser.parse_args(argv)
     try:
         folder = bundle()
@@ -165,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             raise BuildError(f"Bản đóng gói {size:.0f} MB, vượt giới hạn {SIZE_LIMIT_MB} MB.")
         if not options.skip_self_test:
             print(self_test(folder))
+            print(upgrade_check(folder))
         archive = portable_archive(folder)
         _say(f"Bản di động: {archive} ({archive.stat().st_size / 1e6:.0f} MB)")
         if WINDOWS or options.installer:
