@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import sqlite3
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import zipfile
 from pathlib import Path
@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from installer.windows_version import numeric_version  # noqa: E402
 from tiepdan_desktop import __version__  # noqa: E402
 from tiepdan_desktop.db.migrate import SCHEMA_HEAD  # noqa: E402
 from tiepdan_desktop.paths import DATABASE_FILE, PORTABLE_DATA, PORTABLE_MARKER  # noqa: E402
@@ -133,8 +134,8 @@ def upgrade_check(folder: Path) -> str:
 
 
 def platform_name() -> str:
-    system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
-    return f"{system}-{platform.machine().lower()}"
+    """The interpreter's platform, as wheels name it: win-amd64, linux-x86_64."""
+    return sysconfig.get_platform().replace("_", "-").replace(".", "-")
 
 
 def portable_archive(folder: Path) -> Path:
@@ -158,16 +159,20 @@ def portable_archive(folder: Path) -> Path:
 
 def installer(folder: Path, makensis: str) -> Path:
     _say("Biên dịch bộ cài đặt (NSIS)")
+    if WINDOWS and not ICON.is_file():
+        raise BuildError(f"Không có biểu tượng {ICON} (tệp .spec vẽ nó khi đóng gói).")
     output = DIST / f"TiepDan-{__version__}-setup.exe"
     output.unlink(missing_ok=True)
+    size_kb = int(folder_size_mb(folder) * 1e6 / 1024)  # Settings › Apps reads kilobytes
     _run(
         [
             makensis,
             "-V2",
             f"-DVERSION={__version__}",
+            f"-DVERSION_NUM={'.'.join(map(str, numeric_version(__version__)))}",
             f"-DBUNDLE_DIR={folder}",
             f"-DOUTFILE={output}",
-            f"-DSIZE_KB={int(folder_size_mb(folder) * 1000 / 1024)}",
+            f"-DSIZE_KB={size_kb}",
             *([f"-DICON={ICON}"] if ICON.is_file() else []),
             str(ROOT / "installer" / "tiepdan.nsi"),
         ]
@@ -176,6 +181,8 @@ def installer(folder: Path, makensis: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # Vietnamese on any console or log file
+        stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     parser = argparse.ArgumentParser(description="Đóng gói chương trình Tiếp công dân.")
     parser.add_argument(
         "--installer",

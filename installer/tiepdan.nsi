@@ -1,8 +1,9 @@
 ﻿; Bộ cài đặt chương trình Tiếp công dân (NSIS 3, Unicode).
 ;
 ; installer/build.py compiles it after building the one-folder bundle:
-;   makensis -DVERSION=0.1.0 -DBUNDLE_DIR=dist\TiepDan -DOUTFILE=dist\TiepDan-0.1.0-setup.exe
-;            [-DICON=build\pyinstaller\TiepDan.ico] [-DSIZE_KB=…] installer\tiepdan.nsi
+;   makensis -DVERSION=0.1.0 -DVERSION_NUM=0.1.0.0 -DBUNDLE_DIR=dist\TiepDan
+;            -DOUTFILE=dist\TiepDan-0.1.0-setup.exe [-DICON=…\TiepDan.ico] [-DSIZE_KB=…]
+;            installer\tiepdan.nsi
 ;
 ; - Installs for the current Windows user (no administrator rights) into
 ;   %LOCALAPPDATA%\Programs\TiepDan, with Start-menu and desktop shortcuts.
@@ -24,6 +25,9 @@ SetCompressor /SOLID lzma
 !ifndef BUNDLE_DIR
   !error "Thiếu BUNDLE_DIR: thư mục bản đóng gói của PyInstaller (dist\TiepDan)"
 !endif
+!ifndef VERSION_NUM
+  !error "Thiếu VERSION_NUM: bốn số của phiên bản cho Windows, ví dụ 0.1.0.0"
+!endif
 !ifndef OUTFILE
   !define OUTFILE "TiepDan-${VERSION}-setup.exe"
 !endif
@@ -39,6 +43,7 @@ SetCompressor /SOLID lzma
 !define SETTINGS_KEY "Software\${APP_ID}"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 !define DATA_DIR "$LOCALAPPDATA\${APP_ID}"
+!define CLOSE_FIRST "Chương trình ${APP_NAME} đang mở. Hãy đóng chương trình (Tệp › Thoát) rồi bấm Thử lại."
 
 Name "${APP_NAME} ${VERSION}"
 OutFile "${OUTFILE}"
@@ -47,7 +52,7 @@ InstallDir "$LOCALAPPDATA\Programs\${APP_ID}"
 InstallDirRegKey HKCU "${SETTINGS_KEY}" "InstallDir"
 BrandingText "${APP_NAME} ${VERSION}"
 
-VIProductVersion "${VERSION}.0"
+VIProductVersion "${VERSION_NUM}"
 VIAddVersionKey /LANG=0 "ProductName" "${APP_NAME}"
 VIAddVersionKey /LANG=0 "FileDescription" "Bộ cài đặt ${APP_NAME}"
 VIAddVersionKey /LANG=0 "FileVersion" "${VERSION}"
@@ -80,13 +85,70 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
 
 !insertmacro MUI_LANGUAGE "Vietnamese"
 
+; Waits until the program at $INSTDIR is closed: its files cannot be replaced
+; or removed while it runs (a silent run gives up instead of waiting).
+!macro WAIT_UNTIL_CLOSED
+  ${Do}
+    ClearErrors
+    ${IfNot} ${FileExists} "$INSTDIR\${EXE}"
+      ${Break}
+    ${EndIf}
+    FileOpen $0 "$INSTDIR\${EXE}" a
+    ${IfNot} ${Errors}
+      FileClose $0
+      ${Break}
+    ${EndIf}
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${CLOSE_FIRST}" /SD IDCANCEL IDRETRY +2
+    Abort
+  ${Loop}
+!macroend
+
+; True in $0 when the folder holds anything besides "." and "..".
+Function FolderHasFiles
+  Exch $1
+  Push $2
+  StrCpy $0 0
+  FindFirst $2 $3 "$1\*.*"
+  ${DoWhile} $3 != ""
+    ${If} $3 != "."
+    ${AndIf} $3 != ".."
+      StrCpy $0 1
+      ${Break}
+    ${EndIf}
+    FindNext $2 $3
+  ${Loop}
+  FindClose $2
+  Pop $2
+  Pop $1
+FunctionEnd
+
+; The folder the user types is checked: never the data folder, and never a
+; folder holding someone else's files (an upgrade replaces files in it).
+Function .onVerifyInstDir
+  ${If} "$INSTDIR" == "${DATA_DIR}"
+    Abort
+  ${EndIf}
+  ${If} ${FileExists} "$INSTDIR\${EXE}"
+    Return
+  ${EndIf}
+  Push "$INSTDIR"
+  Call FolderHasFiles
+  ${If} $0 == 1
+    Abort  ; the Next button stays greyed out: choose an empty folder
+  ${EndIf}
+FunctionEnd
+
 Section "Chương trình" SectionProgram
   SectionIn RO
   SetShellVarContext current
+  !insertmacro WAIT_UNTIL_CLOSED
   SetOutPath "$INSTDIR"
   ; An upgrade: the old version's modules go first, so none of them lingers
-  ; beside the new ones.  Only the program's own files: never the data.
-  RMDir /r "$INSTDIR\_internal"
+  ; beside the new ones.  Only the program's own files (a folder with our
+  ; executable in it, see .onVerifyInstDir): never the data.
+  ${If} ${FileExists} "$INSTDIR\${EXE}"
+    RMDir /r "$INSTDIR\_internal"
+  ${EndIf}
   File /r "${BUNDLE_DIR}\*.*"
   ; A portable marker would send the data next to the program: not here.
   Delete "$INSTDIR\portable.txt"
@@ -113,6 +175,7 @@ SectionEnd
 
 Section "Uninstall"
   SetShellVarContext current
+  !insertmacro WAIT_UNTIL_CLOSED
   Delete "$DESKTOP\${APP_NAME}.lnk"
   RMDir /r "$SMPROGRAMS\${APP_NAME}"
   ; The program's own files, by name: the folder may hold files of the user's.

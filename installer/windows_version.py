@@ -3,20 +3,25 @@ Details), as PyInstaller's `version=` file reads it."""
 
 from __future__ import annotations
 
+import re
+
 PUBLISHER = "Nhóm phát triển tiepdan_desktop"
 
 
-def _numbers(version: str) -> tuple[int, int, int, int]:
-    parts = [int("".join(c for c in part if c.isdigit()) or 0) for part in version.split(".")]
-    first, second, third, fourth = [*parts, 0, 0, 0, 0][:4]
+def numeric_version(version: str) -> tuple[int, int, int, int]:
+    """The four numbers Windows shows for `version`: its release part only, so
+    that «0.2.0rc1» is 0.2.0.0 and never looks newer than the final 0.2.0."""
+    release = re.match(r"\d+(?:\.\d+)*", version)
+    numbers = [int(part) for part in release[0].split(".")] if release else []
+    first, second, third, fourth = [*numbers, 0, 0, 0, 0][:4]
     return first, second, third, fourth
 
 
-def version_resource(product: str, executable: str, version: str) -> str:
-    numbers = _numbers(version)
+def version_resource(product: str, description: str, executable: str, version: str) -> str:
+    numbers = numeric_version(version)
     strings = {
         "CompanyName": PUBLISHER,
-        "FileDescription": product,
+        "FileDescription": description,
         "FileVersion": version,
         "InternalName": executable,
         "OriginalFilename": f"{executable}.exe",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -148,6 +149,19 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
+
+
+def test_a_program_without_a_console_does_not_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frozen window program (TiepDan.exe) has no standard output or error."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["--data-dir", str(tmp_path / "khong-co"), "deadline", "T1", "2026-02-13"]) == 0
+    assert main(["--data-dir", str(tmp_path / "khong-co"), "check"]) == EXIT_REFUSED
+    for stream in (sys.stdout, sys.stderr):  # the program's stand-ins, closed here
+        assert stream is not None and stream.name == os.devnull
+        stream.close()
 
 
 def test_version() -> None:

@@ -571,7 +571,13 @@ def _say(message: str) -> None:
 
 
 def _make_output_safe() -> None:
-    """Never crash on a console that cannot show Vietnamese."""
+    """Never crash on a console that cannot show Vietnamese, nor without one:
+    the frozen window program (TiepDan.exe) has no standard output at all."""
+    # Opened for the process's whole life, never closed.
+    if sys.stdout is None:
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -18,13 +18,18 @@ PORTABLE_DATA = "DuLieu"
 
 
 def portable_root(executable: Path | None = None) -> Path | None:
-    """The data folder of a portable copy, or None for an installed one."""
+    """The data folder of a portable copy, or None for an installed one.  A copy
+    whose DuLieu already holds a database stays portable even if its marker was
+    lost: it must never start on another database (the PC's) unnoticed."""
     if executable is None:
         if not getattr(sys, "frozen", False):
             return None
         executable = Path(sys.executable)
     folder = executable.resolve().parent
-    return folder / PORTABLE_DATA if (folder / PORTABLE_MARKER).is_file() else None
+    data = folder / PORTABLE_DATA
+    if (folder / PORTABLE_MARKER).is_file() or (data / DATABASE_FILE).is_file():
+        return data
+    return None
 
 
 def default_data_root() -> Path:

@@ -196,3 +196,16 @@ def test_an_older_database_is_backed_up_then_upgraded_in_batch_mode(tmp_path: Pa
         assert connection.execute(text("SELECT count(*) FROM visit")).scalar() == visits_before
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+
+
+def test_the_migrations_run_from_a_folder_with_a_percent_sign(tmp_path: Path) -> None:
+    """The program may be unzipped anywhere («D:\\100% dữ liệu»): Alembic's
+    settings would read the "%" as interpolation."""
+    scripts = tmp_path / "100% dữ liệu" / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    engine = _engine(tmp_path / "old.sqlite")
+    shutil.copy2(GOLDEN_FILES[0], tmp_path / "old.sqlite")
+    result = prepare_database(engine, tmp_path / "backups", script_location=scripts)
+    assert result.outcome is MigrationOutcome.UPGRADED
+    assert result.to_revision == head_revision(scripts) == head_revision()
+    engine.dispose()

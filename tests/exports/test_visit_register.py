@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from reportlab.pdfgen.canvas import Canvas
 
 from tests.tools import require_tools
 from tiepdan_desktop.domain.enums import (
@@ -21,8 +22,13 @@ from tiepdan_desktop.domain.enums import (
 from tiepdan_desktop.domain.errors import CancelledError
 from tiepdan_desktop.domain.records import UnitInfo
 from tiepdan_desktop.domain.visit_records import RegisterRow
+from tiepdan_desktop.exports.pdf_fonts import register_pdf_fonts
 from tiepdan_desktop.exports.visit_register_layout import RegisterDocument, cells
-from tiepdan_desktop.exports.visit_register_pdf import ROWS_PER_TABLE, write_register_pdf
+from tiepdan_desktop.exports.visit_register_pdf import (
+    ROWS_PER_TABLE,
+    CellText,
+    write_register_pdf,
+)
 from tiepdan_desktop.exports.visit_register_xlsx import write_register_xlsx
 
 UNIT = UnitInfo(
@@ -188,6 +194,31 @@ def test_text_beyond_one_font_subset_prints_whole(tmp_path: Path) -> None:
     found = text.split()
     for word in words:
         assert found.count(word) == len(rows), word
+
+
+def test_a_cell_whose_first_line_is_blank_keeps_its_line_spacing(tmp_path: Path) -> None:
+    """A continued row's cell can start with an empty line: its text still goes
+    one line down, as in every other cell (not over the line above)."""
+    require_tools("pdftotext")
+    canvas = Canvas(str(tmp_path / "o.pdf"))
+    cell_text = CellText(register_pdf_fonts(), 7.5, 9.0)
+    cell_text.draw(canvas, 50, 700, "\nSAU-DONG-TRONG")  # first on the page: nothing set yet
+    cell_text.draw(canvas, 250, 700, "DONG-MOT\nDONG-HAI")
+    canvas.save()
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(tmp_path / "o.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    top = {
+        word: float(line.split('yMin="')[1].split('"')[0])
+        for line in boxes.splitlines()
+        for word in ("SAU-DONG-TRONG", "DONG-MOT", "DONG-HAI")
+        if f">{word}<" in line
+    }
+    assert top["SAU-DONG-TRONG"] == pytest.approx(top["DONG-HAI"])
+    assert top["DONG-HAI"] - top["DONG-MOT"] == pytest.approx(9.0)
 
 
 def test_the_workbook_has_the_forms_layout_real_dates_and_print_setup(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from PIL import Image
 
 from installer import build
 from installer.windows_icon import SIZES, write_icon
-from installer.windows_version import version_resource
+from installer.windows_version import numeric_version, version_resource
 from tests.tools import require_tools
 from tiepdan_desktop import APP_NAME, __version__, paths
 
@@ -41,6 +41,7 @@ def test_the_nsis_script_compiles(qapp: object, tmp_path: Path) -> None:
             "makensis",
             "-V2",
             f"-DVERSION={__version__}",
+            f"-DVERSION_NUM={'.'.join(map(str, numeric_version(__version__)))}",
             f"-DBUNDLE_DIR={bundle}",
             f"-DOUTFILE={output}",
             f"-DICON={icon}",
@@ -86,15 +87,16 @@ def test_the_version_resource_reads_back() -> None:
     def recorder(name: str) -> object:
         return lambda *args, **kwargs: (name, args, kwargs)
 
-    text = version_resource(APP_NAME, "TiepDan", "1.2.3")
+    text = version_resource(APP_NAME, "Tiếp công dân – dòng lệnh", "TiepDanCLI", "1.2.3rc1")
     info = eval(text, {"__builtins__": {}}, {c: recorder(c) for c in classes.split()})
     fixed = info[2]["ffi"][2]
-    assert fixed["filevers"] == fixed["prodvers"] == (1, 2, 3, 0)
+    assert fixed["filevers"] == fixed["prodvers"] == (1, 2, 3, 0)  # rc1: not above 1.2.3
     string_table = info[2]["kids"][0][1][0][0]
     assert string_table[1][0] == "042a04b0"  # Vietnamese, Unicode
     strings = dict(entry[1] for entry in string_table[1][1])
-    assert strings["ProductName"] == APP_NAME and strings["OriginalFilename"] == "TiepDan.exe"
-    assert strings["FileVersion"] == "1.2.3"
+    assert strings["ProductName"] == APP_NAME and strings["OriginalFilename"] == "TiepDanCLI.exe"
+    assert strings["FileDescription"] == "Tiếp công dân – dòng lệnh"
+    assert strings["FileVersion"] == "1.2.3rc1"
 
 
 def test_the_portable_archive_keeps_the_bundle_and_its_marker(
@@ -129,6 +131,12 @@ def test_a_portable_copy_keeps_its_data_beside_the_executable(
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(executable))
     assert paths.default_data_root() == executable.parent.resolve() / "DuLieu"
+    # Its marker lost, a copy whose data is beside it stays on that data.
+    (executable.parent / paths.PORTABLE_MARKER).unlink()
+    (executable.parent / "DuLieu").mkdir()
+    assert paths.portable_root(executable) is None  # an empty DuLieu is nothing
+    (executable.parent / "DuLieu" / paths.DATABASE_FILE).write_bytes(b"")
+    assert paths.portable_root(executable) == executable.parent.resolve() / "DuLieu"
 
 
 def test_from_source_the_data_stays_in_the_users_folder(tmp_path: Path) -> None:

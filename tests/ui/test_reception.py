@@ -405,8 +405,8 @@ def test_the_register_is_printed_from_its_preview(
         assert len(preview.pages) == 1 and not preview.view.pixmap().isNull()
         assert preview.pages.path.name == "so-tiep-cong-dan-20261115-20261214.pdf"
         preview.resize(1200, 700)
-        preview.show()
-        qtbot.waitExposed(preview)
+        with qtbot.waitExposed(preview):
+            preview.show()
         viewport = preview.scroll.viewport().size()
         whole = preview.view.pixmap().size()  # «Cả trang»: all of the page is in sight
         assert whole.width() <= viewport.width() and whole.height() <= viewport.height()

@@ -110,8 +110,8 @@ def test_the_first_rows_are_painted_before_the_rest_of_the_keys_are_read(
     feed, model, _shown = _feed(tasks, register, owner)
     table = owner.findChild(QTableView)
     table.resize(600, 400)
-    owner.show()
-    qtbot.waitExposed(owner)
+    with qtbot.waitExposed(owner):  # a window not yet on screen is painted later
+        owner.show()
     watch = PaintWatch()
     table.viewport().installEventFilter(watch)
     feed.load("an")

@@ -88,7 +88,9 @@ def alembic_config(script_location: Path = MIGRATIONS_DIR) -> Config:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(script_location))
+    # The option goes through configparser: a "%" in the folder (the program
+    # unzipped into «D:\\100% dữ liệu») would read as interpolation.
+    config.set_main_option("script_location", str(script_location).replace("%", "%%"))
     return config
 
 

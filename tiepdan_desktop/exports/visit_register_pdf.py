@@ -169,16 +169,19 @@ _BODY_STYLE = TableStyle(
 )
 
 
-class _CellText:
+class CellText:
     """The PDF text operators of plain-text cells, for one document.  Each line
     is encoded into the embedded font's subsets once (dates, kinds and marks
     recur on every page); a cell is one BT…ET with a line per T*, what reportlab
     writes for it, without building a text object per cell.  The encodings are
-    dropped with the document: nothing printed stays in memory."""
+    dropped with the document: nothing printed stays in memory.  Like reportlab's
+    own text object, it uses the font's subsets and the canvas's document
+    (`canvas._doc`): reportlab is pinned below 6 in pyproject.toml."""
 
     def __init__(self, font_name: str, size: float, leading: float) -> None:
         self._font = pdfmetrics.getFont(font_name)
         self._metrics = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        self._leading = f"{fp_str(leading)} TL"
         self._document: object = None
         self._encoded: dict[str, tuple[tuple[int, str], ...]] = {}
 
@@ -194,7 +197,9 @@ class _CellText:
     def draw(self, canvas: Canvas, x: float, y: float, text: str) -> None:
         if canvas._doc is not self._document:  # a new document: its own subsets
             self._document, self._encoded = canvas._doc, {}
-        code = [f"BT 1 0 0 1 {fp_str(x, y)} Tm"]
+        # The leading is set first: a cell whose first line is blank moves down
+        # (T*) before any font, and so before any line spacing, is set.
+        code = [f"BT 1 0 0 1 {fp_str(x, y)} Tm {self._leading}"]
         current = -1
         for line in text.split("\n"):
             for subset, escaped in self._encode(line):
@@ -209,12 +214,12 @@ class _CellText:
 
 
 class _TextTable(Table):  # type: ignore[misc]  # reportlab has no types
-    """A table of plain text cells drawn a cell at a time by a _CellText,
+    """A table of plain text cells drawn a cell at a time by a CellText,
     nothing for an empty cell; rows as high as their lines (known beforehand,
     so reportlab does not measure each cell again)."""
 
     def __init__(
-        self, rows: list[list[object]], text: _CellText | None = None, **kwargs: Any
+        self, rows: list[list[object]], text: CellText | None = None, **kwargs: Any
     ) -> None:
         super().__init__(rows, **kwargs)
         self._text = text
@@ -286,7 +291,7 @@ def _tables(
     widths = column_widths()
     block: list[list[object]] = []
     heights: list[float | None] = []
-    text = _CellText(PDF_FONT, BODY_SIZE, BODY_LEADING)
+    text = CellText(PDF_FONT, BODY_SIZE, BODY_LEADING)
     breaker = LineBreaker(PDF_FONT, BODY_SIZE)
     # Short cells recur (kinds, marks, the officers' notes): each is broken once.
     # Long ones (contents, names and addresses) are each their own: not kept.
