@@ -134,8 +134,8 @@ def upgrade_check(folder: Path) -> str:
 
 
 def platform_name() -> str:
-    """The interpreter's platform, as wheels name it: win-amd64, linux-x86_64."""
-    return sysconfig.get_platform().replace("_", "-").replace(".", "-")
+    """The interpreter's platform (not the machine's): win-amd64, linux-x86_64."""
+    return sysconfig.get_platform()
 
 
 def portable_archive(folder: Path) -> Path:
