@@ -145,6 +145,7 @@ class SessionController(QObject):
             wizard = SetupWizard(self.services, self.tasks)
             wizard.completed.connect(self.open_main_window)
             wizard.saved_without_sign_in.connect(self.show_login)
+            wizard.restore_requested.connect(self.restore)
             wizard.rejected.connect(lambda: self._finish())
             self.dialog = wizard
             wizard.show()
@@ -295,7 +296,9 @@ class SessionController(QObject):
             self._finish()
             return
         self.services = self.storage.context()
-        self.show_login()
+        # Signing in, or the first-run wizard again if nothing was restored
+        # into a new PC's empty data.
+        self.start()
 
     def logout(self) -> None:
         self._stop_watching()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSWORD
@@ -197,3 +197,134 @@ def test_the_users_list_shows_a_temporary_lock(
     qtbot.waitUntil(lambda: tab.model.rowCount() > 1, timeout=5000)
     statuses = [tab.model.index(row, 3).data() for row in range(tab.model.rowCount())]
     assert any(str(status).startswith("Tạm khóa đến") for status in statuses)
+
+
+def _office_backup(tmp_path: Path) -> backups.BackupInfo:
+    """A backup (on a USB drive) of an office that used the program on another PC."""
+    from tests.conftest import setup_request
+    from tiepdan_desktop.paths import DataPaths
+    from tiepdan_desktop.services import accounts, setup
+    from tiepdan_desktop.storage import open_storage
+
+    old_pc = open_storage(DataPaths(tmp_path / "may-cu").ensure())
+    try:
+        context = old_pc.context()
+        setup.initialize(context, setup_request())
+        admin = accounts.authenticate(context, "quantri", PASSWORD)
+        generate_demo_data(context, admin, visits=30, letters=5, seed=3)
+        return backups.make_backup(old_pc.paths, also_to=tmp_path / "usb")
+    finally:
+        old_pc.close()
+
+
+def test_a_new_pc_restores_the_offices_backup_from_the_first_run_wizard(
+    gui: QApplication,
+    qtbot: QtBot,
+    storage: Storage,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_messages: list[tuple[str, str]],
+) -> None:
+    from tiepdan_desktop.services import setup
+    from tiepdan_desktop.ui import setup_wizard
+    from tiepdan_desktop.ui.setup_wizard import SetupWizard
+
+    office = _office_backup(tmp_path)
+    on_usb = tmp_path / "usb" / office.folder.name
+    finished: list[bool] = []
+    controller = app_module.SessionController(storage, finish=lambda: finished.append(True))
+    controller.start()
+    wizard = controller.dialog
+    assert isinstance(wizard, SetupWizard)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(on_usb))
+    monkeypatch.setattr(setup_wizard, "confirm", lambda *_a, **_k: True)
+    wizard.findChild(QPushButton, "restoreFromBackupButton").click()
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, LoginDialog), timeout=10_000)
+    assert not finished  # the program goes on: to the sign-in
+    assert shown_messages[-1][0] == "Đã khôi phục"
+    assert setup.is_initialized(controller.services)
+    assert record_counts(controller.storage.paths.database)["visit"] == 30
+    storage_now = controller.storage
+    _dispose(controller)
+    storage_now.close()
+
+
+def test_the_first_run_wizard_refuses_a_folder_that_is_no_backup(
+    gui: QApplication,
+    qtbot: QtBot,
+    services: ServiceContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_messages: list[tuple[str, str]],
+) -> None:
+    from tiepdan_desktop.ui.setup_wizard import SetupWizard
+    from tiepdan_desktop.ui.tasks import TaskRunner
+
+    tasks = TaskRunner(lambda error: None)
+    wizard = SetupWizard(services, tasks)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    (tmp_path / "tai-lieu").mkdir()
+    monkeypatch.setattr(
+        QFileDialog,
+        "getExistingDirectory",
+        lambda *_a, **_k: str(tmp_path / "tai-lieu"),
+    )
+    with qtbot.assertNotEmitted(wizard.restore_requested):
+        wizard.findChild(QPushButton, "restoreFromBackupButton").click()
+        qtbot.waitUntil(lambda: bool(shown_messages), timeout=10_000)
+    assert shown_messages[-1][0] in {
+        "Không đọc được bản sao lưu",
+        "Không dùng được bản sao lưu này",
+    }
+    assert wizard.isVisible()
+    tasks.wait_until_idle()
+
+
+def test_a_failed_restore_on_a_new_pc_returns_to_the_first_run_wizard(
+    gui: QApplication,
+    storage: Storage,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_messages: list[tuple[str, str]],
+) -> None:
+    """Nothing restored into empty data: not a sign-in with no account to use."""
+    from tiepdan_desktop.ui.setup_wizard import SetupWizard
+
+    def unplugged(_paths: object, _folder: object) -> None:
+        raise backups.UnusableBackupError("Ổ USB đã bị rút ra.")
+
+    monkeypatch.setattr(app_module.backups, "restore_backup", unplugged)
+    controller = app_module.SessionController(storage, finish=lambda: None)
+    controller.start()
+    first = controller.dialog
+    assert isinstance(first, SetupWizard)
+    first.done(QDialog.DialogCode.Accepted)  # as when a backup was chosen in it
+    first.deleteLater()
+    controller.restore(tmp_path / "usb" / "tiepdan-20261201-080000-thu-cong")
+    assert shown_messages[-1][0] == "Không khôi phục được"
+    again = controller.dialog
+    assert isinstance(again, SetupWizard) and again is not first and again.isVisible()
+    storage_now = controller.storage
+    _dispose(controller)
+    storage_now.close()
+
+
+def test_the_restore_window_takes_a_backup_from_another_folder(
+    gui: QApplication,
+    qtbot: QtBot,
+    app_context: AppContext,
+    storage: Storage,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    taken = backups.make_backup(storage.paths, also_to=tmp_path / "usb")
+    on_usb = tmp_path / "usb" / taken.folder.name
+    dialog = RestoreDialog(app_context)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(on_usb))
+    monkeypatch.setattr(restore_dialog, "confirm", lambda *_a, **_k: True)
+    with qtbot.waitSignal(dialog.restore_chosen, timeout=10_000) as chosen:
+        dialog.findChild(QPushButton, "otherBackupButton").click()
+    assert chosen.args == [on_usb]
+    app_context.tasks.wait_until_idle()

@@ -1,15 +1,19 @@
 """First run: the unit, its chairman and the first administrator account.
 
-There is no default password: the person installing chooses it here.
+There is no default password: the person installing chooses it here.  An office
+moving to a new PC restores its backup from the first page instead.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -27,8 +31,11 @@ from tiepdan_desktop.domain.errors import DomainError, ValidationError
 from tiepdan_desktop.domain.records import SetupRequest
 from tiepdan_desktop.domain.text import normalize_text
 from tiepdan_desktop.services import accounts, setup
+from tiepdan_desktop.services.backups import BackupInfo
 from tiepdan_desktop.services.context import ServiceContext
+from tiepdan_desktop.ui.backup_folder import choose_backup_folder
 from tiepdan_desktop.ui.errors import show_failure
+from tiepdan_desktop.ui.messages import confirm
 from tiepdan_desktop.ui.tasks import TaskRunner
 from tiepdan_desktop.ui.widgets.form import ValidatedForm, password_field
 from tiepdan_desktop.ui.widgets.search_combo import SearchableComboBox
@@ -51,7 +58,20 @@ class _IntroPage(QWizardPage):
             "Dữ liệu được lưu trên máy này, không gửi đi đâu."
         )
         text.setWordWrap(True)
-        QVBoxLayout(self).addWidget(text)
+        moving = QLabel(
+            "Chuyển sang máy mới? Nếu đơn vị đã dùng phần mềm trên máy khác và có bản sao lưu "
+            "(ổ USB), hãy khôi phục bản sao lưu đó thay vì cài đặt lại: sổ sách, tài khoản và "
+            "két bảo mật được giữ nguyên."
+        )
+        moving.setWordWrap(True)
+        self.restore_button = QPushButton("Khôi phục từ bản sao lưu…")
+        self.restore_button.setObjectName("restoreFromBackupButton")
+        column = QVBoxLayout(self)
+        column.addWidget(text)
+        column.addSpacing(16)
+        column.addWidget(moving)
+        column.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
 
 
 class _UnitPage(QWizardPage):
@@ -190,6 +210,8 @@ class SetupWizard(QWizard):
 
     completed = Signal(object)
     saved_without_sign_in = Signal(str)
+    # A backup folder, checked and confirmed: the session controller restores it.
+    restore_requested = Signal(Path)
 
     def __init__(
         self, services: ServiceContext, tasks: TaskRunner, parent: QWidget | None = None
@@ -202,11 +224,26 @@ class SetupWizard(QWizard):
         self._services, self._tasks = services, tasks
         self.unit_page = _UnitPage()
         self.admin_page = _AdminPage()
-        self.addPage(_IntroPage())
+        intro = _IntroPage()
+        intro.restore_button.clicked.connect(self._choose_backup)
+        self.addPage(intro)
         self.addPage(self.unit_page)
         self.addPage(self.admin_page)
         self.addPage(_SummaryPage(self.unit_page, self.admin_page))
         self._saving = False
+
+    def _choose_backup(self) -> None:
+        choose_backup_folder(self, self._tasks, self._confirm_restore)
+
+    def _confirm_restore(self, checked: BackupInfo) -> None:
+        question = (
+            f"Khôi phục bản sao lưu {checked.describe()}?\n\nDữ liệu của đơn vị trong bản sao "
+            "lưu được đặt vào máy này; sau đó đăng nhập bằng tài khoản đã có của đơn vị."
+        )
+        if confirm(self, "Khôi phục dữ liệu", question, yes="Khôi phục"):
+            # Closed as done, not as cancelled (cancelling ends the program).
+            self.done(QWizard.DialogCode.Accepted)
+            self.restore_requested.emit(checked.folder)
 
     def request(self) -> SetupRequest:
         unit, admin = self.unit_page, self.admin_page

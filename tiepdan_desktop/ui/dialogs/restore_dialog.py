@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from tiepdan_desktop.services import backups
 from tiepdan_desktop.services.backups import BackupInfo, BackupKind
 from tiepdan_desktop.ui.app_context import AppContext
+from tiepdan_desktop.ui.backup_folder import choose_backup_folder
 from tiepdan_desktop.ui.errors import show_failure
 from tiepdan_desktop.ui.formatting import format_datetime, format_number
 from tiepdan_desktop.ui.messages import confirm
@@ -141,26 +141,7 @@ class RestoreDialog(QDialog):
             self._confirm(chosen)
 
     def _choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("Thư mục bản sao lưu (ổ USB …)"))
-        if not name:
-            return
-        # Checking reads the whole copy (checksums): in the background.
-        self._app.tasks.read(
-            lambda: backups.verify_backup(Path(name)),
-            self._other_checked,
-            lambda error: show_failure(self, error, self.tr("Không đọc được bản sao lưu")),
-            owner=self,
-        )
-
-    def _other_checked(self, checked: BackupInfo) -> None:
-        if not checked.ok:
-            show_failure(
-                self,
-                backups.UnusableBackupError("; ".join(checked.problems)),
-                self.tr("Không dùng được bản sao lưu này"),
-            )
-            return
-        self._confirm(checked)
+        choose_backup_folder(self, self._app.tasks, self._confirm)
 
     def _confirm(self, chosen: BackupInfo) -> None:
         question = self.tr(
