@@ -180,7 +180,7 @@ class CellText:
 
     def __init__(self, font_name: str, size: float, leading: float) -> None:
         self._font = pdfmetrics.getFont(font_name)
-        self._metrics = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+        self._size = f"{fp_str(size)} Tf"
         self._leading = f"{fp_str(leading)} TL"
         self._document: object = None
         self._encoded: dict[str, tuple[tuple[int, str], ...]] = {}
@@ -205,7 +205,7 @@ class CellText:
             for subset, escaped in self._encode(line):
                 if subset != current:
                     name = self._font.getSubsetInternalName(subset, self._document)
-                    code.append(f"{name} {self._metrics}")
+                    code.append(f"{name} {self._size}")
                     current = subset
                 code.append(f"({escaped}) Tj")
             code.append("T*")
